@@ -277,7 +277,7 @@ constexpr double k_label_height_px = 12.0;
 // Writes the three data blocks (conflict, neutral, cooperation) of some marks, named with `prefix`, and
 // returns the plot clauses that draw them (filled mark in the palette colour, dark outline on top).
 std::string event_mark_plot(std::ostringstream& script, const std::vector<const EventMark*>& marks,
-                            const std::string& prefix, double to_plot_x, bool with_titles) {
+                            const std::string& prefix, double to_plot_x) {
     std::ostringstream data[3];
     for (const auto* mark : marks) {
         int group = mark->goldstein < 0.0 ? 0 : (mark->goldstein > 0.0 ? 2 : 1);
@@ -288,12 +288,10 @@ std::string event_mark_plot(std::ostringstream& script, const std::vector<const 
         const char* name;
         int filled;
         int open;
-        const char* title;
     };
     // Shape encodes the sign as well as colour, so that cooperation and conflict differ in greyscale.
-    const Shape shapes[] = {{"conflict", 11, 10, "conflict (< 0)"},
-                            {"neutral", 5, 4, "neutral (0)"},
-                            {"cooperation", 7, 6, "cooperation (> 0)"}};
+    // The legend (events_script) uses the same open shapes: 10, 4, 6.
+    const Shape shapes[] = {{"conflict", 11, 10}, {"neutral", 5, 4}, {"cooperation", 7, 6}};
     std::string clauses;
     for (int group = 0; group < 3; ++group) {
         // Every group is written, even when empty, so that the legend always explains all three shapes.
@@ -307,8 +305,7 @@ std::string event_mark_plot(std::ostringstream& script, const std::vector<const 
         clauses += std::string(clauses.empty() ? "" : ", \\\n     ") + block +
                    " using 1:2:3 with points pt " + std::to_string(shape.filled) +
                    " ps 1.5 lc palette notitle, \\\n     " + block + " using 1:2 with points pt " +
-                   std::to_string(shape.open) + " ps 1.5 lw 1 lc rgb \"#303030\" " +
-                   (with_titles ? "title " + gnuplot_quote(shape.title) : std::string("notitle"));
+                   std::to_string(shape.open) + " ps 1.5 lw 1 lc rgb \"#303030\" " + "notitle";
     }
     return clauses;
 }
@@ -590,7 +587,7 @@ std::string events_script(const std::string& dir) {
             script << "set xtics autofreq\n";
         }
         script << row_lines;
-        std::string clauses = event_mark_plot(script, history_marks, "history_", to_plot_x, false);
+        std::string clauses = event_mark_plot(script, history_marks, "history_", to_plot_x);
         script << "plot " << clauses << "\n";
         script << "unset label\nunset arrow\n";
         script << "set format y \"\"\n";
@@ -604,9 +601,7 @@ std::string events_script(const std::string& dir) {
     script << detail::margin_commands(box);
     script << "set colorbox user origin screen 0.9, screen " << format_fixed(box.bottom, 4)
            << " size screen 0.018, screen " << format_fixed(box.top - box.bottom, 4) << "\n";
-    script << "set key at screen " << format_fixed((history_box.left + box.right) / 2.0, 4) << ", screen "
-           << format_fixed(1.0 - 3.0 * k_line_height, 4)
-           << " center top horizontal maxcols 3 maxrows 1 Left reverse width 1\n";
+    script << "unset key\n";
     script << "set xlabel " << gnuplot_quote(axis.label) << "\n";
     script << "set xrange [" << format_number(x_low * to_plot_x) << ":" << format_number(x_high * to_plot_x)
            << "]\n";
@@ -623,8 +618,26 @@ std::string events_script(const std::string& dir) {
     script << "set label \"start\" at " << start
            << ", graph 0 left offset 0.4,0.6 textcolor rgb \"#404040\"\n";
     script << labels.str();
-    std::string clauses = event_mark_plot(script, main_marks, "", to_plot_x, true);
+    std::string clauses = event_mark_plot(script, main_marks, "", to_plot_x);
     script << "plot " << clauses << "\n";
+    // The legend of the shapes is a plot of its own, one row across the top margin: a key attached to the
+    // main panel wraps into two rows when the terminal's text is wider than the panel allows.
+    script << "# legend of the mark shapes\n";
+    detail::ScreenBox legend_box;
+    legend_box.left = 0.1;
+    legend_box.right = 0.9;
+    legend_box.top = 1.0 - 2.9 * k_line_height;
+    legend_box.bottom = 1.0 - 4.1 * k_line_height;
+    script << detail::margin_commands(legend_box);
+    script
+        << "unset border\nunset xtics\nunset ytics\nunset grid\nunset arrow\nunset label\nunset colorbox\n";
+    script << "set xlabel \"\"\nset xrange [0:1]\nset yrange [0:1]\n";
+    script << "set key at graph 0.5, graph 0.5 center center horizontal maxcols 3 maxrows 1 Left reverse "
+              "width 2\n";
+    script << "plot -1 notitle, \\\n"
+              "     keyentry with points pt 10 ps 1.5 lw 1 lc rgb \"#303030\" title \"conflict (< 0)\", \\\n"
+              "     keyentry with points pt 4 ps 1.5 lw 1 lc rgb \"#303030\" title \"neutral (0)\", \\\n"
+              "     keyentry with points pt 6 ps 1.5 lw 1 lc rgb \"#303030\" title \"cooperation (> 0)\"\n";
     script << "unset multiplot\n";
     return script.str();
 }

@@ -84,7 +84,7 @@ set rmargin at screen 0.8600
 set bmargin at screen 0.1069
 set tmargin at screen 0.8786
 set colorbox user origin screen 0.9, screen 0.1069 size screen 0.018, screen 0.7717
-set key at screen 0.4917, screen 0.9271 center top horizontal maxcols 3 maxrows 1 Left reverse width 1
+unset key
 set xlabel "date"
 set xrange [1898482233.6:1902193286.4]
 set xtics ("4 Mar\n2030" 1898812800, "11 Mar" 1899417600, "18 Mar" 1900022400, "25 Mar" 1900627200, "1 Apr" 1901232000, "8 Apr" 1901836800)
@@ -138,9 +138,29 @@ $cooperation << EOD
 1899331200 1.0000 3.5
 EOD
 plot $conflict using 1:2:3 with points pt 11 ps 1.5 lc palette notitle, \
-     $conflict using 1:2 with points pt 10 ps 1.5 lw 1 lc rgb "#303030" title "conflict (< 0)", \
+     $conflict using 1:2 with points pt 10 ps 1.5 lw 1 lc rgb "#303030" notitle, \
      $neutral using 1:2:3 with points pt 5 ps 1.5 lc palette notitle, \
-     $neutral using 1:2 with points pt 4 ps 1.5 lw 1 lc rgb "#303030" title "neutral (0)", \
+     $neutral using 1:2 with points pt 4 ps 1.5 lw 1 lc rgb "#303030" notitle, \
      $cooperation using 1:2:3 with points pt 7 ps 1.5 lc palette notitle, \
-     $cooperation using 1:2 with points pt 6 ps 1.5 lw 1 lc rgb "#303030" title "cooperation (> 0)"
+     $cooperation using 1:2 with points pt 6 ps 1.5 lw 1 lc rgb "#303030" notitle
+# legend of the mark shapes
+set lmargin at screen 0.1000
+set rmargin at screen 0.9000
+set bmargin at screen 0.9004
+set tmargin at screen 0.9296
+unset border
+unset xtics
+unset ytics
+unset grid
+unset arrow
+unset label
+unset colorbox
+set xlabel ""
+set xrange [0:1]
+set yrange [0:1]
+set key at graph 0.5, graph 0.5 center center horizontal maxcols 3 maxrows 1 Left reverse width 2
+plot -1 notitle, \
+     keyentry with points pt 10 ps 1.5 lw 1 lc rgb "#303030" title "conflict (< 0)", \
+     keyentry with points pt 4 ps 1.5 lw 1 lc rgb "#303030" title "neutral (0)", \
+     keyentry with points pt 6 ps 1.5 lw 1 lc rgb "#303030" title "cooperation (> 0)"
 unset multiplot
