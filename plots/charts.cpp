@@ -584,7 +584,15 @@ std::string events_script(const std::string& dir) {
         if (date_axis) {
             script << detail::named_tics_command("x", detail::date_tics(history_x_low, history_x_high, 2));
         } else {
-            script << "set xtics autofreq\n";
+            // gnuplot's automatic steps crowd a narrow axis: at most about three tics, 1, 2 or 5 x 10^k
+            // apart.
+            const double rough = (history_x_high - history_x_low) / 3.0;
+            const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(rough, 1e-9))));
+            const double step = rough <= magnitude         ? magnitude
+                                : rough <= 2.0 * magnitude ? 2.0 * magnitude
+                                : rough <= 5.0 * magnitude ? 5.0 * magnitude
+                                                           : 10.0 * magnitude;
+            script << "set xtics " << format_number(step) << "\n";
         }
         script << row_lines;
         std::string clauses = event_mark_plot(script, history_marks, "history_", to_plot_x);
