@@ -304,8 +304,9 @@ std::string event_mark_plot(std::ostringstream& script, const std::vector<const 
         script << "EOD\n";
         clauses += std::string(clauses.empty() ? "" : ", \\\n     ") + block +
                    " using 1:2:3 with points pt " + std::to_string(shape.filled) +
-                   " ps 1.5 lc palette notitle, \\\n     " + block + " using 1:2 with points pt " +
-                   std::to_string(shape.open) + " ps 1.5 lw 1 lc rgb \"#303030\" " + "notitle";
+                   " ps brink_mark_size lc palette notitle, \\\n     " + block +
+                   " using 1:2 with points pt " + std::to_string(shape.open) +
+                   " ps brink_mark_size lw 1 lc rgb \"#303030\" " + "notitle";
     }
     return clauses;
 }
@@ -530,6 +531,9 @@ std::string events_script(const std::string& dir) {
     std::ostringstream script;
     script << style_preamble();
     script << "# events: one row per actor, marks coloured by Goldstein weight\n";
+    // The svg terminal draws point symbols about 1.5 times as large as the cairo terminals do (a ps 10
+    // circle: 90 px across in svg, 61 px in pngcairo), which would cover the labels laid out for the PNG.
+    script << "brink_mark_size = (GPVAL_TERM eq \"svg\") ? 1.0 : 1.5\n";
     std::string subtitle;
     if (!key_marks.empty()) {
         subtitle =
@@ -643,9 +647,12 @@ std::string events_script(const std::string& dir) {
     script << "set key at graph 0.5, graph 0.5 center center horizontal maxcols 3 maxrows 1 Left reverse "
               "width 2\n";
     script << "plot -1 notitle, \\\n"
-              "     keyentry with points pt 10 ps 1.5 lw 1 lc rgb \"#303030\" title \"conflict (< 0)\", \\\n"
-              "     keyentry with points pt 4 ps 1.5 lw 1 lc rgb \"#303030\" title \"neutral (0)\", \\\n"
-              "     keyentry with points pt 6 ps 1.5 lw 1 lc rgb \"#303030\" title \"cooperation (> 0)\"\n";
+              "     keyentry with points pt 10 ps brink_mark_size lw 1 lc rgb \"#303030\" title \"conflict "
+              "(< 0)\", \\\n"
+              "     keyentry with points pt 4 ps brink_mark_size lw 1 lc rgb \"#303030\" title \"neutral "
+              "(0)\", \\\n"
+              "     keyentry with points pt 6 ps brink_mark_size lw 1 lc rgb \"#303030\" title \"cooperation "
+              "(> 0)\"\n";
     script << "unset multiplot\n";
     return script.str();
 }

@@ -31,6 +31,7 @@ brink_palette_diverging = 'set palette defined (0 "#B2182B", 1 "#D6604D", 2 "#F4
 # Paul Tol's YlOrBr sequential scheme: light = low, dark = high; monotone in lightness (greyscale-safe).
 brink_palette_sequential = 'set palette defined (0 "#FFFFE5", 1 "#FFF7BC", 2 "#FEE391", 3 "#FEC44F", 4 "#FB9A29", 5 "#EC7014", 6 "#CC4C02", 7 "#993404", 8 "#662506")'
 # events: one row per actor, marks coloured by Goldstein weight
+brink_mark_size = (GPVAL_TERM eq "svg") ? 1.0 : 1.5
 set multiplot
 set label 1000 "Events: Gulf corridor crisis (fictional), seed 17" at screen 0.5, screen 0.9733 center font ",13"
 set label 1001 "every key event since the start labelled; left: 3 scripted history events before the start" at screen 0.5, screen 0.9441 center textcolor rgb "#404040"
@@ -68,12 +69,12 @@ EOD
 $history_cooperation << EOD
 NaN NaN NaN
 EOD
-plot $history_conflict using 1:2:3 with points pt 11 ps 1.5 lc palette notitle, \
-     $history_conflict using 1:2 with points pt 10 ps 1.5 lw 1 lc rgb "#303030" notitle, \
-     $history_neutral using 1:2:3 with points pt 5 ps 1.5 lc palette notitle, \
-     $history_neutral using 1:2 with points pt 4 ps 1.5 lw 1 lc rgb "#303030" notitle, \
-     $history_cooperation using 1:2:3 with points pt 7 ps 1.5 lc palette notitle, \
-     $history_cooperation using 1:2 with points pt 6 ps 1.5 lw 1 lc rgb "#303030" notitle
+plot $history_conflict using 1:2:3 with points pt 11 ps brink_mark_size lc palette notitle, \
+     $history_conflict using 1:2 with points pt 10 ps brink_mark_size lw 1 lc rgb "#303030" notitle, \
+     $history_neutral using 1:2:3 with points pt 5 ps brink_mark_size lc palette notitle, \
+     $history_neutral using 1:2 with points pt 4 ps brink_mark_size lw 1 lc rgb "#303030" notitle, \
+     $history_cooperation using 1:2:3 with points pt 7 ps brink_mark_size lc palette notitle, \
+     $history_cooperation using 1:2 with points pt 6 ps brink_mark_size lw 1 lc rgb "#303030" notitle
 unset label
 unset arrow
 set format y ""
@@ -137,12 +138,12 @@ $cooperation << EOD
 1899936000 2.0000 4
 1899331200 1.0000 3.5
 EOD
-plot $conflict using 1:2:3 with points pt 11 ps 1.5 lc palette notitle, \
-     $conflict using 1:2 with points pt 10 ps 1.5 lw 1 lc rgb "#303030" notitle, \
-     $neutral using 1:2:3 with points pt 5 ps 1.5 lc palette notitle, \
-     $neutral using 1:2 with points pt 4 ps 1.5 lw 1 lc rgb "#303030" notitle, \
-     $cooperation using 1:2:3 with points pt 7 ps 1.5 lc palette notitle, \
-     $cooperation using 1:2 with points pt 6 ps 1.5 lw 1 lc rgb "#303030" notitle
+plot $conflict using 1:2:3 with points pt 11 ps brink_mark_size lc palette notitle, \
+     $conflict using 1:2 with points pt 10 ps brink_mark_size lw 1 lc rgb "#303030" notitle, \
+     $neutral using 1:2:3 with points pt 5 ps brink_mark_size lc palette notitle, \
+     $neutral using 1:2 with points pt 4 ps brink_mark_size lw 1 lc rgb "#303030" notitle, \
+     $cooperation using 1:2:3 with points pt 7 ps brink_mark_size lc palette notitle, \
+     $cooperation using 1:2 with points pt 6 ps brink_mark_size lw 1 lc rgb "#303030" notitle
 # legend of the mark shapes
 set lmargin at screen 0.1000
 set rmargin at screen 0.9000
@@ -160,7 +161,7 @@ set xrange [0:1]
 set yrange [0:1]
 set key at graph 0.5, graph 0.5 center center horizontal maxcols 3 maxrows 1 Left reverse width 2
 plot -1 notitle, \
-     keyentry with points pt 10 ps 1.5 lw 1 lc rgb "#303030" title "conflict (< 0)", \
-     keyentry with points pt 4 ps 1.5 lw 1 lc rgb "#303030" title "neutral (0)", \
-     keyentry with points pt 6 ps 1.5 lw 1 lc rgb "#303030" title "cooperation (> 0)"
+     keyentry with points pt 10 ps brink_mark_size lw 1 lc rgb "#303030" title "conflict (< 0)", \
+     keyentry with points pt 4 ps brink_mark_size lw 1 lc rgb "#303030" title "neutral (0)", \
+     keyentry with points pt 6 ps brink_mark_size lw 1 lc rgb "#303030" title "cooperation (> 0)"
 unset multiplot
