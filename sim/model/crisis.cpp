@@ -554,6 +554,12 @@ void Crisis::schedule_samples() {
     }
     const double interval = m_spec.output.sample_interval > 0.0 ? m_spec.output.sample_interval : 1.0;
     const auto count = static_cast<long long>(std::floor(m_horizon / interval));
+    // Room for the daily samples and as many again at events (a typical run's mix), so the table is not
+    // copied a dozen times while it grows; capped so a long run of a large scenario reserves at most 64 MB.
+    const auto rows_per_sample = static_cast<std::size_t>(m_n) * (4 + static_cast<std::size_t>(m_m));
+    const std::size_t wanted = 2 * static_cast<std::size_t>(count + 1) * rows_per_sample;
+    m_result.trajectory.reserve(
+        std::min<std::size_t>(wanted, (std::size_t{64} << 20) / sizeof(TrajectorySample)));
     for (long long s = 0; s <= count; ++s) {
         schedule(static_cast<double>(s) * interval, k_prio_sample,
                  [this](engine::Simulation&) { record_sample(); });
