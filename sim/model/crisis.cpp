@@ -170,7 +170,10 @@ class Crisis {
     template <typename Describe>
     void log(EventType type, int source, int target, int issue, double value, std::string_view cameo,
              bool key, Describe&& describe);
-    void record_sample();
+    /// Which sample: the interval's, one after an event (skipped when output.event_samples is false), or the
+    /// state at the outcome.
+    enum class SampleKind { Interval, Event, Final };
+    void record_sample(SampleKind kind = SampleKind::Event);
     void refresh_sampled_support();
     void schedule_samples();
     const std::string& leader(int i) const { return m_leader[u(i)]; }
@@ -468,8 +471,11 @@ void Crisis::log(EventType type, int source, int target, int issue, double value
     m_logged_since_sample = true;
 }
 
-void Crisis::record_sample() {
+void Crisis::record_sample(SampleKind kind) {
     m_logged_since_sample = false;
+    if (kind == SampleKind::Event && !m_spec.output.event_samples) {
+        return;
+    }
     if (!m_options.record_trajectory) {
         return;
     }
@@ -557,12 +563,13 @@ void Crisis::schedule_samples() {
     // Room for the daily samples and as many again at events (a typical run's mix), so the table is not
     // copied a dozen times while it grows; capped so a long run of a large scenario reserves at most 64 MB.
     const auto rows_per_sample = static_cast<std::size_t>(m_n) * (4 + static_cast<std::size_t>(m_m));
-    const std::size_t wanted = 2 * static_cast<std::size_t>(count + 1) * rows_per_sample;
+    const std::size_t wanted =
+        (m_spec.output.event_samples ? 2 : 1) * static_cast<std::size_t>(count + 1) * rows_per_sample;
     m_result.trajectory.reserve(
         std::min<std::size_t>(wanted, (std::size_t{64} << 20) / sizeof(TrajectorySample)));
     for (long long s = 0; s <= count; ++s) {
         schedule(static_cast<double>(s) * interval, k_prio_sample,
-                 [this](engine::Simulation&) { record_sample(); });
+                 [this](engine::Simulation&) { record_sample(SampleKind::Interval); });
     }
 }
 
@@ -1799,7 +1806,7 @@ RunResult Crisis::run() {
             m_result.events.back().time = m_horizon;
         }
     } else if (m_options.record_trajectory && m_sim.now() >= 0.0) {
-        record_sample();
+        record_sample(SampleKind::Final);
     }
 
     m_result.final_positions = m_position;
