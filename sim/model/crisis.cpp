@@ -44,6 +44,7 @@ constexpr double k_met_tolerance = 0.05;       // §3.2: a demand is met within 
 constexpr double k_target_grievance = 0.5;     // §3.1: targets feel half the grievance of challengers
 constexpr double k_deadline_multiplier = 2.0;  // §3.3: grievance doubles once a deadline has passed
 constexpr double k_escalation_step = 1.0;      // §7.4: rungs per escalate / de-escalate decision
+constexpr double k_escalation_dwell = 0.5;     // §7.3: days an actor needs between two escalate decisions
 constexpr double k_action_cost = 0.05;         // §7.3: any action other than hold costs a little
 constexpr double k_declaration_step = 0.5;     // §4.1: a declaration of support adds 0.5 to D (capped at 1)
 constexpr double k_warning_effect = 0.3;       // §4.1: a warning deters by up to 0.3
@@ -234,6 +235,7 @@ class Crisis {
     std::vector<char> m_crossing_dirty;
     std::vector<int> m_dirty_list;
     std::vector<engine::EventHandle> m_triggered;
+    std::vector<double> m_last_escalation;  // time of each actor's last escalate decision (-inf: none)
     std::vector<DemandState> m_demands;
     std::map<std::pair<int, int>, engine::EventHandle> m_meetings;
     std::vector<std::vector<PendingRequest>> m_requests;
@@ -383,6 +385,7 @@ void Crisis::build_actors() {
     m_crossing.resize(u(m_n));
     m_crossing_dirty.assign(u(m_n), 0);
     m_triggered.resize(u(m_n));
+    m_last_escalation.assign(u(m_n), -std::numeric_limits<double>::infinity());
     m_requests.resize(u(m_n));
 }
 
@@ -1479,7 +1482,9 @@ void Crisis::decide(int i) {
             const double coercion = fear_j * gap * (urgent ? 2.0 : 1.0);
             const double deterrence = resolve * rho_j * (2.0 * p_own - 1.0);
             const double drive = s * ((1.0 - rho_i) * coercion + rho_i * war_gain + deterrence) + 0.1 * risk;
-            options.push_back({Action::Escalate, drive - k_action_cost, j, -1});
+            if (m_sim.now() - m_last_escalation[u(i)] >= k_escalation_dwell) {
+                options.push_back({Action::Escalate, drive - k_action_cost, j, -1});
+            }
             if (pressure(i) > 0.5) {
                 options.push_back({Action::DeEscalate, -drive - k_action_cost, j, -1});
             }
@@ -1601,6 +1606,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             const std::string_view code = m_rung_cameo[u(std::min(m_rung[u(i)] + 1, m_war_rung_index))];
             log(EventType::Escalate, i, j, -1, 0.0, code.empty() ? cameo : code, false,
                 [&] { return leader(i) + " escalates against " + name(j); });
+            m_last_escalation[u(i)] = m_sim.now();
             jump_pressure(i, k_escalation_step);
             trigger_decision(j);
             break;
