@@ -55,6 +55,89 @@ double weighted_median(const std::vector<BdmActor>& actors, const std::vector<do
     return actors[order.back()].position;
 }
 
+// docs/model.md §6.1: the votes of everyone over every pair of positions, in O(m^2) for m distinct positions
+// instead of the O(n^3) of summing each voter's w_k (|x_k - x_j| - |x_k - x_i|) per pair. For positions
+// u_a < u_b (d = u_b - u_a, midpoint h), a voter at x votes w d for u_a when x <= u_a, w (u_a + u_b - 2x) for
+// u_a when u_a < x < h, nothing at h, w (2x - u_a - u_b) for u_b when h < x < u_b, and w d for u_b when
+// x >= u_b. With the voters grouped by position and running sums from u_a of G_t and G_t (u_t - u_a) (every
+// term non-negative, so no cancellation across the whole line), each pair costs O(1) amortised: the
+// midpoint's index only moves up as u_b does.
+struct PairVotes {
+    std::vector<std::size_t> group_of;  // actor -> index of its position among the distinct ones
+    std::vector<double> position;       // the distinct positions, ascending
+    Eigen::MatrixXd for_lower;          // (a, b), a < b: votes for u_a against u_b
+    Eigen::MatrixXd for_upper;          // (a, b), a < b: votes for u_b against u_a
+};
+
+PairVotes pairwise_votes(const std::vector<BdmActor>& actors, const std::vector<double>& weight) {
+    const std::size_t n = actors.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return actors[a].position < actors[b].position; });
+    PairVotes votes;
+    votes.group_of.assign(n, 0);
+    std::vector<double> u;  // distinct positions, ascending
+    std::vector<double> g;  // total weight at each
+    for (const std::size_t k : order) {
+        if (u.empty() || actors[k].position != u.back()) {
+            u.push_back(actors[k].position);
+            g.push_back(0.0);
+        }
+        g.back() += weight[k];
+        votes.group_of[k] = u.size() - 1;
+    }
+    votes.position = u;
+    const std::size_t m = u.size();
+    std::vector<double> at_or_below(m);  // Σ_{t <= a} G_t
+    std::vector<double> at_or_above(m);  // Σ_{t >= b} G_t
+    double running = 0.0;
+    for (std::size_t t = 0; t < m; ++t) {
+        running += g[t];
+        at_or_below[t] = running;
+    }
+    running = 0.0;
+    for (std::size_t t = m; t-- > 0;) {
+        running += g[t];
+        at_or_above[t] = running;
+    }
+    const auto mi = static_cast<Index>(m);
+    votes.for_lower = Eigen::MatrixXd::Zero(mi, mi);
+    votes.for_upper = Eigen::MatrixXd::Zero(mi, mi);
+    std::vector<double> sum_w(m + 1);  // sum_w[t] = Σ_{a < s < t} G_s (for the current a)
+    std::vector<double> sum_p(m + 1);  // sum_p[t] = Σ_{a < s < t} G_s (u_s - u_a)
+    for (std::size_t a = 0; a + 1 < m; ++a) {
+        sum_w[a + 1] = 0.0;
+        sum_p[a + 1] = 0.0;
+        for (std::size_t t = a + 1; t < m; ++t) {
+            sum_w[t + 1] = sum_w[t] + g[t];
+            sum_p[t + 1] = sum_p[t] + g[t] * (u[t] - u[a]);
+        }
+        std::size_t below_mid = a + 1;  // first index with u >= midpoint
+        std::size_t above_mid = a + 1;  // first index with u > midpoint
+        for (std::size_t b = a + 1; b < m; ++b) {
+            const double d = u[b] - u[a];
+            const double mid = 0.5 * (u[a] + u[b]);
+            while (below_mid < b && u[below_mid] < mid) {
+                ++below_mid;
+            }
+            above_mid = std::max(above_mid, below_mid);
+            while (above_mid < b && u[above_mid] <= mid) {
+                ++above_mid;
+            }
+            // Strictly between u_a and the midpoint: Σ G (d - 2 (u - u_a)); between the midpoint and u_b:
+            // Σ G (2 (u - u_a) - d).
+            const double near_lower = d * sum_w[below_mid] - 2.0 * sum_p[below_mid];
+            const double near_upper = 2.0 * (sum_p[b] - sum_p[above_mid]) - d * (sum_w[b] - sum_w[above_mid]);
+            const auto ai = static_cast<Index>(a);
+            const auto bi = static_cast<Index>(b);
+            votes.for_lower(ai, bi) = d * at_or_below[a] + std::max(0.0, near_lower);
+            votes.for_upper(ai, bi) = d * at_or_above[b] + std::max(0.0, near_upper);
+        }
+    }
+    return votes;
+}
+
 // The basic utilities of SCS 2011 §3 (docs/model.md §6.3), seen by an actor with risk exponent r, for a
 // challenger at distance `distance` from its target and `distance_to_median` from μ.
 struct BasicUtilities {
@@ -110,6 +193,56 @@ double expected_utility_of_challenge(const RoundContext& context, std::size_t ch
            (1.0 - q) * (t * u.better + (1.0 - t) * u.worse);
 }
 
+// The powers in expected_utility_of_challenge(i, j, r) and (j, i, r) depend on positions only: U_s, U_f on
+// the distance |x_i - x_j|, U_b, U_w on it and the challenger's distance to the median, U_sq on r alone. So
+// for a perceiver i with exponent r they are computed once per distinct position (group), not once per actor:
+// O(n m) powers for m distinct positions instead of O(n^2). Bitwise equal to the separate calls.
+struct GroupPowers {
+    double success;   // U_s for a challenge across |x_i - u_g|
+    double failure;   // U_f
+    double better_i;  // U_b with i as the challenger
+    double worse_i;   // U_w with i as the challenger
+    double better_g;  // U_b with the actor at u_g as the challenger
+    double worse_g;   // U_w with the actor at u_g as the challenger
+};
+
+struct ChallengePair {
+    double i_challenges_j;
+    double j_challenges_i;
+};
+
+void group_powers(const RoundContext& context, const std::vector<double>& group_position, double x_i,
+                  double r, std::vector<GroupPowers>& powers) {
+    powers.resize(group_position.size());
+    const double to_median_i = std::abs(x_i - context.median);
+    for (std::size_t g = 0; g < group_position.size(); ++g) {
+        const double distance = std::abs(x_i - group_position[g]);
+        const double to_median_g = std::abs(group_position[g] - context.median);
+        GroupPowers& p = powers[g];
+        p.success = 2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r);
+        p.failure = 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r);
+        p.better_i = 2.0 - 4.0 * std::pow(std::max(0.0, 0.5 - 0.25 * (to_median_i + distance)), r);
+        p.worse_i = 2.0 - 4.0 * std::pow(0.5 + 0.25 * (to_median_i + distance), r);
+        p.better_g = 2.0 - 4.0 * std::pow(std::max(0.0, 0.5 - 0.25 * (to_median_g + distance)), r);
+        p.worse_g = 2.0 - 4.0 * std::pow(0.5 + 0.25 * (to_median_g + distance), r);
+    }
+}
+
+ChallengePair challenges_both_ways(const RoundContext& context, std::size_t i, std::size_t j,
+                                   const GroupPowers& p, double status_quo) {
+    const double q = context.params.q;
+    const double t = context.params.t;
+    const auto one_way = [&](double target_salience, double prob, double better, double worse) {
+        const double if_resisted = prob * p.success + (1.0 - prob) * p.failure;
+        return target_salience * if_resisted + (1.0 - target_salience) * p.success - q * status_quo -
+               (1.0 - q) * (t * better + (1.0 - t) * worse);
+    };
+    const auto ii = static_cast<Index>(i);
+    const auto jj = static_cast<Index>(j);
+    return {one_way(context.actors[j].salience, context.prob_success(ii, jj), p.better_i, p.worse_i),
+            one_way(context.actors[i].salience, context.prob_success(jj, ii), p.better_g, p.worse_g)};
+}
+
 // docs/model.md §6.4
 BdmPairOutcome classify(double own, double perceived_other) {
     if (own > 0.0 && perceived_other > 0.0) {
@@ -143,19 +276,24 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
         total_weight = static_cast<double>(n);
     }
 
-    // docs/model.md §6.1–6.2: votes and probabilities of prevailing, one pass per unordered pair.
+    // docs/model.md §6.1–6.2: votes and probabilities of prevailing.
     round.votes = Eigen::MatrixXd::Zero(size, size);
     round.prob_success = Eigen::MatrixXd::Constant(size, size, 0.5);
+    const PairVotes pair_votes = pairwise_votes(actors, weight);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
-            double for_i = 0.0;
-            double for_j = 0.0;
-            for (std::size_t k = 0; k < n; ++k) {
-                const double x = actors[k].position;
-                const double vote =
-                    weight[k] * (std::abs(x - actors[j].position) - std::abs(x - actors[i].position));
-                (vote > 0.0 ? for_i : for_j) += std::abs(vote);
+            const std::size_t gi = pair_votes.group_of[i];
+            const std::size_t gj = pair_votes.group_of[j];
+            if (gi == gj) {
+                continue;  // same position: every vote is zero
             }
+            // for_lower / for_upper are the votes for the lower / upper of the two positions.
+            const std::size_t lo = std::min(gi, gj);
+            const std::size_t hi = std::max(gi, gj);
+            const double for_lower = pair_votes.for_lower(static_cast<Index>(lo), static_cast<Index>(hi));
+            const double for_upper = pair_votes.for_upper(static_cast<Index>(lo), static_cast<Index>(hi));
+            const double for_i = gi < gj ? for_lower : for_upper;
+            const double for_j = gi < gj ? for_upper : for_lower;
             const Index ii = static_cast<Index>(i);
             const Index jj = static_cast<Index>(j);
             round.votes(ii, jj) = for_i - for_j;
@@ -199,13 +337,29 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
     // docs/model.md §6.3: expected utilities with the round's risk exponents, each from the perceiver's view.
     round.expected_utility = Eigen::MatrixXd::Zero(size, size);
     round.perceived_expected_utility = Eigen::MatrixXd::Zero(size, size);
+    std::vector<GroupPowers> powers;
     for (std::size_t i = 0; i < n; ++i) {
         const double r = round.risk(static_cast<Index>(i));
+        const Index ii = static_cast<Index>(i);
+        if (r == 1.0) {
+            for (std::size_t j = 0; j < n; ++j) {
+                const Index jj = static_cast<Index>(j);
+                round.expected_utility(ii, jj) = expected_utility_of_challenge(context, i, j, r);
+                round.perceived_expected_utility(ii, jj) = expected_utility_of_challenge(context, j, i, r);
+            }
+            continue;
+        }
+        group_powers(context, pair_votes.position, actors[i].position, r, powers);
+        const double status_quo = 2.0 - 4.0 * std::pow(0.5, r);
         for (std::size_t j = 0; j < n; ++j) {
-            const Index ii = static_cast<Index>(i);
+            if (j == i) {
+                continue;  // zero, as initialised
+            }
             const Index jj = static_cast<Index>(j);
-            round.expected_utility(ii, jj) = expected_utility_of_challenge(context, i, j, r);
-            round.perceived_expected_utility(ii, jj) = expected_utility_of_challenge(context, j, i, r);
+            const ChallengePair pair =
+                challenges_both_ways(context, i, j, powers[pair_votes.group_of[j]], status_quo);
+            round.expected_utility(ii, jj) = pair.i_challenges_j;
+            round.perceived_expected_utility(ii, jj) = pair.j_challenges_i;
         }
     }
 
