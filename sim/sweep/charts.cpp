@@ -6,6 +6,7 @@
 #include "csv_text.hpp"
 #include "sweep_internal.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 
@@ -22,6 +23,14 @@ plots::ChartFormat format_of(ChartOutput charts) {
         default:
             return plots::ChartFormat::Png;
     }
+}
+
+// A parameter value as a tic label: four significant digits (0.43333333333333335 -> "0.4333"), enough to tell
+// the grid's values apart on a chart; the exact values are in points.csv.
+std::string tic_label(double value) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 4);
+    return {buffer, result.ptr};
 }
 
 void render(const std::string& script, const fs::path& charts_dir, const std::string& stem,
@@ -66,10 +75,10 @@ void draw_sweep_charts(const std::string& dir, const nlohmann::ordered_json& jso
         panel.y_label = parameters[0]["path"].get<std::string>();
         panel.x_label = parameters[1]["path"].get<std::string>();
         for (double value : rows) {
-            panel.y_names.push_back(format_number(value));
+            panel.y_names.push_back(tic_label(value));
         }
         for (double value : columns) {
-            panel.x_names.push_back(format_number(value));
+            panel.x_names.push_back(tic_label(value));
         }
         for (std::size_t r = 0; r < rows.size(); ++r) {
             std::vector<double> row;
@@ -80,7 +89,8 @@ void draw_sweep_charts(const std::string& dir, const nlohmann::ordered_json& jso
             panel.values.push_back(std::move(row));
         }
         plots::HeatmapChart chart;
-        chart.title = title + ": P(war)";
+        chart.title =
+            title + ": P(war), " + std::to_string(json["replications"].get<long long>()) + " runs per cell";
         chart.value_label = "P(war)";
         chart.value_min = 0.0;
         chart.value_max = 1.0;
