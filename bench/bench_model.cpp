@@ -6,6 +6,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -26,7 +27,10 @@ const ScenarioSpec& default_scenario() {
 }
 
 /// 200 actors in 20 regions of 10: in each region a challenger demands one issue of two rivals; rivals and
-/// allies inside the region, neutral across regions. Deterministic capabilities and stances.
+/// allies inside the region, neutral across regions. Deterministic capabilities and stances. A war anywhere
+/// ends a run, so the world is tense but deterred (costly wars, moderate resolve and rivalry), and the
+/// regional demands are made in turn over the year: runs last about 290 days (the counter simulated_days
+/// reports it).
 ScenarioSpec synthetic_200() {
     ScenarioSpec spec;
     spec.metadata.name = "synthetic 200 x 3 x 365";
@@ -44,10 +48,10 @@ ScenarioSpec synthetic_200() {
         a.id = "a" + std::to_string(i);
         a.name = a.id;
         a.capability = 1.0 + static_cast<double>((i * 37) % 100);
-        a.resolve = 0.3 + 0.05 * static_cast<double>(i % 10);
-        a.cost_of_war = 0.3 + 0.1 * static_cast<double>(i % 5);
+        a.resolve = 0.2 + 0.03 * static_cast<double>(i % 10);
+        a.cost_of_war = 0.8 + 0.02 * static_cast<double>(i % 5);
         a.decision_rate = 0.3;
-        a.initial_rung = static_cast<double>(i % 4);
+        a.initial_rung = static_cast<double>(i % 2);
         for (int k = 0; k < 3; ++k) {
             PositionSpec p;
             p.issue = "issue" + std::to_string(k);
@@ -66,10 +70,13 @@ ScenarioSpec synthetic_200() {
         d.targets = {id(1), id(2)};
         d.issue = "issue" + std::to_string(region % 3);
         d.value = 1.0;
-        d.deadline = 60.0 + static_cast<double>(region);
+        // Rolling regional crises: a demand every 15 days, each with 60 days to answer, so the run covers
+        // the year (it ends when every demand is resolved, or at a war).
+        d.made = 15.0 * static_cast<double>(region);
+        d.deadline = std::min(d.made + 60.0, spec.metadata.horizon);
         spec.demands.push_back(d);
         for (int m = 1; m < 10; ++m) {
-            spec.relations.affinities.push_back({id(0), id(m), m < 5 ? -0.6 : 0.4, false});
+            spec.relations.affinities.push_back({id(0), id(m), m < 5 ? -0.4 : 0.4, false});
         }
         spec.relations.affinities.push_back({id(1), id(2), 0.7, false});
         spec.relations.commitments.push_back({id(3), id(1), 0.6});

@@ -7,6 +7,7 @@
 #include <complex>
 #include <limits>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -22,6 +23,8 @@ constexpr double kMaxModalCondition = 1e6;
 // The symmetric path solves for the equilibrium with M's eigenvalues; it needs M well away from singular.
 constexpr double kMinSymmetricEigenvalueRatio = 1e-6;
 constexpr double kMaxEigenResidual = 1e-10;
+// Largest ratio of the diagonal change of basis that makes M symmetric (see symmetrizing_scaling).
+constexpr double kMaxScalingSpread = 1e4;
 constexpr double kBrentTolerance = 1e-12;
 constexpr double kGridFraction = 0.05;  // grid step as a fraction of the fastest time scale 1/rho
 constexpr double kMinGridSteps = 64.0;  // at least this many grid steps over [0, t_max]
@@ -29,6 +32,53 @@ constexpr double kMinGridSteps = 64.0;  // at least this many grid steps over [0
 template <class Matrix>
 double one_norm(const Matrix& a) {
     return a.rows() == 0 ? 0.0 : a.cwiseAbs().colwise().sum().maxCoeff();
+}
+
+// A positive diagonal D with D M D^{-1} symmetric, if there is one with a modest spread (max d / min d <=
+// kMaxScalingSpread, so the change of basis costs at most that factor in accuracy). Such a D exists iff M_ij
+// and M_ji are zero together or share their sign, and the ratios M_ji / M_ij are consistent around every
+// cycle; then d_j = d_i sqrt(M_ij / M_ji) along a spanning forest of the off-diagonal pattern (d = 1 at each
+// root). A symmetric M gets d = 1. Richardson systems with reactions proportional to the rival's share of
+// capability, K_ij = h_ij 2 w_j / (w_i + w_j) with h symmetric, have d_i = sqrt(w_i).
+std::optional<Eigen::VectorXd> symmetrizing_scaling(const Eigen::MatrixXd& m) {
+    const Eigen::Index n = m.rows();
+    const double scale = m.cwiseAbs().maxCoeff();
+    Eigen::VectorXd d = Eigen::VectorXd::Zero(n);
+    std::vector<Eigen::Index> stack;
+    for (Eigen::Index root = 0; root < n; ++root) {
+        if (d[root] != 0.0) {
+            continue;
+        }
+        d[root] = 1.0;
+        stack.assign(1, root);
+        while (!stack.empty()) {
+            const Eigen::Index i = stack.back();
+            stack.pop_back();
+            for (Eigen::Index j = 0; j < n; ++j) {
+                if (j == i || d[j] != 0.0 || (m(i, j) == 0.0 && m(j, i) == 0.0)) {
+                    continue;
+                }
+                if (!(m(i, j) * m(j, i) > 0.0)) {
+                    return std::nullopt;  // one-way or sign-changing coupling: not symmetrizable
+                }
+                d[j] = d[i] * std::sqrt(m(i, j) / m(j, i));
+                stack.push_back(j);
+            }
+        }
+    }
+    if (d.maxCoeff() > kMaxScalingSpread * d.minCoeff()) {
+        return std::nullopt;
+    }
+    for (Eigen::Index i = 0; i < n; ++i) {
+        for (Eigen::Index j = i + 1; j < n; ++j) {
+            const double upper = d[i] * m(i, j) / d[j];
+            const double lower = d[j] * m(j, i) / d[i];
+            if (std::abs(upper - lower) > 1e-13 * scale) {
+                return std::nullopt;
+            }
+        }
+    }
+    return d;
 }
 
 bool crosses(double f_before, double f_after, Crossing direction) {
@@ -135,43 +185,52 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
                                      double fastest_rate) {
     // A mode whose rate is this small is constant over any horizon the engine sees: it joins the offset.
     const double constant_mode = 1e-14 * std::max(1.0, fastest_rate);
-    std::vector<Scalar> a;
-    std::vector<Scalar> lambda;
-    std::vector<double> size;   // |a_k|
-    std::vector<double> slope;  // |a_k lambda_k|, times e for a growing mode (see below)
+    // One allocation per search: the moving modes, each with its bounds and its magnitude |e^{lambda t}|.
+    struct Mode {
+        Scalar a;               // coefficient
+        Scalar lambda;          // rate
+        double size;            // |a_k|
+        double slope;           // |a_k lambda_k|, times e for a growing mode (see below)
+        double magnitude;       // e^{Re(lambda_k) t} at the current t
+        double next_magnitude;  // the same at the end of the step being evaluated
+    };
+    std::vector<Mode> modes;
+    modes.reserve(static_cast<std::size_t>(rates.size()));
     double constant = offset - threshold;
     double growth = 0.0;  // fastest growth rate among the moving modes
     for (Eigen::Index k = 0; k < rates.size(); ++k) {
         if (std::abs(rates[k]) <= constant_mode) {
             constant += std::real(coefficients[k]);
         } else if (coefficients[k] != Scalar(0.0)) {
-            a.push_back(coefficients[k]);
-            lambda.push_back(rates[k]);
-            size.push_back(std::abs(coefficients[k]));
             // Over a step h <= 1/growth a growing mode's magnitude rises by at most a factor e.
-            slope.push_back(std::abs(coefficients[k] * rates[k]) *
-                            (std::real(rates[k]) > 0.0 ? std::exp(1.0) : 1.0));
+            const double slope =
+                std::abs(coefficients[k] * rates[k]) * (std::real(rates[k]) > 0.0 ? std::exp(1.0) : 1.0);
+            modes.push_back({coefficients[k], rates[k], std::abs(coefficients[k]), slope, 1.0, 1.0});
             growth = std::max(growth, std::real(rates[k]));
         }
     }
-    const std::size_t modes = a.size();
     const auto f = [&](double time) {
         Scalar sum = 0.0;
-        for (std::size_t k = 0; k < modes; ++k) {
-            sum += a[k] * std::exp(lambda[k] * time);
+        for (const Mode& mode : modes) {
+            sum += mode.a * std::exp(mode.lambda * time);
         }
         return constant + std::real(sum);
     };
-    // Bounds at time t: slope_bound >= |f'| on [t, t + h] (h <= 1/growth), reach >= |f(s) - constant| for all
-    // s >= t when no mode grows.
-    const auto bounds = [&](double time, double& slope_bound, double& reach) {
-        slope_bound = 0.0;
-        reach = 0.0;
-        for (std::size_t k = 0; k < modes; ++k) {
-            const double magnitude = std::exp(std::real(lambda[k]) * time);
-            slope_bound += slope[k] * magnitude;
-            reach += size[k] * magnitude;
+    // The bounds at t: slope_bound >= |f'| on [t, t + h] (h <= 1/growth), reach >= |f(s) - constant| for all
+    // s >= t when no mode grows. For a real spectrum the exponentials that evaluate f at the end of a step
+    // are the magnitudes at the start of the next, so each step costs one exponential per mode.
+    const auto evaluate_step_end = [&](double time) {
+        Scalar sum = 0.0;
+        for (Mode& mode : modes) {
+            const Scalar growth_factor = std::exp(mode.lambda * time);
+            sum += mode.a * growth_factor;
+            if constexpr (std::is_same_v<Scalar, double>) {
+                mode.next_magnitude = growth_factor;
+            } else {
+                mode.next_magnitude = std::exp(std::real(mode.lambda) * time);
+            }
         }
+        return constant + std::real(sum);
     };
     const double h_grid = fastest_rate > 0.0 ? std::min(kGridFraction / fastest_rate, t_max / kMinGridSteps)
                                              : t_max / kMinGridSteps;
@@ -181,7 +240,10 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
     while (t < t_max) {
         double slope_bound = 0.0;
         double reach = 0.0;
-        bounds(t, slope_bound, reach);
+        for (const Mode& mode : modes) {
+            slope_bound += mode.slope * mode.magnitude;
+            reach += mode.size * mode.magnitude;
+        }
         // With every moving mode decaying, f stays within constant +- reach from now on; if that band
         // excludes zero, f keeps its sign for ever.
         if (growth <= 0.0 && std::abs(constant) > reach && (constant > 0.0) == (f_before > 0.0)) {
@@ -191,12 +253,15 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
             slope_bound > 0.0 ? std::abs(f_before) / slope_bound : std::numeric_limits<double>::infinity();
         const double h = safe >= h_grid ? std::min(safe, growth_cap) : h_grid;
         const double t_next = std::min(t + std::max(h, h_grid), t_max);
-        const double f_after = f(t_next);
+        const double f_after = evaluate_step_end(t_next);
         if (crosses(f_before, f_after, direction)) {
             return refine_crossing(f, t, f_before, t_next, f_after);
         }
         t = t_next;
         f_before = f_after;
+        for (Mode& mode : modes) {
+            mode.magnitude = mode.next_magnitude;
+        }
     }
     return std::nullopt;
 }
@@ -219,19 +284,23 @@ LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g) : m_dimension(stati
         return;
     }
 
-    // Symmetric M: orthogonal eigenvectors (perfect conditioning), x(t) = x* + V e^{Lt} V^T (x0 - x*).
-    const double m_scale = m.cwiseAbs().maxCoeff();
-    if ((m - m.transpose()).cwiseAbs().maxCoeff() <= 1e-14 * m_scale) {
-        const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(m);
+    // Symmetric, or symmetric after a diagonal change of basis (M = D^{-1} S D): orthogonal eigenvectors of
+    // S, x(t) = x* + D^{-1} Q e^{Lt} Q^T D (x0 - x*).
+    if (const auto scaling = symmetrizing_scaling(m)) {
+        const Eigen::VectorXd& d = *scaling;
+        Eigen::MatrixXd s = d.asDiagonal() * m * d.cwiseInverse().asDiagonal();
+        s = 0.5 * (s + s.transpose()).eval();  // exactly symmetric (the two halves agree to rounding)
+        const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(s);
         if (solver.info() == Eigen::Success) {
             const Eigen::VectorXd& values = solver.eigenvalues();
             const double largest = values.cwiseAbs().maxCoeff();
             const double smallest = values.cwiseAbs().minCoeff();
             if (smallest > kMinSymmetricEigenvalueRatio * largest) {
                 m_method = Method::Symmetric;
-                m_real_vectors = solver.eigenvectors();
+                m_real_vectors = d.cwiseInverse().asDiagonal() * solver.eigenvectors();
+                m_real_inverse = solver.eigenvectors().transpose() * d.asDiagonal();
                 m_real_rates = values;
-                m_equilibrium = -(m_real_vectors * ((m_real_vectors.transpose() * g).cwiseQuotient(values)));
+                m_equilibrium = -(m_real_vectors * (m_real_inverse * g).cwiseQuotient(values));
                 m_fastest_rate = largest;
                 return;
             }
@@ -285,6 +354,20 @@ LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g) : m_dimension(stati
     m_fastest_rate = one_norm(m);
 }
 
+void LinearFlow::set_drift(const Eigen::VectorXd& g) {
+    if (g.size() != m_dimension || !g.allFinite()) {
+        throw std::invalid_argument("LinearFlow::set_drift: g must be finite and have dimension n");
+    }
+    if (m_method == Method::Symmetric) {
+        // M's eigen-decomposition does not involve g: only the equilibrium moves. O(n^2).
+        m_augmented.topRightCorner(m_dimension, 1) = g;
+        m_equilibrium = -(m_real_vectors * (m_real_inverse * g).cwiseQuotient(m_real_rates));
+        return;
+    }
+    // The other paths decompose the augmented matrix, which contains g.
+    *this = LinearFlow(m_augmented.topLeftCorner(m_dimension, m_dimension), g);
+}
+
 int LinearFlow::dimension() const {
     return m_dimension;
 }
@@ -312,7 +395,7 @@ Eigen::VectorXd LinearFlow::advance(const Eigen::VectorXd& x0, double t) const {
     }
     switch (m_method) {
         case Method::Symmetric: {
-            const Eigen::VectorXd modal = m_real_vectors.transpose() * (x0 - m_equilibrium);
+            const Eigen::VectorXd modal = m_real_inverse * (x0 - m_equilibrium);
             return m_equilibrium +
                    m_real_vectors * modal.cwiseProduct((m_real_rates * t).array().exp().matrix());
         }
@@ -350,7 +433,7 @@ std::optional<double> LinearFlow::first_crossing(const Eigen::VectorXd& x0, int 
     const double f_start = x0[index] - threshold;
     switch (m_method) {
         case Method::Symmetric: {
-            const Eigen::VectorXd modal = m_real_vectors.transpose() * (x0 - m_equilibrium);
+            const Eigen::VectorXd modal = m_real_inverse * (x0 - m_equilibrium);
             const Eigen::VectorXd coefficients = m_real_vectors.row(index).transpose().cwiseProduct(modal);
             return modal_crossing<double>(coefficients, m_real_rates, m_equilibrium[index], threshold,
                                           f_start, direction, t_max, m_fastest_rate);

@@ -42,27 +42,8 @@ RngStream::RngStream(std::uint64_t seed, std::uint64_t key) {
     // Four consecutive SplitMix64 outputs are distinct (mix is a bijection), so the state is never all zero.
 }
 
-std::uint64_t RngStream::next_u64() {
-    const std::uint64_t result = std::rotl(m_state[1] * 5, 7) * 9;
-    const std::uint64_t t = m_state[1] << 17;
-    m_state[2] ^= m_state[0];
-    m_state[3] ^= m_state[1];
-    m_state[1] ^= m_state[2];
-    m_state[0] ^= m_state[3];
-    m_state[2] ^= t;
-    m_state[3] = std::rotl(m_state[3], 45);
-    return result;
-}
-
-double RngStream::uniform() {
-    return static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
-}
-
-double RngStream::exponential(double rate) {
-    if (!(rate > 0.0) || !std::isfinite(rate)) {
-        throw std::invalid_argument("RngStream::exponential: rate must be positive and finite");
-    }
-    return -std::log1p(-uniform()) / rate;
+void RngStream::throw_bad_rate() {
+    throw std::invalid_argument("RngStream::exponential: rate must be positive and finite");
 }
 
 double RngStream::normal(double mean, double sd) {

@@ -93,6 +93,9 @@ StopReason Simulation::run(const StopConditions& stop) {
             }
         }
         event.fn(*this, event.context);
+        if (m_after_event != nullptr) {
+            m_after_event(*this, m_after_event_context);
+        }
         ++m_events_processed;
         ++executed;
         if (m_stop_requested) {

@@ -55,6 +55,87 @@ double weighted_median(const std::vector<BdmActor>& actors, const std::vector<do
     return actors[order.back()].position;
 }
 
+// docs/model.md §6.1: the votes of everyone over every pair of positions, in O(m^2) for m distinct positions
+// instead of the O(n^3) of summing each voter's w_k (|x_k - x_j| - |x_k - x_i|) per pair. For positions
+// u_a < u_b (d = u_b - u_a, midpoint h), a voter at x votes w d for u_a when x <= u_a, w (u_a + u_b - 2x) for
+// u_a when u_a < x < h, nothing at h, w (2x - u_a - u_b) for u_b when h < x < u_b, and w d for u_b when
+// x >= u_b. With the voters grouped by position and running sums from u_a of G_t and G_t (u_t - u_a) (every
+// term non-negative, so no cancellation across the whole line), each pair costs O(1) amortised: the
+// midpoint's index only moves up as u_b does.
+struct PairVotes {
+    std::vector<std::size_t> group_of;  // actor -> index of its position among the distinct ones
+    Eigen::MatrixXd for_lower;          // (a, b), a < b: votes for u_a against u_b
+    Eigen::MatrixXd for_upper;          // (a, b), a < b: votes for u_b against u_a
+};
+
+PairVotes pairwise_votes(const std::vector<BdmActor>& actors, const std::vector<double>& weight) {
+    const std::size_t n = actors.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return actors[a].position < actors[b].position; });
+    PairVotes votes;
+    votes.group_of.assign(n, 0);
+    std::vector<double> u;  // distinct positions, ascending
+    std::vector<double> g;  // total weight at each
+    for (const std::size_t k : order) {
+        if (u.empty() || actors[k].position != u.back()) {
+            u.push_back(actors[k].position);
+            g.push_back(0.0);
+        }
+        g.back() += weight[k];
+        votes.group_of[k] = u.size() - 1;
+    }
+    const std::size_t m = u.size();
+    std::vector<double> at_or_below(m);  // Σ_{t <= a} G_t
+    std::vector<double> at_or_above(m);  // Σ_{t >= b} G_t
+    double running = 0.0;
+    for (std::size_t t = 0; t < m; ++t) {
+        running += g[t];
+        at_or_below[t] = running;
+    }
+    running = 0.0;
+    for (std::size_t t = m; t-- > 0;) {
+        running += g[t];
+        at_or_above[t] = running;
+    }
+    const auto mi = static_cast<Index>(m);
+    votes.for_lower = Eigen::MatrixXd::Zero(mi, mi);
+    votes.for_upper = Eigen::MatrixXd::Zero(mi, mi);
+    std::vector<double> sum_w(m + 1);  // sum_w[t] = Σ_{a < s < t} G_s (for the current a)
+    std::vector<double> sum_p(m + 1);  // sum_p[t] = Σ_{a < s < t} G_s (u_s - u_a)
+    for (std::size_t a = 0; a + 1 < m; ++a) {
+        sum_w[a + 1] = 0.0;
+        sum_p[a + 1] = 0.0;
+        for (std::size_t t = a + 1; t < m; ++t) {
+            sum_w[t + 1] = sum_w[t] + g[t];
+            sum_p[t + 1] = sum_p[t] + g[t] * (u[t] - u[a]);
+        }
+        std::size_t below_mid = a + 1;  // first index with u >= midpoint
+        std::size_t above_mid = a + 1;  // first index with u > midpoint
+        for (std::size_t b = a + 1; b < m; ++b) {
+            const double d = u[b] - u[a];
+            const double mid = 0.5 * (u[a] + u[b]);
+            while (below_mid < b && u[below_mid] < mid) {
+                ++below_mid;
+            }
+            above_mid = std::max(above_mid, below_mid);
+            while (above_mid < b && u[above_mid] <= mid) {
+                ++above_mid;
+            }
+            // Strictly between u_a and the midpoint: Σ G (d - 2 (u - u_a)); between the midpoint and u_b:
+            // Σ G (2 (u - u_a) - d).
+            const double near_lower = d * sum_w[below_mid] - 2.0 * sum_p[below_mid];
+            const double near_upper = 2.0 * (sum_p[b] - sum_p[above_mid]) - d * (sum_w[b] - sum_w[above_mid]);
+            const auto ai = static_cast<Index>(a);
+            const auto bi = static_cast<Index>(b);
+            votes.for_lower(ai, bi) = d * at_or_below[a] + std::max(0.0, near_lower);
+            votes.for_upper(ai, bi) = d * at_or_above[b] + std::max(0.0, near_upper);
+        }
+    }
+    return votes;
+}
+
 // The basic utilities of SCS 2011 §3 (docs/model.md §6.3), seen by an actor with risk exponent r, for a
 // challenger at distance `distance` from its target and `distance_to_median` from μ.
 struct BasicUtilities {
@@ -110,6 +191,43 @@ double expected_utility_of_challenge(const RoundContext& context, std::size_t ch
            (1.0 - q) * (t * u.better + (1.0 - t) * u.worse);
 }
 
+// expected_utility_of_challenge(i, j, r) and (j, i, r) together: both challenges span the same distance, so
+// U_s, U_f and U_sq are shared and only U_b and U_w differ (six powers instead of ten). Bitwise equal to the
+// two separate calls.
+struct ChallengePair {
+    double i_challenges_j;
+    double j_challenges_i;
+};
+
+ChallengePair challenges_both_ways(const RoundContext& context, std::size_t i, std::size_t j, double r) {
+    if (i == j) {
+        return {0.0, 0.0};
+    }
+    if (r == 1.0) {
+        return {expected_utility_of_challenge(context, i, j, r),
+                expected_utility_of_challenge(context, j, i, r)};
+    }
+    const BdmActor& a = context.actors[i];
+    const BdmActor& b = context.actors[j];
+    const double distance = std::abs(a.position - b.position);
+    const double success = 2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r);
+    const double failure = 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r);
+    const double status_quo = 2.0 - 4.0 * std::pow(0.5, r);
+    const double q = context.params.q;
+    const double t = context.params.t;
+    const auto one_way = [&](const BdmActor& challenger, const BdmActor& target, double p) {
+        const double to_median = std::abs(challenger.position - context.median);
+        const double better = 2.0 - 4.0 * std::pow(std::max(0.0, 0.5 - 0.25 * (to_median + distance)), r);
+        const double worse = 2.0 - 4.0 * std::pow(0.5 + 0.25 * (to_median + distance), r);
+        const double if_resisted = p * success + (1.0 - p) * failure;
+        return target.salience * if_resisted + (1.0 - target.salience) * success - q * status_quo -
+               (1.0 - q) * (t * better + (1.0 - t) * worse);
+    };
+    const auto ii = static_cast<Index>(i);
+    const auto jj = static_cast<Index>(j);
+    return {one_way(a, b, context.prob_success(ii, jj)), one_way(b, a, context.prob_success(jj, ii))};
+}
+
 // docs/model.md §6.4
 BdmPairOutcome classify(double own, double perceived_other) {
     if (own > 0.0 && perceived_other > 0.0) {
@@ -143,19 +261,24 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
         total_weight = static_cast<double>(n);
     }
 
-    // docs/model.md §6.1–6.2: votes and probabilities of prevailing, one pass per unordered pair.
+    // docs/model.md §6.1–6.2: votes and probabilities of prevailing.
     round.votes = Eigen::MatrixXd::Zero(size, size);
     round.prob_success = Eigen::MatrixXd::Constant(size, size, 0.5);
+    const PairVotes pair_votes = pairwise_votes(actors, weight);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
-            double for_i = 0.0;
-            double for_j = 0.0;
-            for (std::size_t k = 0; k < n; ++k) {
-                const double x = actors[k].position;
-                const double vote =
-                    weight[k] * (std::abs(x - actors[j].position) - std::abs(x - actors[i].position));
-                (vote > 0.0 ? for_i : for_j) += std::abs(vote);
+            const std::size_t gi = pair_votes.group_of[i];
+            const std::size_t gj = pair_votes.group_of[j];
+            if (gi == gj) {
+                continue;  // same position: every vote is zero
             }
+            // for_lower / for_upper are the votes for the lower / upper of the two positions.
+            const std::size_t lo = std::min(gi, gj);
+            const std::size_t hi = std::max(gi, gj);
+            const double for_lower = pair_votes.for_lower(static_cast<Index>(lo), static_cast<Index>(hi));
+            const double for_upper = pair_votes.for_upper(static_cast<Index>(lo), static_cast<Index>(hi));
+            const double for_i = gi < gj ? for_lower : for_upper;
+            const double for_j = gi < gj ? for_upper : for_lower;
             const Index ii = static_cast<Index>(i);
             const Index jj = static_cast<Index>(j);
             round.votes(ii, jj) = for_i - for_j;
@@ -204,8 +327,9 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
         for (std::size_t j = 0; j < n; ++j) {
             const Index ii = static_cast<Index>(i);
             const Index jj = static_cast<Index>(j);
-            round.expected_utility(ii, jj) = expected_utility_of_challenge(context, i, j, r);
-            round.perceived_expected_utility(ii, jj) = expected_utility_of_challenge(context, j, i, r);
+            const ChallengePair pair = challenges_both_ways(context, i, j, r);
+            round.expected_utility(ii, jj) = pair.i_challenges_j;
+            round.perceived_expected_utility(ii, jj) = pair.j_challenges_i;
         }
     }
 

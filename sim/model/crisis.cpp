@@ -171,6 +171,7 @@ class Crisis {
     void log(EventType type, int source, int target, int issue, double value, std::string_view cameo,
              bool key, Describe&& describe);
     void record_sample();
+    void refresh_sampled_support();
     void schedule_samples();
     const std::string& leader(int i) const { return m_leader[u(i)]; }
     const std::string& speaker(int i) const { return m_speaker[u(i)]; }
@@ -247,6 +248,12 @@ class Crisis {
     bool m_logged_since_sample = false;
     double m_last_sample_time = -1.0;
     std::size_t m_last_sample_begin = 0;
+    // The support metrics of the last sample and the state they were computed from: many samples follow
+    // events that leave relations unchanged (holds, rung crossings, talks), and those reuse them.
+    Relations m_sampled_relations;
+    std::vector<int> m_sampled_opponent;
+    std::vector<double> m_sampled_support;
+    std::vector<double> m_sampled_prevail;
     std::array<int, k_event_type_count> m_counts{};
     std::map<std::tuple<int, int, int>, std::pair<double, int>> m_dyads;
     std::set<std::tuple<int, int, int>> m_key_signals;  // (type, source, target) already marked key
@@ -486,6 +493,9 @@ void Crisis::record_sample() {
     const bool w_support = want("expected_support");
     const bool w_prevail = want("p_prevail");
     const Eigen::VectorXd e = m_pressure->values(now);
+    if (w_support || w_prevail) {
+        refresh_sampled_support();
+    }
     for (int i = 0; i < m_n; ++i) {
         if (w_rung) {
             rows.push_back({now, i, Metric::Rung, -1, static_cast<double>(m_rung[u(i)])});
@@ -500,14 +510,40 @@ void Crisis::record_sample() {
                 }
             }
         }
-        const int j = (w_support || w_prevail) ? opponent(i) : -1;
         if (w_support) {
-            rows.push_back(
-                {now, i, Metric::ExpectedSupport, -1, expected_support_share(m_relations, m_share, i, j)});
+            rows.push_back({now, i, Metric::ExpectedSupport, -1, m_sampled_support[u(i)]});
         }
-        if (w_prevail && j >= 0) {
-            rows.push_back({now, i, Metric::ProbabilityOfPrevailing, -1,
-                            prevail_probability(m_relations, m_share, i, j, Perspective::Objective)});
+        if (w_prevail && m_sampled_opponent[u(i)] >= 0) {
+            rows.push_back({now, i, Metric::ProbabilityOfPrevailing, -1, m_sampled_prevail[u(i)]});
+        }
+    }
+}
+
+void Crisis::refresh_sampled_support() {
+    std::vector<int> opponents(u(m_n));
+    for (int i = 0; i < m_n; ++i) {
+        opponents[u(i)] = opponent(i);
+    }
+    // m_share is fixed for the run; the metrics are pure functions of the relations and the opponents.
+    if (!m_sampled_support.empty() && opponents == m_sampled_opponent &&
+        m_relations.affinity == m_sampled_relations.affinity &&
+        m_relations.commitment == m_sampled_relations.commitment &&
+        m_relations.declared == m_sampled_relations.declared &&
+        m_relations.deterred == m_sampled_relations.deterred) {
+        return;
+    }
+    m_sampled_relations = m_relations;
+    m_sampled_opponent = std::move(opponents);
+    m_sampled_support.assign(u(m_n), 0.0);
+    m_sampled_prevail.assign(u(m_n), 0.0);
+    for (int i = 0; i < m_n; ++i) {
+        const int j = m_sampled_opponent[u(i)];
+        if (j >= 0) {
+            const SupportMetrics metrics = support_metrics(m_relations, m_share, i, j);
+            m_sampled_support[u(i)] = metrics.expected_support;
+            m_sampled_prevail[u(i)] = metrics.p_prevail;
+        } else {
+            m_sampled_support[u(i)] = expected_support_share(m_relations, m_share, i, j);
         }
     }
 }
@@ -781,11 +817,9 @@ void Crisis::flush_crossings() {
 
 template <typename Fn>
 engine::EventHandle Crisis::schedule(double time, int priority, Fn&& fn) {
-    return m_sim.schedule_at(time, priority,
-                             [this, f = std::forward<Fn>(fn)](engine::Simulation& sim) mutable {
-                                 f(sim);
-                                 flush_crossings();
-                             });
+    // flush_crossings() runs after every event through the engine's after-event hook (set in run()), so the
+    // closure stays small enough for std::function's inline buffer: no allocation per event.
+    return m_sim.schedule_at(time, priority, std::forward<Fn>(fn));
 }
 
 void Crisis::on_crossing(int actor, int new_rung) {
@@ -1742,6 +1776,8 @@ RunResult Crisis::run() {
     schedule_samples();
 
     if (!m_finished) {
+        m_sim.set_after_event(
+            [](engine::Simulation&, void* self) { static_cast<Crisis*>(self)->flush_crossings(); }, this);
         engine::StopConditions stop;
         stop.horizon = m_horizon;
         m_sim.run(stop);

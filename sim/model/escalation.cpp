@@ -91,6 +91,19 @@ void PressureSystem::rebuild(int component) {
     ++m_rebuilds;
 }
 
+void PressureSystem::update_drift(int component) {
+    // Only g changed: M's decomposition is kept (engine::LinearFlow::set_drift).
+    Component& c = m_components[static_cast<std::size_t>(component)];
+    const auto size = static_cast<Eigen::Index>(c.members.size());
+    Eigen::VectorXd g(size);
+    for (Eigen::Index a = 0; a < size; ++a) {
+        g(a) = m_grievance(c.members[static_cast<std::size_t>(a)]);
+    }
+    c.g_norm = g.cwiseAbs().maxCoeff();
+    c.flow->set_drift(g);
+    ++m_drift_updates;
+}
+
 void PressureSystem::set_dynamics(const Eigen::MatrixXd& reaction, const Eigen::VectorXd& restraint,
                                   const Eigen::VectorXd& grievance, double now) {
     const auto n = static_cast<int>(m_component_of.size());
@@ -151,7 +164,7 @@ void PressureSystem::set_grievance(int actor, double grievance, double now) {
     const int c = m_component_of[static_cast<std::size_t>(actor)];
     sync(c, now);
     m_grievance(actor) = grievance;
-    rebuild(c);
+    update_drift(c);
 }
 
 std::vector<int> PressureSystem::set_grievances(const Eigen::VectorXd& grievance, double now) {
@@ -172,7 +185,7 @@ std::vector<int> PressureSystem::set_grievances(const Eigen::VectorXd& grievance
     }
     for (std::size_t c = 0; c < touched.size(); ++c) {
         if (touched[c]) {
-            rebuild(static_cast<int>(c));
+            update_drift(static_cast<int>(c));
         }
     }
     return changed;

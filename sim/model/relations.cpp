@@ -89,18 +89,6 @@ void shift_affinity(Relations& relations, int i, int j, double delta) {
     relations.affinity(j, i) = clamp_unit(relations.affinity(j, i) + delta, -1.0);
 }
 
-double third_party_support(const Relations& relations, int k, int i, int j, SupportBasis basis) {
-    // docs/model.md §4.1: a noisy-OR of three reasons to side with i (relative affinity, treaty,
-    // declaration), damped by j's warnings to k. From the opponent's own perspective only the firm reasons
-    // count.
-    const double relative_affinity =
-        basis == SupportBasis::All ? std::max(0.0, relations.affinity(k, i) - relations.affinity(k, j)) / 2.0
-                                   : 0.0;
-    const double firm = 1.0 - (1.0 - relations.commitment(k, i)) * (1.0 - relations.declared(k, i));
-    const double support = 1.0 - (1.0 - relative_affinity) * (1.0 - firm);
-    return std::clamp(support * (1.0 - relations.deterred(k, j)), 0.0, 1.0);
-}
-
 double coalition_strength(const Relations& relations, const Eigen::VectorXd& capability_share, int i, int j,
                           SupportBasis basis) {
     double strength = capability_share(i);
@@ -142,6 +130,31 @@ double expected_support_share(const Relations& relations, const Eigen::VectorXd&
         }
     }
     return available > 0.0 ? expected / available : 0.0;
+}
+
+SupportMetrics support_metrics(const Relations& relations, const Eigen::VectorXd& capability_share, int i,
+                               int j) {
+    // The same terms, folded in the same order, as coalition_strength (twice) and expected_support_share.
+    double strength_i = capability_share(i);
+    double strength_j = capability_share(j);
+    double expected = 0.0;
+    double available = 0.0;
+    const int n = relations.size();
+    for (int k = 0; k < n; ++k) {
+        if (k == i || k == j) {
+            continue;
+        }
+        const double for_i = capability_share(k) * third_party_support(relations, k, i, j, SupportBasis::All);
+        strength_i += for_i;
+        expected += for_i;
+        available += capability_share(k);
+        strength_j += capability_share(k) * third_party_support(relations, k, j, i, SupportBasis::All);
+    }
+    SupportMetrics metrics;
+    metrics.expected_support = available > 0.0 ? expected / available : 0.0;
+    const double total = strength_i + strength_j;
+    metrics.p_prevail = total > 0.0 ? strength_i / total : 0.5;
+    return metrics;
 }
 
 }  // namespace brink::model

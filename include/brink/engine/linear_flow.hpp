@@ -5,9 +5,12 @@
 //     x(t) = [e^{A t} z0]_{0..n-1} = e^{M t} x0 + (integral_0^t e^{M s} ds) g,
 // which needs no inverse of M, so a singular M (pure drift, a restraint of zero, a conserved quantity) is
 // handled like any other. Four evaluation methods, chosen once in the constructor, in this order:
-//   * Symmetric (M = M^T and |eigenvalues| >= 1e-6 max|eigenvalue|, e.g. reciprocal Richardson reactions):
-//     M = Q diag(l) Q^T with Q orthogonal (Eigen's SelfAdjointEigenSolver), x* = -M^{-1} g, and
-//     x(t) = x* + Q diag(e^{l t}) Q^T (x0 - x*). Perfectly conditioned; error a few ulps times cond(M).
+//   * Symmetric (M symmetric, or symmetric after a diagonal change of basis, M = D^{-1} S D with D positive
+//     diagonal and max d / min d <= 1e4, e.g. Richardson reactions K_ij = h_ij 2 w_j / (w_i + w_j) with h
+//     symmetric, where d_i = sqrt(w_i); and |eigenvalues| >= 1e-6 max|eigenvalue|): S = Q diag(l) Q^T with Q
+//     orthogonal (Eigen's SelfAdjointEigenSolver), x* = -M^{-1} g, and
+//     x(t) = x* + D^{-1} Q diag(e^{l t}) Q^T D (x0 - x*). Real spectrum, well conditioned (error a few ulps
+//     times cond(M) max d / min d), and g enters only through x*, so set_drift() costs O(n^2).
 //   * RealModal / ComplexModal (general M): A = V diag(lambda) V^{-1} (Eigen's EigenSolver), and
 //     x(t) = Re(V diag(e^{lambda t}) V^{-1} z0), in real arithmetic when every eigenvalue is real. Used when
 //     A is diagonalisable with a well-conditioned basis: eigen-residual ||A V p - V diag(lambda) p|| <= 1e-10
@@ -45,8 +48,8 @@
 // advance O(n^2): two matrix-vector products, real (about 15-25 us) or complex (about 100 us).
 // first_crossing: O(n^2) setup plus O(n) per step (safe steps make it a few hundred us). Exponential path:
 // advance O(n^3) per call; first_crossing O(n^3) setup plus O(n^2) per grid step. Build one LinearFlow per
-// (M, g) and keep it while they do not change. Objects are immutable after construction: const methods may be
-// called from several threads.
+// (M, g) and keep it while they do not change. Const methods may be called from several threads at once;
+// set_drift() may not run concurrently with anything else on the same object.
 #pragma once
 
 #include <Eigen/Dense>
@@ -67,6 +70,9 @@ class LinearFlow {
     /// The flow of dx/dt = m x + g. Throws std::invalid_argument if m is not square, g's size differs, or an
     /// entry is not finite. O(n^3).
     LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g);
+    /// Replaces g, keeping M. O(n^2) on the symmetric path (only the equilibrium moves); a full rebuild,
+    /// O(n^3), on the others. Throws std::invalid_argument if g's size differs or an entry is not finite.
+    void set_drift(const Eigen::VectorXd& g);
     /// x(t) from x(0) = x0, exactly (matrix exponential), for t >= 0 (finite, else std::invalid_argument).
     Eigen::VectorXd advance(const Eigen::VectorXd& x0, double t) const;
     /// Earliest t in (0, t_max] at which component `index` of x(t) crosses `threshold` in `direction`,
@@ -92,11 +98,10 @@ class LinearFlow {
         m_augmented;  ///< A = [[M, g], [0, 0]] (every method keeps it; the exponential path uses it).
     int m_dimension;  ///< n.
     Method m_method = Method::Exponential;
-    Eigen::MatrixXd
-        m_real_vectors;  ///< Symmetric: M's orthonormal eigenvectors; RealModal: A's eigenvectors.
-    Eigen::MatrixXd m_real_inverse;      ///< RealModal: V^{-1}.
-    Eigen::VectorXd m_real_rates;        ///< Symmetric: M's eigenvalues; RealModal: A's eigenvalues.
-    Eigen::VectorXd m_equilibrium;       ///< Symmetric: x* = -M^{-1} g.
+    Eigen::MatrixXd m_real_vectors;  ///< Symmetric: D^{-1} Q (M's eigenvectors); RealModal: A's eigenvectors.
+    Eigen::MatrixXd m_real_inverse;  ///< Symmetric: Q^T D; RealModal: V^{-1}.
+    Eigen::VectorXd m_real_rates;    ///< Symmetric: M's eigenvalues; RealModal: A's eigenvalues.
+    Eigen::VectorXd m_equilibrium;   ///< Symmetric: x* = -M^{-1} g.
     Eigen::MatrixXcd m_complex_vectors;  ///< ComplexModal: A's eigenvectors V.
     Eigen::MatrixXcd m_complex_inverse;  ///< ComplexModal: V^{-1}.
     Eigen::VectorXcd m_complex_rates;    ///< ComplexModal: A's eigenvalues.

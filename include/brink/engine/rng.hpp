@@ -23,7 +23,10 @@
 #pragma once
 
 #include <array>
+#include <bit>
+#include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string_view>
 
 namespace brink::engine {
@@ -47,7 +50,8 @@ class RngStream {
     /// Uniform on [0,1), 53-bit resolution (one raw draw: the top 53 bits times 2^-53).
     double uniform();
     /// Exponential with the given rate (> 0, finite, else std::invalid_argument): mean 1/rate, by inversion
-    /// -log(1 - U)/rate (one raw draw; never infinite since 1 - U > 0).
+    /// -log(1 - U)/rate (one raw draw; never infinite since 1 - U > 0). U is a multiple of 2^-53, so 1 - U is
+    /// exact and log(1 - U) is as accurate as log1p(-U), at about half its cost.
     double exponential(double rate);
     /// Normal(mean, sd), sd >= 0: Box-Muller, one variate per call (two raw draws; no cached spare, so the
     /// stream's state is only the generator's).
@@ -59,7 +63,34 @@ class RngStream {
     std::uint64_t uniform_int(std::uint64_t n);
 
   private:
+    [[noreturn]] static void throw_bad_rate();
+
     std::array<std::uint64_t, 4> m_state;  ///< xoshiro256** state; never all zero.
 };
+
+// The generator and the two distributions every process uses are inline: they sit on the engine's hot path.
+
+inline std::uint64_t RngStream::next_u64() {
+    const std::uint64_t result = std::rotl(m_state[1] * 5, 7) * 9;
+    const std::uint64_t t = m_state[1] << 17;
+    m_state[2] ^= m_state[0];
+    m_state[3] ^= m_state[1];
+    m_state[1] ^= m_state[2];
+    m_state[0] ^= m_state[3];
+    m_state[2] ^= t;
+    m_state[3] = std::rotl(m_state[3], 45);
+    return result;
+}
+
+inline double RngStream::uniform() {
+    return static_cast<double>(next_u64() >> 11) * 0x1.0p-53;
+}
+
+inline double RngStream::exponential(double rate) {
+    if (!(rate > 0.0 && rate <= std::numeric_limits<double>::max())) {
+        throw_bad_rate();
+    }
+    return -std::log(1.0 - uniform()) / rate;
+}
 
 }  // namespace brink::engine

@@ -31,12 +31,12 @@
 //   Before each event: a pending request_stop() returns Requested; having executed `event_budget` events in
 //   this call returns EventBudget; an empty queue returns QueueEmpty (now() stays at the last event's time);
 //   an earliest event later than `horizon` returns Horizon, with now() moved to exactly the horizon (events
-//   at the horizon itself still run). Then observers see the event, its callback runs, events_processed()
-//   grows. After each event: request_stop() from inside the callback returns Requested; else a predicate that
-//   holds returns Predicate. On every return, observers' on_end and then the end hooks (in registration
-//   order) run. run() may be called again to continue (e.g. to a later horizon). An exception thrown by a
-//   callback propagates out of run() without running end hooks; the queue stays consistent (the event is
-//   consumed).
+//   at the horizon itself still run). Then observers see the event, its callback runs, the after-event hook
+//   (if set) runs, events_processed() grows. After each event: request_stop() from inside the callback
+//   returns Requested; else a predicate that holds returns Predicate. On every return, observers' on_end and
+//   then the end hooks (in registration order) run. run() may be called again to continue (e.g. to a later
+//   horizon). An exception thrown by a callback propagates out of run() without running end hooks; the queue
+//   stays consistent (the event is consumed).
 #pragma once
 
 #include "brink/engine/event_queue.hpp"
@@ -146,6 +146,12 @@ class Simulation {
     void add_observer(Observer* observer);
     /// Registers a hook run once when run() returns.
     void on_end(std::function<void(Simulation&)> hook);
+    /// Sets the one hook run after every event's callback (nullptr: none), e.g. a model that batches the
+    /// consequences of an event's state changes. A plain function pointer: no allocation, one indirect call.
+    void set_after_event(EventFn hook, void* context) {
+        m_after_event = hook;
+        m_after_event_context = context;
+    }
 
   private:
     /// A named stream; kept sorted by name so lookups and iteration are deterministic.
@@ -170,6 +176,8 @@ class Simulation {
     std::vector<NamedStream> m_streams;                         ///< Named RNG streams, sorted by name.
     std::vector<Observer*> m_observers;                         ///< Attached observers (not owned).
     std::vector<std::function<void(Simulation&)>> m_end_hooks;  ///< Run when run() returns.
+    EventFn m_after_event = nullptr;                            ///< Run after every event, if set.
+    void* m_after_event_context = nullptr;                      ///< Its argument.
 };
 
 }  // namespace brink::engine

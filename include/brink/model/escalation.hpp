@@ -66,6 +66,8 @@ class PressureSystem {
     int component_count() const { return static_cast<int>(m_components.size()); }
     /// Number of LinearFlow rebuilds so far (for benchmarks and tests).
     long long rebuilds() const { return m_rebuilds; }
+    /// Number of updates of g alone (M's decomposition kept) so far.
+    long long drift_updates() const { return m_drift_updates; }
     /// g as currently used.
     const Eigen::VectorXd& grievance() const { return m_grievance; }
 
@@ -80,6 +82,7 @@ class PressureSystem {
     };
     void sync(int component, double now);
     void rebuild(int component);
+    void update_drift(int component);
 
     Eigen::MatrixXd m_reaction;
     Eigen::VectorXd m_restraint;
@@ -88,6 +91,7 @@ class PressureSystem {
     std::vector<int> m_component_of;
     std::vector<int> m_local_index;
     long long m_rebuilds = 0;
+    long long m_drift_updates = 0;
 };
 
 }  // namespace brink::model

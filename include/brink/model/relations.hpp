@@ -6,6 +6,7 @@
 
 #include <Eigen/Dense>
 
+#include <algorithm>
 #include <vector>
 
 namespace brink::model {
@@ -48,7 +49,18 @@ void apply_event_to_affinity(Relations& relations, int i, int j, double goldstei
 void shift_affinity(Relations& relations, int i, int j, double delta);
 
 /// S_k(i|j): support third party k is expected to give i against j, in [0,1] (docs/model.md §4.1).
-double third_party_support(const Relations& relations, int k, int i, int j, SupportBasis basis);
+inline double third_party_support(const Relations& relations, int k, int i, int j, SupportBasis basis) {
+    // Inline: the support loops of the trajectory and of every decision call it O(n) times.
+    // docs/model.md §4.1: a noisy-OR of three reasons to side with i (relative affinity, treaty,
+    // declaration), damped by j's warnings to k. From the opponent's own perspective only the firm reasons
+    // count.
+    const double relative_affinity =
+        basis == SupportBasis::All ? std::max(0.0, relations.affinity(k, i) - relations.affinity(k, j)) / 2.0
+                                   : 0.0;
+    const double firm = 1.0 - (1.0 - relations.commitment(k, i)) * (1.0 - relations.declared(k, i));
+    const double support = 1.0 - (1.0 - relative_affinity) * (1.0 - firm);
+    return std::clamp(support * (1.0 - relations.deterred(k, j)), 0.0, 1.0);
+}
 
 /// Capability-weighted strength of i against j: w_i + Σ_{k≠i,j} w_k S_k(i|j) (docs/model.md §4.2).
 /// `capability_share` holds w (sums to 1).
@@ -60,6 +72,16 @@ double coalition_strength(const Relations& relations, const Eigen::VectorXd& cap
 double prevail_probability(const Relations& relations, const Eigen::VectorXd& capability_share, int i, int j,
                            Perspective perspective);
 
+/// The two trajectory metrics of i against its opponent j in one pass: expected_support_share(i, j) and
+/// prevail_probability(i, j, Objective), bitwise equal to those functions (the same sums in the same order),
+/// for half the evaluations of third_party_support.
+struct SupportMetrics {
+    double expected_support = 0.0;  ///< expected_support_share(relations, w, i, j)
+    double p_prevail = 0.5;         ///< prevail_probability(relations, w, i, j, Perspective::Objective)
+};
+/// See SupportMetrics; j >= 0.
+SupportMetrics support_metrics(const Relations& relations, const Eigen::VectorXd& capability_share, int i,
+                               int j);
 /// Capability-weighted share of the third parties' capability that i can expect on its side against j,
 /// in [0,1] (the trajectory metric expected_support, docs/model.md §4.3).
 double expected_support_share(const Relations& relations, const Eigen::VectorXd& capability_share, int i,

@@ -231,6 +231,65 @@ TEST(LinearFlow, SymmetricMethodAgreesWithTheAugmentedMatrixExponential) {
     expect_matches_exponential(m, Eigen::Vector4d(0.5, -0.1, 0.2, 1.0), LinearFlow::Method::Symmetric);
 }
 
+TEST(LinearFlow, CapabilityWeightedRichardsonSystemIsSymmetrisedByADiagonalScaling) {
+    // The crisis model's reactions K_ij = h_ij 2 w_j / (w_i + w_j) with h symmetric (docs/model.md §2.2) are
+    // not symmetric, but D M D^{-1} is for d_i = sqrt(w_i): the symmetric path applies.
+    const Eigen::Vector3d w(0.6, 0.3, 0.1);
+    const Eigen::Matrix3d h = (Eigen::Matrix3d() << 0.0, 0.4, 0.2, 0.4, 0.0, 0.1, 0.2, 0.1, 0.0).finished();
+    Eigen::MatrixXd m(3, 3);
+    for (Eigen::Index i = 0; i < 3; ++i) {
+        for (Eigen::Index j = 0; j < 3; ++j) {
+            m(i, j) = h(i, j) * 2.0 * w[j] / (w[i] + w[j]);
+        }
+        m(i, i) = -1.0;
+    }
+    ASSERT_GT((m - m.transpose()).cwiseAbs().maxCoeff(), 0.1);
+    expect_matches_exponential(m, Eigen::Vector3d(0.3, 0.0, 0.8), LinearFlow::Method::Symmetric);
+}
+
+TEST(LinearFlow, InconsistentCycleRatiosAreNotSymmetrised) {
+    // M_01 M_12 M_20 != M_10 M_21 M_02: no diagonal scaling makes M symmetric, so a general method is used.
+    Eigen::MatrixXd m(3, 3);
+    m << -1.0, 0.4, 0.1,  //
+        0.1, -1.0, 0.4,   //
+        0.4, 0.1, -1.0;
+    const LinearFlow flow(m, Eigen::Vector3d(1.0, 0.0, 0.5));
+    EXPECT_NE(flow.method(), LinearFlow::Method::Symmetric);
+    EXPECT_TRUE(flow.uses_modal_path());
+}
+
+TEST(LinearFlow, SetDriftMatchesAFreshFlowOnEveryPath) {
+    Eigen::MatrixXd symmetric(2, 2);
+    symmetric << -1.0, 0.5, 0.5, -1.0;
+    Eigen::MatrixXd triangular(2, 2);
+    triangular << -1.0, 0.4, 0.0, -0.5;
+    Eigen::MatrixXd drift_only = Eigen::MatrixXd::Zero(2, 2);
+    const Eigen::Vector2d x0(0.3, 1.7);
+    const Eigen::Vector2d g_old(1.0, 0.2);
+    const Eigen::Vector2d g_new(0.4, 2.5);
+    for (const Eigen::MatrixXd& m : {symmetric, triangular, drift_only}) {
+        LinearFlow updated(m, g_old);
+        const LinearFlow::Method before = updated.method();
+        updated.set_drift(g_new);
+        const LinearFlow fresh(m, g_new);
+        EXPECT_EQ(updated.method(), fresh.method());
+        EXPECT_EQ(before, fresh.method());
+        for (const double t : {0.5, 3.0, 20.0}) {
+            EXPECT_LT((updated.advance(x0, t) - fresh.advance(x0, t)).cwiseAbs().maxCoeff(), 1e-12)
+                << "method " << static_cast<int>(fresh.method()) << ", t = " << t;
+        }
+        const auto a = updated.first_crossing(x0, 0, 1.0, Crossing::Either, 50.0);
+        const auto b = fresh.first_crossing(x0, 0, 1.0, Crossing::Either, 50.0);
+        ASSERT_EQ(a.has_value(), b.has_value());
+        if (a) {
+            EXPECT_NEAR(*a, *b, 1e-10);
+        }
+    }
+    LinearFlow flow(symmetric, g_old);
+    EXPECT_THROW(flow.set_drift(Eigen::Vector3d::Zero()), std::invalid_argument);
+    EXPECT_THROW(flow.set_drift(Eigen::Vector2d(std::nan(""), 0.0)), std::invalid_argument);
+}
+
 TEST(LinearFlow, RealModalMethodHandlesNonSymmetricRealSpectra) {
     Eigen::Matrix3d m;
     m << -1.0, 0.4, 0.1, 0.0, -0.5, 0.3, 0.0, 0.0, -0.2;  // triangular: eigenvalues -1, -0.5, -0.2

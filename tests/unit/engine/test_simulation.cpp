@@ -176,6 +176,38 @@ TEST(Simulation, RunsObserversEndAndHooksOnceWhenRunReturns) {
     EXPECT_EQ(hook_times, (std::vector<Time>{1.5}));
 }
 
+TEST(Simulation, AfterEventHookRunsAfterEveryCallbackAndSeesItsEffects) {
+    Simulation sim(1);
+    struct Log {
+        std::vector<std::string> entries;
+        int value = 0;
+    } log;
+    sim.schedule_at(1.0, 0, [&](Simulation&) {
+        log.value = 1;
+        log.entries.push_back("event 1");
+    });
+    sim.schedule_at(2.0, 0, [&](Simulation&) {
+        log.value = 2;
+        log.entries.push_back("event 2");
+    });
+    sim.set_after_event(
+        [](Simulation& s, void* context) {
+            auto* l = static_cast<Log*>(context);
+            l->entries.push_back("after " + std::to_string(l->value) + " at " + std::to_string(s.now()));
+        },
+        &log);
+    sim.run(StopConditions{});
+    const std::vector<std::string> expected = {"event 1", "after 1 at 1.000000", "event 2",
+                                               "after 2 at 2.000000"};
+    EXPECT_EQ(log.entries, expected);
+    // Unset: no more calls.
+    sim.set_after_event(nullptr, nullptr);
+    sim.schedule_at(3.0, 0, [&](Simulation&) { log.entries.push_back("event 3"); });
+    sim.run(StopConditions{});
+    EXPECT_EQ(log.entries.back(), "event 3");
+    EXPECT_EQ(log.entries.size(), 5u);
+}
+
 TEST(Simulation, CancelAndRescheduleWorkThroughTheKernel) {
     Simulation sim(1);
     TraceObserver trace;

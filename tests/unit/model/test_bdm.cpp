@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -104,6 +105,42 @@ TEST(BdmCarEmissions, FirstRoundProbabilitiesOfPrevailingMatchTheVoteShares) {
     EXPECT_NEAR(round.prob_success(nl, be), 0.124 / 0.3385, kExact);
     EXPECT_NEAR(round.votes(nl, be), 0.124 - 0.0465 - 0.168, kExact);
     EXPECT_NEAR(round.votes(nl, fr), 0.248 - 0.336, kExact);
+}
+
+TEST(BdmRound, VotesMatchTheDirectSumOverEveryVoterIncludingTiesAndMidpoints) {
+    // bdm_round sums the votes by position groups and running sums (O(m^2)); here they are summed voter by
+    // voter, w_k (|x_k - x_j| - |x_k - x_i|), split by sign (docs/model.md §6.1). Positions on a 1/8 grid
+    // make ties and voters exactly at a pair's midpoint frequent; capabilities span six orders of magnitude.
+    std::vector<BdmActor> actors;
+    for (int k = 0; k < 40; ++k) {
+        const double position = static_cast<double>((k * 5) % 9) / 8.0;
+        const double capability = std::pow(10.0, static_cast<double>(k % 7) - 3.0) * (1.0 + 0.1 * k);
+        actors.push_back({capability, position, 0.2 + 0.02 * static_cast<double>(k % 40)});
+    }
+    const BdmRound round = bdm_round(actors, BdmParams{});
+    double largest_vote = 0.0;
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+        for (std::size_t j = 0; j < actors.size(); ++j) {
+            double for_i = 0.0;
+            double for_j = 0.0;
+            for (const BdmActor& voter : actors) {
+                const double w = voter.capability * voter.salience;
+                const double vote = w * (std::abs(voter.position - actors[j].position) -
+                                         std::abs(voter.position - actors[i].position));
+                (vote > 0.0 ? for_i : for_j) += std::abs(vote);
+            }
+            largest_vote = std::max(largest_vote, for_i + for_j);
+            const auto ii = static_cast<Eigen::Index>(i);
+            const auto jj = static_cast<Eigen::Index>(j);
+            // Tolerance: both are sums of the same non-negative terms in different orders and groupings,
+            // so they agree to a few ulps of the total vote.
+            EXPECT_NEAR(round.votes(ii, jj), for_i - for_j, 1e-13 * (for_i + for_j) + 1e-300)
+                << i << "," << j;
+            const double expected_p = for_i + for_j > 0.0 ? for_i / (for_i + for_j) : 0.5;
+            EXPECT_NEAR(round.prob_success(ii, jj), expected_p, 1e-12) << i << "," << j;
+        }
+    }
+    EXPECT_GT(largest_vote, 0.0);
 }
 
 TEST(BdmCarEmissions, ProbabilitiesOfOpposedActorsAreComplementaryAndVotesAntisymmetric) {
