@@ -11,7 +11,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
-brink="$build/sim/cli/brink"
+brink="$build/brink"   # RUNTIME_OUTPUT_DIRECTORY: the build directory itself (sim/cli/CMakeLists.txt)
 [[ -x "$brink" ]] || { echo "extremes.sh: no brink at $brink (cmake --preset release && cmake --build build --target brink)" >&2; exit 2; }
 
 work="$(mktemp -d)"

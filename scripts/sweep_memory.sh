@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
 runs="${2:-100000}"
-brink="$build/sim/cli/brink"
+brink="$build/brink"   # RUNTIME_OUTPUT_DIRECTORY: the build directory itself (sim/cli/CMakeLists.txt)
 [[ -x "$brink" ]] || { echo "sweep_memory.sh: no brink at $brink (cmake --preset release && cmake --build build --target brink)" >&2; exit 2; }
 (( runs >= 10 && runs % 10 == 0 )) || { echo "sweep_memory.sh: RUNS must be a positive multiple of 10" >&2; exit 2; }
 
