@@ -204,6 +204,18 @@ std::string escalation_script(const std::string& dir) {
     return line_chart_script(chart);
 }
 
+// Text wrapped into at most two lines of `width` characters, the second shortened with "..." if needed.
+std::string two_lines(const std::string& text, std::size_t width) {
+    std::string wrapped = detail::wrap_text(text, width);
+    auto first_break = wrapped.find('\n');
+    if (first_break == std::string::npos) {
+        return wrapped;
+    }
+    std::string rest = wrapped.substr(first_break + 1);
+    std::replace(rest.begin(), rest.end(), '\n', ' ');
+    return wrapped.substr(0, first_break + 1) + detail::shorten(rest, width);
+}
+
 std::string positions_script(const std::string& dir) {
     SummaryInfo summary = detail::load_summary(dir);
     SeriesMap series = read_trajectory(dir, summary);
@@ -218,9 +230,9 @@ std::string positions_script(const std::string& dir) {
         panel.title = issue.name;
         panel.y_label = "position";
         panel.y_range = std::make_pair(-0.04, 1.04);
-        panel.y_tics = {{0.0, detail::wrap_text(issue.low, 22) + " (0)"},
-                        {0.5, "0.5"},
-                        {1.0, detail::wrap_text(issue.high, 22) + " (1)"}};
+        // The meanings of 0 and 1 name the ends of the axis, in at most two lines each, so that the labels
+        // of stacked panels never run into each other (summary.json and the report give them in full).
+        panel.y_tics = {{0.0, two_lines(issue.low, 24) + " (0)"}, {1.0, two_lines(issue.high, 24) + " (1)"}};
         panel.markers = outcome_markers(summary, axis);
         for (std::size_t a = 0; a < summary.actors.size(); ++a) {
             auto found = series.find(metric_series_key(summary.actors[a].id, "position:" + issue.id));
@@ -254,7 +266,54 @@ struct EventMark {
     double y = 0.0;  // after dodging
 };
 
+// At most this many key events are labelled: beyond a dozen, labels crowd a 1200-pixel chart and a
+// reader can no longer tie a label to its mark. The report lists every key event.
+constexpr std::size_t k_most_event_labels = 12;
+
+// Nominal text metrics of the 9 pt label font, in pixels of the nominal canvas.
+constexpr double k_label_char_px = 6.3;
+constexpr double k_label_height_px = 12.0;
+
+// Writes the three data blocks (conflict, neutral, cooperation) of some marks, named with `prefix`, and
+// returns the plot clauses that draw them (filled mark in the palette colour, dark outline on top).
+std::string event_mark_plot(std::ostringstream& script, const std::vector<const EventMark*>& marks,
+                            const std::string& prefix, double to_plot_x) {
+    std::ostringstream data[3];
+    for (const auto* mark : marks) {
+        int group = mark->goldstein < 0.0 ? 0 : (mark->goldstein > 0.0 ? 2 : 1);
+        data[group] << format_number(mark->x * to_plot_x) << " " << format_fixed(mark->y, 4) << " "
+                    << format_number(mark->goldstein) << "\n";
+    }
+    struct Shape {
+        const char* name;
+        int filled;
+        int open;
+    };
+    // Shape encodes the sign as well as colour, so that cooperation and conflict differ in greyscale.
+    // The legend (events_script) uses the same open shapes: 10, 4, 6.
+    const Shape shapes[] = {{"conflict", 11, 10}, {"neutral", 5, 4}, {"cooperation", 7, 6}};
+    std::string clauses;
+    for (int group = 0; group < 3; ++group) {
+        // Every group is written, even when empty, so that the legend always explains all three shapes.
+        const auto& shape = shapes[group];
+        const std::string block = "$" + prefix + shape.name;
+        script << block << " << EOD\n" << data[group].str();
+        if (data[group].str().empty()) {
+            script << "NaN NaN NaN\n";
+        }
+        script << "EOD\n";
+        clauses += std::string(clauses.empty() ? "" : ", \\\n     ") + block +
+                   " using 1:2:3 with points pt " + std::to_string(shape.filled) +
+                   " ps brink_mark_size lc palette notitle, \\\n     " + block +
+                   " using 1:2 with points pt " + std::to_string(shape.open) +
+                   " ps brink_mark_size lw 1 lc rgb \"#303030\" " + "notitle";
+    }
+    return clauses;
+}
+
 std::string events_script(const std::string& dir) {
+    using detail::k_canvas_height;
+    using detail::k_canvas_width;
     using detail::k_char_width;
     using detail::k_line_height;
     SummaryInfo summary = detail::load_summary(dir);
@@ -293,9 +352,11 @@ std::string events_script(const std::string& dir) {
         }
         marks.push_back(std::move(mark));
     }
+    // Row names: the actor's name when it is short, else its id (shorter, and the word the files use).
     std::vector<std::string> row_names;
     for (const auto& actor : summary.actors) {
-        row_names.push_back(actor.name);
+        row_names.push_back(detail::text_width(actor.name) <= 22 ? actor.name
+                                                                 : detail::shorten(actor.id, 22));
     }
     if (any_without_actor) {
         row_names.push_back("(no actor)");
@@ -307,189 +368,292 @@ std::string events_script(const std::string& dir) {
     // Row 0 (the first actor) at the top.
     auto row_y = [&](std::size_t row) { return static_cast<double>(rows - 1 - row); };
 
-    double x_low = 0.0;
-    double x_high = 1.0;
-    if (!marks.empty()) {
-        auto [low, high] = std::minmax_element(marks.begin(), marks.end(),
-                                               [](const auto& a, const auto& b) { return a.x < b.x; });
-        x_low = low->x;
-        x_high = high->x;
+    // Scripted history before the start date gets a narrow panel of its own on the left, so that months
+    // of history do not squeeze the simulated weeks into a corner.
+    double history_low = 0.0;
+    std::size_t history_count = 0;
+    double main_high = 1.0;
+    for (const auto& mark : marks) {
+        if (mark.time < 0.0) {
+            ++history_count;
+            history_low = std::min(history_low, mark.time);
+        } else {
+            main_high = std::max(main_high, mark.time);
+        }
     }
-    if (!(x_high > x_low)) {
-        x_high = x_low + 1.0;
+    const auto& outcome = summary.raw.value("outcome", nlohmann::json::object());
+    if (outcome.is_object() && outcome.contains("time") && outcome["time"].is_number()) {
+        main_high = std::max(main_high, outcome["time"].get<double>());
     }
-    const double pad = (x_high - x_low) * 0.02;
-    x_low -= pad;
-    x_high += pad;
+    const bool history_panel = history_count > 0;
+    const double main_pad = main_high * 0.02;
+    const double x_low = axis.at(0.0) - main_pad;
+    const double x_high = axis.at(main_high) + main_pad;
+    const double history_pad = (0.0 - history_low) * 0.06 + 0.5;
+    const double history_x_low = axis.at(history_low) - history_pad;
+    const double history_x_high = axis.at(0.0) - 0.25;
 
     std::size_t name_width = 6;
     for (const auto& name : row_names) {
         name_width = std::max(name_width, detail::text_width(name));
     }
+    // Layout: names on the left, the history panel (if any), the main panel, the colour box on the right;
+    // title, subtitle and the legend of the shapes above.
+    const double names_px = (static_cast<double>(name_width) * 1.1 + 2.0) * k_char_width * k_canvas_width;
+    const double right_edge = 0.86;
+    const double history_px = history_panel ? 170.0 : 0.0;
+    const double history_gap_px = history_panel ? 18.0 : 0.0;
     detail::ScreenBox box;
-    box.left = static_cast<double>(name_width + 2) * k_char_width + 1.0 * k_char_width;
-    box.right = 0.86;
-    box.top = 1.0 - 4.6 * k_line_height;  // title and the key above the plot
+    box.left = (names_px + history_px + history_gap_px) / k_canvas_width;
+    box.right = right_edge;
+    box.top = 1.0 - 5.0 * k_line_height;
     box.bottom = 4.4 * k_line_height;
+    detail::ScreenBox history_box = box;
+    history_box.left = names_px / k_canvas_width;
+    history_box.right = (names_px + history_px) / k_canvas_width;
     const bool date_axis = axis.kind == AxisKind::Date;
     const double to_plot_x = date_axis ? detail::k_seconds_per_day : 1.0;
-    const double plot_px = (box.right - box.left) * detail::k_canvas_width;
-    const double row_px =
-        (box.top - box.bottom) * detail::k_canvas_height / (static_cast<double>(rows) + 0.6);
+    const double plot_px = (box.right - box.left) * k_canvas_width;
+    const double y_low = -0.8;
+    const double y_high = static_cast<double>(rows) - 0.2;
+    const double row_px = (box.top - box.bottom) * k_canvas_height / (y_high - y_low);
     const double days_per_px = (x_high - x_low) / plot_px;
+    const double history_days_per_px = (history_x_high - history_x_low) / std::max(1.0, history_px);
 
-    // Marks of one row closer than 9 px are stacked slightly above and below the row line.
+    // Marks of one row closer than 9 px are stacked just above and below the row line (one level each
+    // way): the half-rows between the rows stay free for the labels.
     std::stable_sort(marks.begin(), marks.end(),
                      [](const auto& a, const auto& b) { return a.row != b.row ? a.row < b.row : a.x < b.x; });
-    const double dodge = std::min(0.14, 10.0 / row_px);
+    const double mark_half_px = 7.0;
+    const double dodge_px = std::clamp(row_px / 2.0 - k_label_height_px / 2.0 - mark_half_px - 2.0, 0.0, 7.0);
+    const double dodge = dodge_px / row_px;
+    int previous_level = 0;
     for (std::size_t i = 0; i < marks.size(); ++i) {
         int level = 0;
-        if (i > 0 && marks[i - 1].row == marks[i].row && (marks[i].x - marks[i - 1].x) / days_per_px < 9.0) {
-            double previous_offset = marks[i - 1].y - row_y(marks[i - 1].row);
-            int previous_level = static_cast<int>(std::lround(std::abs(previous_offset) / dodge));
-            bool previous_up = previous_offset > 0.0;
-            level = previous_offset == 0.0 ? 1 : (previous_up ? -previous_level : previous_level + 1);
-            level = std::clamp(level, -3, 3);
+        const double per_px = marks[i].time < 0.0 ? history_days_per_px : days_per_px;
+        if (i > 0 && marks[i - 1].row == marks[i].row && (marks[i].time < 0.0) == (marks[i - 1].time < 0.0) &&
+            (marks[i].x - marks[i - 1].x) / per_px < 9.0) {
+            level = previous_level == 0 ? 1 : (previous_level == 1 ? -1 : 0);
         }
+        previous_level = level;
         marks[i].y = row_y(marks[i].row) + dodge * level;
     }
 
-    // Key-event labels: greedy placement in slots above and below the row, skipping a label that would
-    // overlap one already placed (the report lists every key event).
-    struct Placed {
-        double x0, x1, y;
-    };
-    std::vector<Placed> placed;
-    std::ostringstream labels;
-    const double label_height_rows = 13.0 / row_px;
-    const double char_days = 6.0 * days_per_px;  // 9 pt text
-    const std::vector<double> slots{0.34, -0.34, 0.5, -0.5, 0.2, -0.2};
-    int unlabelled = 0;
-    std::vector<EventMark*> key_marks;
-    for (auto& mark : marks) {
-        if (mark.key) {
+    // Key-event labels: the most important key events (largest |Goldstein weight|, then earliest) are
+    // placed greedily in the free lanes between rows (the lane above or below the event's row), left or
+    // right of their mark, never over another label or outside the panel; a thin leader joins label and
+    // mark. History events (left panel) are not labelled: the panel is too narrow.
+    std::vector<const EventMark*> key_marks;
+    for (const auto& mark : marks) {
+        if (mark.key && mark.time >= 0.0) {
             key_marks.push_back(&mark);
         }
     }
-    std::stable_sort(key_marks.begin(), key_marks.end(),
-                     [](const auto* a, const auto* b) { return a->x < b->x; });
+    std::stable_sort(key_marks.begin(), key_marks.end(), [](const auto* a, const auto* b) {
+        if (std::abs(a->goldstein) != std::abs(b->goldstein)) {
+            return std::abs(a->goldstein) > std::abs(b->goldstein);
+        }
+        return a->time < b->time;
+    });
+    // A lane holds as many lines of labels as fit between the marks of the rows around it (at most 3).
+    const double lane_free_px = row_px - 2.0 * (mark_half_px + dodge_px) - 4.0;
+    const double line_px = k_label_height_px + 2.0;
+    const int lane_lines = std::clamp(static_cast<int>(lane_free_px / line_px), 1, 3);
+    struct PlacedLabel {
+        std::size_t lane;  // lane k lies above row k (lane `rows` below the last row)
+        int line;          // 0 is the top line of the lane
+        double x0_px, x1_px;
+    };
+    std::vector<PlacedLabel> placed;
+    std::ostringstream labels;
+    std::size_t labelled = 0;
+    const double gap_px = 14.0;
     for (const auto* mark : key_marks) {
-        double width = static_cast<double>(detail::text_width(mark->label)) * char_days;
-        bool right_aligned = mark->x + width > x_high;
-        double x0 = right_aligned ? mark->x - width : mark->x;
-        double x1 = right_aligned ? mark->x : mark->x + width;
-        bool done = false;
-        for (double slot : slots) {
-            double y = row_y(mark->row) + slot;
-            if (y > static_cast<double>(rows) - 0.45 || y < -0.6) {
-                continue;
-            }
-            bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const Placed& other) {
-                return x0 < other.x1 + char_days && other.x0 < x1 + char_days &&
-                       std::abs(other.y - y) < label_height_rows;
-            });
-            if (overlaps) {
-                continue;
-            }
-            placed.push_back({x0, x1, y});
-            std::string x = format_number(mark->x * to_plot_x);
-            labels << "set arrow from " << x << ", " << format_fixed(mark->y, 4) << " to " << x << ", "
-                   << format_fixed(y - (slot > 0 ? 0.5 : -0.5) * label_height_rows, 4)
-                   << " nohead back lc rgb \"#909090\" lw 0.8\n";
-            labels << "set label " << gnuplot_quote(mark->label) << " at " << x << ", " << format_fixed(y, 4)
-                   << " " << (right_aligned ? "right" : "left")
-                   << " font \",9\" front textcolor rgb \"#202020\"\n";
-            done = true;
+        if (labelled == k_most_event_labels) {
             break;
         }
-        if (!done) {
-            ++unlabelled;
+        const double mark_px = (mark->x - x_low) / days_per_px;
+        const double width_px = static_cast<double>(detail::text_width(mark->label)) * k_label_char_px;
+        struct Candidate {
+            bool upwards;  // in the lane above the event's row
+            double x0_px;
+            const char* align;
+        };
+        const Candidate candidates[] = {{true, mark_px - 3.0, "left"},
+                                        {false, mark_px - 3.0, "left"},
+                                        {true, mark_px + 3.0 - width_px, "right"},
+                                        {false, mark_px + 3.0 - width_px, "right"},
+                                        {true, mark_px - width_px / 2.0, "center"},
+                                        {false, mark_px - width_px / 2.0, "center"}};
+        bool done = false;
+        // Lines nearest the event's row first, so that leaders stay short.
+        for (int distance = 0; distance < lane_lines && !done; ++distance) {
+            for (const auto& candidate : candidates) {
+                const std::size_t lane = candidate.upwards ? mark->row : mark->row + 1;
+                const int line = candidate.upwards ? lane_lines - 1 - distance : distance;
+                const double x0 = candidate.x0_px;
+                const double x1 = candidate.x0_px + width_px;
+                if (x0 < 0.0 || x1 > plot_px) {
+                    continue;
+                }
+                const bool overlaps =
+                    std::any_of(placed.begin(), placed.end(), [&](const PlacedLabel& other) {
+                        return other.lane == lane && other.line == line && x0 < other.x1_px + gap_px &&
+                               other.x0_px < x1 + gap_px;
+                    });
+                if (overlaps) {
+                    continue;
+                }
+                placed.push_back({lane, line, x0, x1});
+                ++labelled;
+                const double lane_y = static_cast<double>(rows) - 0.5 - static_cast<double>(lane);
+                const double label_y =
+                    lane_y + (static_cast<double>(lane_lines - 1) / 2.0 - static_cast<double>(line)) *
+                                 line_px / row_px;
+                const double text_edge =
+                    label_y + (candidate.upwards ? -1.0 : 1.0) * (k_label_height_px / 2.0) / row_px;
+                const std::string x = format_number(mark->x * to_plot_x);
+                labels << "set arrow from " << x << ", " << format_fixed(mark->y, 4) << " to " << x << ", "
+                       << format_fixed(text_edge, 4) << " nohead back lc rgb \"#808080\" lw 0.8\n";
+                const double anchor_px = candidate.align[0] == 'l'   ? x0
+                                         : candidate.align[0] == 'r' ? x1
+                                                                     : (x0 + x1) / 2.0;
+                labels << "set label " << gnuplot_quote(mark->label) << " at "
+                       << format_number((x_low + anchor_px * days_per_px) * to_plot_x) << ", "
+                       << format_fixed(label_y, 4) << " " << candidate.align
+                       << " font \",9\" front textcolor rgb \"#202020\"\n";
+                done = true;
+                break;
+            }
         }
     }
 
     std::ostringstream script;
     script << style_preamble();
     script << "# events: one row per actor, marks coloured by Goldstein weight\n";
-    std::string title = run_title("Events", summary);
-    if (unlabelled > 0) {
-        title += " (" + std::to_string(unlabelled) + " key events not labelled for lack of space)";
+    // The svg terminal draws point symbols about 1.5 times as large as the cairo terminals do (a ps 10
+    // circle: 90 px across in svg, 61 px in pngcairo), which would cover the labels laid out for the PNG.
+    script << "brink_mark_size = (GPVAL_TERM eq \"svg\") ? 1.0 : 1.5\n";
+    std::string subtitle;
+    if (!key_marks.empty()) {
+        subtitle =
+            labelled == key_marks.size()
+                ? "every key event since the start labelled"
+                : "labelled: " + std::to_string(labelled) + " of " + std::to_string(key_marks.size()) +
+                      " key events since the start, largest |Goldstein weight| first (the report lists "
+                      "all)";
     }
-    // Title and legend sit in the top margin, one above the other, clear of the data and of each other.
-    script << "set label 1000 " << gnuplot_quote(title) << " at screen 0.5, screen "
+    if (history_panel) {
+        subtitle += std::string(subtitle.empty() ? "" : "; ") + "left: " + std::to_string(history_count) +
+                    " scripted history events before the start";
+    }
+    // Title, subtitle and legend sit in the top margin, one above the other, clear of the data.
+    script << "set multiplot\n";
+    script << "set label 1000 " << gnuplot_quote(run_title("Events", summary)) << " at screen 0.5, screen "
            << format_fixed(1.0 - 1.1 * k_line_height, 4) << " center font \",13\"\n";
-    script << detail::margin_commands(box);
+    if (!subtitle.empty()) {
+        script << "set label 1001 " << gnuplot_quote(subtitle) << " at screen 0.5, screen "
+               << format_fixed(1.0 - 2.3 * k_line_height, 4) << " center textcolor rgb \"#404040\"\n";
+    }
     script << "eval brink_palette_diverging\nset cbrange [-10:10]\n";
     script << "set cblabel \"Goldstein weight (-10 conflict ... +10 cooperation)\"\n";
     script << "set cbtics 5 out nomirror\n";
-    script << "set colorbox user origin screen 0.9, screen " << format_fixed(box.bottom, 4)
-           << " size screen 0.018, screen " << format_fixed(box.top - box.bottom, 4) << "\n";
-    script << "set key at screen " << format_fixed((box.left + box.right) / 2.0, 4) << ", screen "
-           << format_fixed(1.0 - 2.2 * k_line_height, 4) << " center top horizontal Left reverse width 1\n";
-    script << "set xlabel " << gnuplot_quote(axis.label) << "\n";
     script << "set ylabel \"\"\n";
     script << "set grid noytics xtics\n";
-    script << "set xrange [" << format_number(x_low * to_plot_x) << ":" << format_number(x_high * to_plot_x)
-           << "]\n";
-    if (date_axis) {
-        script << detail::named_tics_command("x", detail::date_tics(x_low, x_high));
-    }
-    script << "set yrange [-0.7:" << format_number(static_cast<double>(rows) - 0.3) << "]\n";
+    script << "set yrange [" << format_number(y_low) << ":" << format_number(y_high) << "]\n";
     std::vector<NamedTic> y_tics;
     for (std::size_t r = 0; r < row_names.size(); ++r) {
         y_tics.emplace_back(row_y(r), row_names[r]);
     }
     script << detail::named_tics_command("y", y_tics);
     // Row guide lines help the eye follow an actor across the chart.
+    std::string row_lines;
     for (std::size_t r = 0; r < row_names.size(); ++r) {
         std::string y = format_number(row_y(r));
-        script << "set arrow from graph 0, first " << y << " to graph 1, first " << y
-               << " nohead back lc rgb \"#d0d0d0\" lw 1\n";
+        row_lines += "set arrow from graph 0, first " + y + " to graph 1, first " + y +
+                     " nohead back lc rgb \"#d0d0d0\" lw 1\n";
     }
-    if (std::isfinite(axis.at(0.0)) && axis.at(0.0) > x_low && axis.at(0.0) < x_high) {
-        std::string x = format_number(axis.at(0.0) * to_plot_x);
-        script << "set arrow from " << x << ", graph 0 to " << x
-               << ", graph 1 nohead back lc rgb \"#404040\" lw 1.2 dt 3\n";
-        script << "set label \"start\" at " << x
-               << ", graph 0 left offset 0.4,0.6 textcolor rgb \"#404040\"\n";
-    }
-    script << labels.str();
-    // Shape encodes the sign as well as colour, so that cooperation and conflict differ in greyscale.
-    const char* blocks[] = {"$conflict", "$neutral", "$cooperation"};
-    std::ostringstream data[3];
+    std::vector<const EventMark*> history_marks;
+    std::vector<const EventMark*> main_marks;
     for (const auto& mark : marks) {
-        int group = mark.goldstein < 0.0 ? 0 : (mark.goldstein > 0.0 ? 2 : 1);
-        data[group] << format_number(mark.x * to_plot_x) << " " << format_fixed(mark.y, 4) << " "
-                    << format_number(mark.goldstein) << "\n";
+        (mark.time < 0.0 ? history_marks : main_marks).push_back(&mark);
     }
-    for (int group = 0; group < 3; ++group) {
-        script << blocks[group] << " << EOD\n" << data[group].str() << "EOD\n";
-    }
-    struct Shape {
-        const char* block;
-        int filled;
-        int open;
-        const char* title;
-    };
-    const Shape shapes[] = {{"$conflict", 11, 10, "conflictual (Goldstein < 0)"},
-                            {"$neutral", 5, 4, "neutral (0)"},
-                            {"$cooperation", 7, 6, "cooperative (Goldstein > 0)"}};
-    script << "plot ";
-    bool first = true;
-    for (int group = 0; group < 3; ++group) {
-        if (data[group].str().empty()) {
-            continue;
+    if (history_panel) {
+        script << "# history panel: scripted events before the start date\n";
+        script << detail::margin_commands(history_box);
+        script << "unset colorbox\nunset key\n";
+        script << "set xlabel \"history\"\n";
+        script << "set xrange [" << format_number(history_x_low * to_plot_x) << ":"
+               << format_number(history_x_high * to_plot_x) << "]\n";
+        if (date_axis) {
+            script << detail::named_tics_command("x", detail::date_tics(history_x_low, history_x_high, 2));
+        } else {
+            // gnuplot's automatic steps crowd a narrow axis: at most about three tics, 1, 2 or 5 x 10^k
+            // apart.
+            const double rough = (history_x_high - history_x_low) / 3.0;
+            const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(rough, 1e-9))));
+            const double step = rough <= magnitude         ? magnitude
+                                : rough <= 2.0 * magnitude ? 2.0 * magnitude
+                                : rough <= 5.0 * magnitude ? 5.0 * magnitude
+                                                           : 10.0 * magnitude;
+            script << "set xtics " << format_number(step) << "\n";
         }
-        const auto& shape = shapes[group];
-        script << (first ? "" : ", \\\n     ") << shape.block << " using 1:2:3 with points pt "
-               << shape.filled << " ps 1.7 lc palette notitle, \\\n     " << shape.block
-               << " using 1:2 with points pt " << shape.open << " ps 1.7 lw 1 lc rgb \"#303030\" title "
-               << gnuplot_quote(shape.title);
-        first = false;
+        script << row_lines;
+        std::string clauses = event_mark_plot(script, history_marks, "history_", to_plot_x);
+        script << "plot " << clauses << "\n";
+        script << "unset label\nunset arrow\n";
+        script << "set format y \"\"\n";
+        std::vector<NamedTic> blank = y_tics;
+        for (auto& tic : blank) {
+            tic.second.clear();
+        }
+        script << detail::named_tics_command("y", blank);
     }
-    if (first) {
-        script << "1/0 notitle";
+    script << "# main panel: from the start date\n";
+    script << detail::margin_commands(box);
+    script << "set colorbox user origin screen 0.9, screen " << format_fixed(box.bottom, 4)
+           << " size screen 0.018, screen " << format_fixed(box.top - box.bottom, 4) << "\n";
+    script << "unset key\n";
+    script << "set xlabel " << gnuplot_quote(axis.label) << "\n";
+    script << "set xrange [" << format_number(x_low * to_plot_x) << ":" << format_number(x_high * to_plot_x)
+           << "]\n";
+    if (date_axis) {
+        const int most_tics = std::max(2, static_cast<int>(plot_px / 95.0));
+        script << detail::named_tics_command("x", detail::date_tics(x_low, x_high, std::min(10, most_tics)));
+    } else {
+        script << "set xtics autofreq\n";
     }
-    script << "\n";
+    script << row_lines;
+    const std::string start = format_number(axis.at(0.0) * to_plot_x);
+    script << "set arrow from " << start << ", graph 0 to " << start
+           << ", graph 1 nohead back lc rgb \"#404040\" lw 1.2 dt 3\n";
+    script << "set label \"start\" at " << start
+           << ", graph 0 left offset 0.4,0.6 textcolor rgb \"#404040\"\n";
+    script << labels.str();
+    std::string clauses = event_mark_plot(script, main_marks, "", to_plot_x);
+    script << "plot " << clauses << "\n";
+    // The legend of the shapes is a plot of its own, one row across the top margin: a key attached to the
+    // main panel wraps into two rows when the terminal's text is wider than the panel allows.
+    script << "# legend of the mark shapes\n";
+    detail::ScreenBox legend_box;
+    legend_box.left = 0.1;
+    legend_box.right = 0.9;
+    legend_box.top = 1.0 - 2.9 * k_line_height;
+    legend_box.bottom = 1.0 - 4.1 * k_line_height;
+    script << detail::margin_commands(legend_box);
+    script
+        << "unset border\nunset xtics\nunset ytics\nunset grid\nunset arrow\nunset label\nunset colorbox\n";
+    script << "set xlabel \"\"\nset xrange [0:1]\nset yrange [0:1]\n";
+    script << "set key at graph 0.5, graph 0.5 center center horizontal maxcols 3 maxrows 1 Left reverse "
+              "width 2\n";
+    script << "plot -1 notitle, \\\n"
+              "     keyentry with points pt 10 ps brink_mark_size lw 1 lc rgb \"#303030\" title \"conflict "
+              "(< 0)\", \\\n"
+              "     keyentry with points pt 4 ps brink_mark_size lw 1 lc rgb \"#303030\" title \"neutral "
+              "(0)\", \\\n"
+              "     keyentry with points pt 6 ps brink_mark_size lw 1 lc rgb \"#303030\" title \"cooperation "
+              "(> 0)\"\n";
+    script << "unset multiplot\n";
     return script.str();
 }
 
@@ -518,30 +682,34 @@ std::string relations_script(const std::string& dir) {
     SummaryInfo summary = detail::load_summary(dir);
     TimeAxis axis = time_axis(summary);
     const auto& affinity = summary.raw.value("affinity", nlohmann::json::object());
-    std::vector<std::string> names;
+    // Actor ids label the axes: short, the same words as the scenario file and the CSV files, and they
+    // fit rotated under a column of a nine-actor matrix, where full names ("NATO's eastern members
+    // (joined after 1997)") do not.
+    std::vector<std::string> ids;
     if (affinity.is_object() && affinity.contains("actors") && affinity["actors"].is_array()) {
         for (const auto& id : affinity["actors"]) {
-            names.push_back(summary.actor_name(detail::json_text(id)));
+            ids.push_back(detail::shorten(detail::json_text(id), 24));
         }
     }
+    if (ids.empty()) {
+        throw PlotError(dir + "/summary.json: no affinity matrix (affinity.actors, start, end)");
+    }
     HeatmapChart chart;
-    chart.title = run_title("Relations (affinity between actors)", summary);
+    chart.title = run_title("Relations: affinity of each row actor towards each column actor", summary);
     chart.value_label = "affinity (-1 hostile ... +1 allied)";
     chart.value_min = -1.0;
     chart.value_max = 1.0;
     chart.palette = Palette::Diverging;
-    if (names.empty()) {
-        throw PlotError(dir + "/summary.json: no affinity matrix (affinity.actors, start, end)");
-    }
+    chart.panel_shape = PanelShape::Square;
     HeatmapPanel start;
     start.title = "start (" + axis.describe(0.0) + ")";
-    start.x_label = "towards";
-    start.y_label = "";
-    start.x_names = names;
-    start.y_names = names;
-    start.values = read_matrix(affinity.value("start", nlohmann::json()), names.size(), "start");
+    start.x_label = "towards (column actor)";
+    start.y_label = "from (row actor)";
+    start.x_names = ids;
+    start.y_names = ids;
+    start.values = read_matrix(affinity.value("start", nlohmann::json()), ids.size(), "start");
     HeatmapPanel end = start;
-    end.values = read_matrix(affinity.value("end", nlohmann::json()), names.size(), "end");
+    end.values = read_matrix(affinity.value("end", nlohmann::json()), ids.size(), "end");
     const auto& outcome = summary.raw.value("outcome", nlohmann::json::object());
     end.title = "end";
     if (outcome.is_object() && outcome.contains("time") && outcome["time"].is_number()) {
@@ -729,13 +897,14 @@ std::string war_cdf_script(const std::string& dir) {
     auto [lo, hi] = detail::wilson_interval(static_cast<long>(war_times.size()), total);
     double p = total > 0 ? static_cast<double>(war_times.size()) / static_cast<double>(total) : 0.0;
     LineChart chart;
-    chart.title = "Cumulative probability of war, " + std::to_string(total) + " runs: P(war by " +
-                  axis.describe(horizon) + ") = " + format_fixed(p, 2) + " [" + format_fixed(lo, 2) + ", " +
-                  format_fixed(hi, 2) + "], " + summary.scenario_name;
+    chart.title =
+        "Cumulative probability of war: " + summary.scenario_name + ", " + std::to_string(total) + " runs";
     chart.x_label = axis.label;
     chart.x_axis = axis.kind;
     chart.shape = LineShape::Steps;
     LinePanel panel;
+    panel.title = "P(war by " + axis.describe(horizon) + ") = " + format_fixed(p, 2) + " [" +
+                  format_fixed(lo, 2) + ", " + format_fixed(hi, 2) + "] (95% Wilson interval)";
     panel.y_label = "probability of war by this date";
     panel.y_range = std::make_pair(0.0, 1.0);
     panel.series.push_back(std::move(series));
@@ -743,9 +912,7 @@ std::string war_cdf_script(const std::string& dir) {
     return line_chart_script(chart);
 }
 
-}  // namespace
-
-std::string chart_script(const std::string& dir, ChartKind kind, const PlotOptions& options) {
+std::string chart_script_of(const std::string& dir, ChartKind kind, const PlotOptions& options) {
     switch (kind) {
         case ChartKind::Escalation:
             return escalation_script(dir);
@@ -763,6 +930,16 @@ std::string chart_script(const std::string& dir, ChartKind kind, const PlotOptio
             return war_cdf_script(dir);
     }
     throw PlotError("unknown chart kind");
+}
+
+}  // namespace
+
+std::string chart_script(const std::string& dir, ChartKind kind, const PlotOptions& options) {
+    try {
+        return chart_script_of(dir, kind, options);
+    } catch (const io::CsvError& error) {
+        throw PlotError(error.what());  // e.g. a missing column
+    }
 }
 
 std::vector<std::string> plot_run_dir(const std::string& dir, ChartFormat format,

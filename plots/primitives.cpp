@@ -2,6 +2,7 @@
 // panels line up and legends sit in reserved margins, never over the data.
 #include "brink/plots/primitives.hpp"
 
+#include "brink/io/scenario_loader.hpp"
 #include "run_files.hpp"
 #include "script_utils.hpp"
 
@@ -37,8 +38,10 @@ struct YearMonthDay {
 };
 
 YearMonthDay split_date(long days) {
-    std::string text = days_to_civil(days);
-    return {std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)), std::stoi(text.substr(8, 2))};
+    std::string text = io::days_to_date(days);  // YYYY-MM-DD (a year before 1 has a sign)
+    const std::size_t month_at = text.size() - 5;
+    return {std::stoi(text.substr(0, month_at - 1)), std::stoi(text.substr(month_at, 2)),
+            std::stoi(text.substr(month_at + 3, 2))};
 }
 
 }  // namespace
@@ -63,7 +66,8 @@ std::vector<NamedTic> date_tics(double first_day, double last_day, int max_tics)
         }
         tics.emplace_back(static_cast<double>(day) * k_seconds_per_day, label);
     };
-    if (span <= 150.0) {
+    // Days or weeks when few enough fit, else months (a narrow axis over a short span gets months too).
+    if (span <= 150.0 && span / 28.0 <= most) {
         constexpr std::array<long, 5> steps{1, 2, 7, 14, 28};
         long step = steps.back();
         for (long candidate : steps) {
@@ -104,7 +108,7 @@ std::vector<NamedTic> date_tics(double first_day, double last_day, int max_tics)
         }
         char text[32];
         std::snprintf(text, sizeof text, "%04d-%02d-01", year, month);
-        long day = *civil_to_days(text);
+        long day = io::date_to_days(text).value_or(last + 1);
         if (day > last) {
             break;
         }
@@ -334,7 +338,35 @@ std::string line_chart_script(const LineChart& chart) {
         any_panel_title = any_panel_title || !panel.title.empty();
     }
     const bool date_axis = chart.x_axis == AxisKind::Date;
-    const double key_space = any_key ? static_cast<double>(key_width + 13) * k_char_width : 0.02;
+    // The legend goes in the right margin, unless its entries are so long that the margin would take more
+    // than a quarter of the canvas (e.g. "NATO's eastern members (joined after 1997)"): then it goes below
+    // the plot, in as many columns as fit.
+    std::vector<std::pair<bool, std::string>> distinct_entries;
+    for (const auto& panel : chart.panels) {
+        for (const auto& series : panel.series) {
+            if (series.x.empty()) {
+                continue;
+            }
+            for (auto entry :
+                 {std::make_pair(true, series.band_label), std::make_pair(false, series.label)}) {
+                if (!entry.second.empty() && (!entry.first || !series.lo.empty()) &&
+                    std::find(distinct_entries.begin(), distinct_entries.end(), entry) ==
+                        distinct_entries.end()) {
+                    distinct_entries.push_back(entry);
+                }
+            }
+        }
+    }
+    const double right_key_space = static_cast<double>(key_width + 13) * k_char_width;
+    const bool legend_below = any_key && right_key_space > 0.25;
+    const double key_space = any_key && !legend_below ? right_key_space : 0.02;
+    const double entry_width = static_cast<double>(key_width + 7) * k_char_width;
+    const int legend_columns = legend_below ? std::max(1, std::min(static_cast<int>(distinct_entries.size()),
+                                                                   static_cast<int>(0.94 / entry_width)))
+                                            : 1;
+    const int legend_rows =
+        legend_below ? (static_cast<int>(distinct_entries.size()) + legend_columns - 1) / legend_columns : 0;
+    const double legend_space = legend_below ? (legend_rows * 1.2 + 0.8) * k_line_height : 0.0;
     bool any_y_label = false;
     for (const auto& panel : chart.panels) {
         any_y_label = any_y_label || !panel.y_label.empty();
@@ -357,11 +389,16 @@ std::string line_chart_script(const LineChart& chart) {
         return left_space + column * (plot_width + column_gap + other_left_space);
     };
     const double title_space = chart.title.empty() ? 0.02 : 2.2 * k_line_height;
-    const double x_label_space = (chart.x_label.empty() ? 0.5 : 1.6) * k_line_height;
+    const double x_label_space = (chart.x_label.empty() ? 0.5 : 1.6) * k_line_height + legend_space;
     const double tic_space = (date_axis ? 2.6 : 1.6) * k_line_height;
     const double panel_top_space =
         (any_panel_title ? 1.4 : 0.3) * k_line_height + (any_markers ? 1.2 * k_line_height : 0.0);
-    const double row_height = (1.0 - title_space - x_label_space) / rows;
+    // Panels share the x axis: only a panel with no panel below it labels the tics, the others keep a
+    // small gap, so that every panel has the same height.
+    const double row_gap = 0.6 * k_line_height;
+    const double panel_height =
+        (1.0 - title_space - x_label_space - tic_space - (rows - 1) * row_gap - rows * panel_top_space) /
+        rows;
 
     std::vector<NamedTic> x_tics;
     if (date_axis) {
@@ -372,9 +409,6 @@ std::string line_chart_script(const LineChart& chart) {
     const double x_pad = (x_range.high - x_range.low) * 0.01;
     script << "set xrange [" << format_number(to_axis(x_range.low - x_pad, chart.x_axis)) << ":"
            << format_number(to_axis(x_range.high + x_pad, chart.x_axis)) << "]\n";
-    if (date_axis) {
-        script << detail::named_tics_command("x", x_tics);
-    }
 
     // Data blocks first: one per series, in the final plotting coordinates.
     for (std::size_t p = 0; p < chart.panels.size(); ++p) {
@@ -409,7 +443,7 @@ std::string line_chart_script(const LineChart& chart) {
         int style;
     };
     std::vector<LegendEntry> legend;
-    const bool shared_legend = panel_count > 1;
+    const bool shared_legend = panel_count > 1 || legend_below;
     for (const auto& panel : chart.panels) {
         for (std::size_t s = 0; s < panel.series.size(); ++s) {
             const auto& series = panel.series[s];
@@ -434,7 +468,8 @@ std::string line_chart_script(const LineChart& chart) {
                      [](const LegendEntry& a, const LegendEntry& b) { return a.style < b.style; });
 
     // A lone panel with a title still gets the multiplot layout, so that its title is shown.
-    const bool use_multiplot = panel_count > 1 || (panel_count == 1 && !chart.panels.front().title.empty());
+    const bool use_multiplot =
+        panel_count > 1 || legend_below || (panel_count == 1 && !chart.panels.front().title.empty());
     if (use_multiplot) {
         script << "set multiplot title " << gnuplot_quote(chart.title) << " font \",13\"\n";
     } else if (!chart.title.empty()) {
@@ -448,18 +483,27 @@ std::string line_chart_script(const LineChart& chart) {
         detail::ScreenBox box;
         box.left = column_left(column);
         box.right = box.left + plot_width;
-        box.top = 1.0 - title_space - row * row_height - panel_top_space;
-        box.bottom = 1.0 - title_space - (row + 1) * row_height + tic_space;
-        if (row == rows - 1) {
-            box.bottom = x_label_space + tic_space;
-        }
+        box.top = 1.0 - title_space - row * (panel_top_space + panel_height + row_gap) - panel_top_space;
+        box.bottom = box.top - panel_height;
+        const bool x_tic_labels = p + columns >= panel_count;
         script << "# panel " << p << (panel.title.empty() ? "" : ": " + panel.title) << "\n";
         script << detail::margin_commands(box);
         if (use_multiplot) {
             script << "set title " << gnuplot_quote(panel.title) << " offset 0,"
                    << (panel.markers.empty() ? "-0.3" : "0.6") << "\n";
         }
-        script << "set xlabel " << gnuplot_quote(row == rows - 1 ? chart.x_label : "") << "\n";
+        script << "set xlabel " << gnuplot_quote(x_tic_labels ? chart.x_label : "") << "\n";
+        if (date_axis) {
+            std::vector<NamedTic> tics = x_tics;
+            if (!x_tic_labels) {
+                for (auto& tic : tics) {
+                    tic.second.clear();
+                }
+            }
+            script << detail::named_tics_command("x", tics);
+        } else {
+            script << "set format x " << (x_tic_labels ? "\"% h\"" : "\"\"") << "\n";
+        }
         script << "set ylabel \"\"\n";
         if (panel.y_range) {
             script << "set yrange [" << format_number(panel.y_range->first) << ":"
@@ -552,12 +596,23 @@ std::string line_chart_script(const LineChart& chart) {
         area.right = 0.995;
         area.top = 1.0 - title_space - panel_top_space;
         area.bottom = x_label_space + tic_space;
+        if (legend_below) {
+            area.left = 0.03;
+            area.right = 0.97;
+            area.top = legend_space - 0.2 * k_line_height;
+            area.bottom = 0.005;
+        }
         script << "# shared legend\n" << detail::margin_commands(area);
         script
             << "unset border\nunset xtics\nunset ytics\nunset grid\nunset arrow\nunset label\nunset title\n";
         script << "set xlabel \"\"\nset xrange [0:1]\nset yrange [0:1]\n";
-        script
-            << "set key at graph 0, graph 1 left top vertical Left reverse width 1 maxcols 1 maxrows 100\n";
+        if (legend_below) {
+            script << "set key at graph 0.5, graph 1 center top horizontal Left reverse width 1 maxcols "
+                   << legend_columns << " maxrows " << legend_rows << "\n";
+        } else {
+            script << "set key at graph 0, graph 1 left top vertical Left reverse width 1 maxcols 1 maxrows "
+                      "100\n";
+        }
         script << "plot -1 notitle";
         for (const auto& entry : legend) {
             script << ", \\\n     keyentry with "
@@ -573,6 +628,8 @@ std::string line_chart_script(const LineChart& chart) {
 }
 
 std::string heatmap_script(const HeatmapChart& chart) {
+    using detail::k_canvas_height;
+    using detail::k_canvas_width;
     using detail::k_char_width;
     using detail::k_line_height;
     std::ostringstream script;
@@ -589,6 +646,10 @@ std::string heatmap_script(const HeatmapChart& chart) {
     const auto panel_count = static_cast<int>(chart.panels.size());
     std::size_t y_tic_width = 4;
     std::size_t x_tic_width = 4;
+    bool categorical_x = false;
+    bool any_y_label = false;
+    bool any_x_label = false;
+    std::size_t most_columns = 1;
     for (const auto& panel : chart.panels) {
         for (const auto& name : panel.y_names) {
             y_tic_width = std::max(y_tic_width, detail::text_width(name));
@@ -596,20 +657,55 @@ std::string heatmap_script(const HeatmapChart& chart) {
         for (const auto& name : panel.x_names) {
             x_tic_width = std::max(x_tic_width, detail::text_width(name));
         }
-    }
-    const double title_space = chart.title.empty() ? 0.03 : 2.4 * k_line_height;
-    const double colour_box_space = 0.11;
-    const double left_space = static_cast<double>(y_tic_width + 1) * k_char_width + 3.5 * k_char_width;
-    const double panel_width = (1.0 - colour_box_space) / std::max(1, panel_count);
-    // Rotated column names need room below the panel: about 0.55 of their length, at 35 degrees.
-    bool categorical_x = false;
-    for (const auto& panel : chart.panels) {
         categorical_x = categorical_x || !panel.x_names.empty();
+        any_y_label = any_y_label || !panel.y_label.empty();
+        any_x_label = any_x_label || !panel.x_label.empty();
+        if (!panel.values.empty()) {
+            most_columns = std::max(most_columns, panel.values.front().size());
+        }
     }
-    const double bottom_space =
+    // Panels with the same rows share the y axis: only the first one names the rows.
+    bool shared_rows = panel_count > 1;
+    for (const auto& panel : chart.panels) {
+        shared_rows = shared_rows && panel.y_names == chart.panels.front().y_names &&
+                      panel.y_values == chart.panels.front().y_values &&
+                      panel.y_label == chart.panels.front().y_label;
+    }
+    // Layout in pixels of the nominal canvas (the PDF keeps its proportions).
+    const double char_px = k_char_width * k_canvas_width;
+    const double line_px = k_line_height * k_canvas_height;
+    const double title_px = chart.title.empty() ? 20.0 : 2.4 * line_px;
+    const double panel_title_px = panel_count > 1 ? 1.6 * line_px : 0.4 * line_px;
+    // Column names are rotated (45 degrees, or upright when there are many columns); their height is
+    // their length times the sine of the angle.
+    const int x_rotation = most_columns > 16 ? 90 : 45;
+    const double x_tics_px =
         categorical_x
-            ? static_cast<double>(x_tic_width) * 8.0 * 0.574 / detail::k_canvas_height + 3.2 * k_line_height
-            : 3.2 * k_line_height;
+            ? static_cast<double>(x_tic_width) * char_px * (x_rotation == 90 ? 1.0 : 0.72) + 0.8 * line_px
+            : 1.6 * line_px;
+    const double x_label_px = any_x_label ? 1.5 * line_px : 0.3 * line_px;
+    const double bottom_px = x_tics_px + x_label_px + 6.0;
+    // Tic labels (estimated generously: underscores and capitals are wider than the average character),
+    // then the rotated y label.
+    const double y_axis_px =
+        static_cast<double>(y_tic_width) * 1.1 * char_px + (any_y_label ? 4.5 : 1.5) * char_px;
+    const double other_y_axis_px = shared_rows ? 0.0 : y_axis_px;
+    const double gap_px = shared_rows ? 28.0 : 30.0;
+    const double colour_box_px = 130.0;
+    const double height_px = k_canvas_height - title_px - panel_title_px - bottom_px;
+    const double width_px =
+        (k_canvas_width - y_axis_px - colour_box_px - (panel_count - 1) * (gap_px + other_y_axis_px)) /
+        std::max(1, panel_count);
+    double panel_width_px = width_px;
+    double panel_height_px = height_px;
+    double left_px = y_axis_px;
+    if (chart.panel_shape == PanelShape::Square) {
+        panel_width_px = panel_height_px = std::max(40.0, std::min(width_px, height_px));
+        // Centre the row of panels (with its axis and colour box) on the canvas.
+        const double used = y_axis_px + panel_count * panel_width_px +
+                            (panel_count - 1) * (gap_px + other_y_axis_px) + colour_box_px;
+        left_px += std::max(0.0, (k_canvas_width - used) / 2.0);
+    }
 
     if (panel_count > 1) {
         script << "set multiplot title " << gnuplot_quote(chart.title) << " font \",13\"\n";
@@ -626,25 +722,25 @@ std::string heatmap_script(const HeatmapChart& chart) {
         auto y_at = [&](std::size_t r) {
             return panel.y_values.size() == rows ? panel.y_values[r] : static_cast<double>(r);
         };
+        const double panel_left_px = left_px + p * (panel_width_px + gap_px + other_y_axis_px);
         detail::ScreenBox box;
-        box.left = p * panel_width + left_space;
-        box.right = (p + 1) * panel_width - 0.025;
-        box.top = 1.0 - title_space - 1.6 * k_line_height;
-        box.bottom = bottom_space;
-        // Cell values are printed only where they fit: fewer decimals and a smaller font in small cells.
+        box.left = panel_left_px / k_canvas_width;
+        box.right = (panel_left_px + panel_width_px) / k_canvas_width;
+        box.top = 1.0 - (title_px + panel_title_px) / k_canvas_height;
+        box.bottom = box.top - panel_height_px / k_canvas_height;
+        // Cell values are printed only where they fit: fewer decimals and a smaller font in small cells,
+        // none at all beyond 15 rows or columns.
         const double cell_px =
-            columns == 0
-                ? 0.0
-                : std::min((box.right - box.left) * detail::k_canvas_width / static_cast<double>(columns),
-                           (box.top - box.bottom) * detail::k_canvas_height /
-                               static_cast<double>(std::max<std::size_t>(1, rows)));
+            columns == 0 ? 0.0
+                         : std::min(panel_width_px / static_cast<double>(columns),
+                                    panel_height_px / static_cast<double>(std::max<std::size_t>(1, rows)));
         const bool small_cells = cell_px < 60.0;
         const double digit_px = small_cells ? 6.5 : 7.5;
         int decimals = chart.value_decimals;
         while (decimals > 0 && (decimals + 3) * digit_px + 4.0 > cell_px) {
             --decimals;
         }
-        const bool readable = chart.cell_labels == CellLabels::Values && rows <= 16 && columns <= 16 &&
+        const bool readable = chart.cell_labels == CellLabels::Values && rows <= 15 && columns <= 15 &&
                               (decimals + 3) * digit_px + 4.0 <= cell_px && cell_px >= 22.0;
         script << "$h" << p << " << EOD\n";
         for (std::size_t r = 0; r < rows; ++r) {
@@ -665,12 +761,21 @@ std::string heatmap_script(const HeatmapChart& chart) {
         if (panel_count > 1) {
             script << "set title " << gnuplot_quote(panel.title) << "\n";
         }
-        script << "set xlabel " << gnuplot_quote(panel.x_label) << "\n";
-        script << "set ylabel \"\"\nunset label\n";
-        if (!panel.y_label.empty()) {
+        // Axis labels are placed at fixed spots: gnuplot's own placement is pushed off the canvas by long
+        // rotated tic labels when the margins are fixed.
+        script << "set xlabel \"\"\nset ylabel \"\"\nunset label\n";
+        const bool names_rows = !(shared_rows && p > 0);
+        if (!panel.y_label.empty() && names_rows) {
             script << "set label " << gnuplot_quote(panel.y_label) << " at screen "
-                   << format_fixed(p * panel_width + 1.4 * k_char_width, 4) << ", screen "
-                   << format_fixed((box.bottom + box.top) / 2.0, 4) << " center rotate by 90\n";
+                   << format_fixed((panel_left_px - y_axis_px + 1.4 * char_px) / k_canvas_width, 4)
+                   << ", screen " << format_fixed((box.bottom + box.top) / 2.0, 4)
+                   << " center rotate by 90\n";
+        }
+        if (!panel.x_label.empty()) {
+            script << "set label " << gnuplot_quote(panel.x_label) << " at screen "
+                   << format_fixed((box.left + box.right) / 2.0, 4) << ", screen "
+                   << format_fixed(box.bottom - (x_tics_px + 0.6 * line_px) / k_canvas_height, 4)
+                   << " center\n";
         }
         auto half_step = [](const std::vector<double>& values, std::size_t count) {
             return count > 1 && values.size() == count ? (values[1] - values[0]) / 2.0 : 0.5;
@@ -693,22 +798,25 @@ std::string heatmap_script(const HeatmapChart& chart) {
             for (std::size_t c = 0; c < panel.x_names.size() && c < columns; ++c) {
                 tics.emplace_back(x_at(c), panel.x_names[c]);
             }
-            script << detail::named_tics_command("x", tics, "rotate by 35 right");
+            script << detail::named_tics_command("x", tics,
+                                                 "rotate by " + std::to_string(x_rotation) + " right");
         } else {
             script << "set xtics autofreq norotate\n";
         }
+        script << "set format y " << (names_rows ? "\"% h\"" : "\"\"") << "\n";
         if (!panel.y_names.empty()) {
             std::vector<NamedTic> tics;
             for (std::size_t r = 0; r < panel.y_names.size() && r < rows; ++r) {
-                tics.emplace_back(y_at(r), panel.y_names[r]);
+                tics.emplace_back(y_at(r), names_rows ? panel.y_names[r] : "");
             }
             script << detail::named_tics_command("y", tics);
         } else {
             script << "set ytics autofreq\n";
         }
         if (p == panel_count - 1) {
-            script << "set colorbox user origin screen " << format_fixed(1.0 - colour_box_space + 0.012, 4)
-                   << ", screen " << format_fixed(box.bottom, 4) << " size screen 0.018, screen "
+            script << "set colorbox user origin screen "
+                   << format_fixed((panel_left_px + panel_width_px + 22.0) / k_canvas_width, 4) << ", screen "
+                   << format_fixed(box.bottom, 4) << " size screen 0.018, screen "
                    << format_fixed(box.top - box.bottom, 4) << "\n";
         } else {
             script << "unset colorbox\n";

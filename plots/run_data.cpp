@@ -2,6 +2,7 @@
 // must not stop the other charts from being drawn.
 #include "run_data.hpp"
 
+#include "brink/io/scenario_loader.hpp"
 #include "brink/plots/render.hpp"
 
 namespace brink::plots::detail {
@@ -69,7 +70,7 @@ SummaryInfo load_summary(const std::string& dir) {
     summary.scenario_name = json_string(scenario, "name", "scenario");
     std::string start_date = json_string(scenario, "start_date");
     if (!start_date.empty()) {
-        summary.start_day = civil_to_days(start_date);
+        summary.start_day = io::date_to_days(start_date);
         if (!summary.start_day) {
             throw PlotError(path + ": scenario.start_date is not a date YYYY-MM-DD: '" + start_date + "'");
         }

@@ -176,6 +176,8 @@ struct ModelParams {
 struct OutputSpec {
     double sample_interval =
         1.0;  ///< Days between trajectory samples (plus one sample at every event). Range (0,365]. Default 1.
+    bool event_samples = true;  ///< Also sample every actor after each event (false: the interval only, for
+                                ///< scenarios with hundreds of actors). Default true.
     std::vector<std::string>
         metrics;  ///< Subset of {rung, pressure, position, expected_support, p_prevail}. Default all.
 };

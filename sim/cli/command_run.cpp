@@ -138,6 +138,9 @@ ScenarioSpec load_checked(const RunOptions& run) {
     return spec;
 }
 
+/// Above this many actors `brink run` suggests output.event_samples: false.
+constexpr std::size_t k_many_actors = 50;
+
 // Removes an output directory this command created when writing into it failed and it is still empty,
 // so that a failed run leaves nothing behind.
 void remove_if_created_and_empty(const std::filesystem::path& dir, io::DirectoryCreation creation) {
@@ -164,6 +167,12 @@ ExitCode draw_charts(const std::string& out_dir, const RunOptions& run, std::vec
 
 ExitCode run_single(const CommandArgs& args, const RunOptions& run, const ScenarioSpec& spec,
                     std::uint64_t seed) {
+    if (spec.actors.size() > k_many_actors && spec.output.event_samples) {
+        // Every event samples every actor: a year of a scenario this size is tens of millions of rows.
+        std::cerr << "brink run: note: " << spec.actors.size()
+                  << " actors with a trajectory sample after every event makes a very large trajectory.csv; "
+                     "--set output.event_samples=false keeps the daily samples only\n";
+    }
     model::RunResult result;
     try {
         result = model::run_crisis(spec, seed);

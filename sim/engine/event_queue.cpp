@@ -22,7 +22,7 @@ std::uint32_t EventQueue::grow_pool() {
     if (m_slots.size() >= kNoSlot) {
         throw std::length_error("EventQueue: more than 2^32 - 1 pending events");
     }
-    m_slots.push_back(Slot{nullptr, nullptr, 0, 0, kNotInHeap, kNoSlot});
+    m_slots.push_back(Slot{nullptr, nullptr, 0, 0, 0, kNotInHeap, kNoSlot});
     return static_cast<std::uint32_t>(m_slots.size() - 1);
 }
 
@@ -73,7 +73,7 @@ bool EventQueue::reschedule(EventHandle handle, Time t) {
     const std::size_t index = m_slots[handle.slot].heap_index;
     HeapEntry entry = m_heap[index];
     entry.time = t;
-    entry.sequence = m_next_sequence++;
+    m_slots[handle.slot].sequence = m_next_sequence++;
     if (index > 0 && earlier(entry, m_heap[(index - 1) / kArity])) {
         sift_up(index, entry);
     } else {

@@ -382,12 +382,14 @@ Resolution resolve(ScenarioSpec& spec, std::string_view path) {
         return unknown(key, path, keys);
     }
     if (section == "output") {
-        static const std::vector<std::string> keys{"sample_interval"};
+        static const std::vector<std::string> keys{"sample_interval", "event_samples"};
         if (depth != 2) {
             return depth < 2 ? not_scalar(path, "sample_interval") : unknown(parts[2], path, {});
         }
         if (parts[1] == "sample_interval")
             return number(spec.output.sample_interval, detail::k_sample_interval_range);
+        if (parts[1] == "event_samples")
+            return {Field{BoolField{&spec.output.event_samples}}, {}};
         return unknown(parts[1], path, keys);
     }
     return unknown(section, path, k_sections);

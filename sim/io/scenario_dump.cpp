@@ -220,6 +220,7 @@ std::string dump_scenario(const ScenarioSpec& spec) {
 
     out.line(0, "output:");
     out.number(1, "sample_interval", spec.output.sample_interval);
+    out.line(1, std::string("event_samples: ") + (spec.output.event_samples ? "true" : "false"));
     out.line(1, "metrics: " + list(spec.output.metrics));
     return out.take();
 }

@@ -53,7 +53,7 @@ const std::vector<std::string> k_event_keys{
 const std::vector<std::string> k_model_keys{
     "rationality",      "reaction",     "restraint",      "grievance",      "affinity_step",
     "discount_per_day", "bdm_interval", "talks_duration", "war_rung_index", "decisions_enabled"};
-const std::vector<std::string> k_output_keys{"sample_interval", "metrics"};
+const std::vector<std::string> k_output_keys{"sample_interval", "event_samples", "metrics"};
 
 std::string in_quotes(const std::string& text) {
     return "'" + text + "'";
@@ -785,6 +785,8 @@ class Reader {
             const std::string path = "output." + entry.key;
             if (entry.key == "sample_interval") {
                 number(entry, path, spec.output.sample_interval, detail::k_sample_interval_range);
+            } else if (entry.key == "event_samples") {
+                boolean(entry, path, spec.output.event_samples);
             } else if (entry.key == "metrics") {
                 text_list(entry, path, spec.output.metrics);
             }

@@ -64,6 +64,7 @@ double weighted_median(const std::vector<BdmActor>& actors, const std::vector<do
 // midpoint's index only moves up as u_b does.
 struct PairVotes {
     std::vector<std::size_t> group_of;  // actor -> index of its position among the distinct ones
+    std::vector<double> position;       // the distinct positions, ascending
     Eigen::MatrixXd for_lower;          // (a, b), a < b: votes for u_a against u_b
     Eigen::MatrixXd for_upper;          // (a, b), a < b: votes for u_b against u_a
 };
@@ -86,6 +87,7 @@ PairVotes pairwise_votes(const std::vector<BdmActor>& actors, const std::vector<
         g.back() += weight[k];
         votes.group_of[k] = u.size() - 1;
     }
+    votes.position = u;
     const std::size_t m = u.size();
     std::vector<double> at_or_below(m);  // Σ_{t <= a} G_t
     std::vector<double> at_or_above(m);  // Σ_{t >= b} G_t
@@ -191,41 +193,54 @@ double expected_utility_of_challenge(const RoundContext& context, std::size_t ch
            (1.0 - q) * (t * u.better + (1.0 - t) * u.worse);
 }
 
-// expected_utility_of_challenge(i, j, r) and (j, i, r) together: both challenges span the same distance, so
-// U_s, U_f and U_sq are shared and only U_b and U_w differ (six powers instead of ten). Bitwise equal to the
-// two separate calls.
+// The powers in expected_utility_of_challenge(i, j, r) and (j, i, r) depend on positions only: U_s, U_f on
+// the distance |x_i - x_j|, U_b, U_w on it and the challenger's distance to the median, U_sq on r alone. So
+// for a perceiver i with exponent r they are computed once per distinct position (group), not once per actor:
+// O(n m) powers for m distinct positions instead of O(n^2). Bitwise equal to the separate calls.
+struct GroupPowers {
+    double success;   // U_s for a challenge across |x_i - u_g|
+    double failure;   // U_f
+    double better_i;  // U_b with i as the challenger
+    double worse_i;   // U_w with i as the challenger
+    double better_g;  // U_b with the actor at u_g as the challenger
+    double worse_g;   // U_w with the actor at u_g as the challenger
+};
+
 struct ChallengePair {
     double i_challenges_j;
     double j_challenges_i;
 };
 
-ChallengePair challenges_both_ways(const RoundContext& context, std::size_t i, std::size_t j, double r) {
-    if (i == j) {
-        return {0.0, 0.0};
+void group_powers(const RoundContext& context, const std::vector<double>& group_position, double x_i,
+                  double r, std::vector<GroupPowers>& powers) {
+    powers.resize(group_position.size());
+    const double to_median_i = std::abs(x_i - context.median);
+    for (std::size_t g = 0; g < group_position.size(); ++g) {
+        const double distance = std::abs(x_i - group_position[g]);
+        const double to_median_g = std::abs(group_position[g] - context.median);
+        GroupPowers& p = powers[g];
+        p.success = 2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r);
+        p.failure = 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r);
+        p.better_i = 2.0 - 4.0 * std::pow(std::max(0.0, 0.5 - 0.25 * (to_median_i + distance)), r);
+        p.worse_i = 2.0 - 4.0 * std::pow(0.5 + 0.25 * (to_median_i + distance), r);
+        p.better_g = 2.0 - 4.0 * std::pow(std::max(0.0, 0.5 - 0.25 * (to_median_g + distance)), r);
+        p.worse_g = 2.0 - 4.0 * std::pow(0.5 + 0.25 * (to_median_g + distance), r);
     }
-    if (r == 1.0) {
-        return {expected_utility_of_challenge(context, i, j, r),
-                expected_utility_of_challenge(context, j, i, r)};
-    }
-    const BdmActor& a = context.actors[i];
-    const BdmActor& b = context.actors[j];
-    const double distance = std::abs(a.position - b.position);
-    const double success = 2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r);
-    const double failure = 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r);
-    const double status_quo = 2.0 - 4.0 * std::pow(0.5, r);
+}
+
+ChallengePair challenges_both_ways(const RoundContext& context, std::size_t i, std::size_t j,
+                                   const GroupPowers& p, double status_quo) {
     const double q = context.params.q;
     const double t = context.params.t;
-    const auto one_way = [&](const BdmActor& challenger, const BdmActor& target, double p) {
-        const double to_median = std::abs(challenger.position - context.median);
-        const double better = 2.0 - 4.0 * std::pow(std::max(0.0, 0.5 - 0.25 * (to_median + distance)), r);
-        const double worse = 2.0 - 4.0 * std::pow(0.5 + 0.25 * (to_median + distance), r);
-        const double if_resisted = p * success + (1.0 - p) * failure;
-        return target.salience * if_resisted + (1.0 - target.salience) * success - q * status_quo -
+    const auto one_way = [&](double target_salience, double prob, double better, double worse) {
+        const double if_resisted = prob * p.success + (1.0 - prob) * p.failure;
+        return target_salience * if_resisted + (1.0 - target_salience) * p.success - q * status_quo -
                (1.0 - q) * (t * better + (1.0 - t) * worse);
     };
     const auto ii = static_cast<Index>(i);
     const auto jj = static_cast<Index>(j);
-    return {one_way(a, b, context.prob_success(ii, jj)), one_way(b, a, context.prob_success(jj, ii))};
+    return {one_way(context.actors[j].salience, context.prob_success(ii, jj), p.better_i, p.worse_i),
+            one_way(context.actors[i].salience, context.prob_success(jj, ii), p.better_g, p.worse_g)};
 }
 
 // docs/model.md §6.4
@@ -322,12 +337,27 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
     // docs/model.md §6.3: expected utilities with the round's risk exponents, each from the perceiver's view.
     round.expected_utility = Eigen::MatrixXd::Zero(size, size);
     round.perceived_expected_utility = Eigen::MatrixXd::Zero(size, size);
+    std::vector<GroupPowers> powers;
     for (std::size_t i = 0; i < n; ++i) {
         const double r = round.risk(static_cast<Index>(i));
+        const Index ii = static_cast<Index>(i);
+        if (r == 1.0) {
+            for (std::size_t j = 0; j < n; ++j) {
+                const Index jj = static_cast<Index>(j);
+                round.expected_utility(ii, jj) = expected_utility_of_challenge(context, i, j, r);
+                round.perceived_expected_utility(ii, jj) = expected_utility_of_challenge(context, j, i, r);
+            }
+            continue;
+        }
+        group_powers(context, pair_votes.position, actors[i].position, r, powers);
+        const double status_quo = 2.0 - 4.0 * std::pow(0.5, r);
         for (std::size_t j = 0; j < n; ++j) {
-            const Index ii = static_cast<Index>(i);
+            if (j == i) {
+                continue;  // zero, as initialised
+            }
             const Index jj = static_cast<Index>(j);
-            const ChallengePair pair = challenges_both_ways(context, i, j, r);
+            const ChallengePair pair =
+                challenges_both_ways(context, i, j, powers[pair_votes.group_of[j]], status_quo);
             round.expected_utility(ii, jj) = pair.i_challenges_j;
             round.perceived_expected_utility(ii, jj) = pair.j_challenges_i;
         }

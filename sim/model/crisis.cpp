@@ -44,6 +44,7 @@ constexpr double k_met_tolerance = 0.05;       // §3.2: a demand is met within 
 constexpr double k_target_grievance = 0.5;     // §3.1: targets feel half the grievance of challengers
 constexpr double k_deadline_multiplier = 2.0;  // §3.3: grievance doubles once a deadline has passed
 constexpr double k_escalation_step = 1.0;      // §7.4: rungs per escalate / de-escalate decision
+constexpr double k_escalation_dwell = 0.5;     // §7.3: days an actor needs between two escalate decisions
 constexpr double k_action_cost = 0.05;         // §7.3: any action other than hold costs a little
 constexpr double k_declaration_step = 0.5;     // §4.1: a declaration of support adds 0.5 to D (capped at 1)
 constexpr double k_warning_effect = 0.3;       // §4.1: a warning deters by up to 0.3
@@ -170,7 +171,10 @@ class Crisis {
     template <typename Describe>
     void log(EventType type, int source, int target, int issue, double value, std::string_view cameo,
              bool key, Describe&& describe);
-    void record_sample();
+    /// Which sample: the interval's, one after an event (skipped when output.event_samples is false), or the
+    /// state at the outcome.
+    enum class SampleKind { Interval, Event, Final };
+    void record_sample(SampleKind kind = SampleKind::Event);
     void refresh_sampled_support();
     void schedule_samples();
     const std::string& leader(int i) const { return m_leader[u(i)]; }
@@ -231,6 +235,7 @@ class Crisis {
     std::vector<char> m_crossing_dirty;
     std::vector<int> m_dirty_list;
     std::vector<engine::EventHandle> m_triggered;
+    std::vector<double> m_last_escalation;  // time of each actor's last escalate decision (-inf: none)
     std::vector<DemandState> m_demands;
     std::map<std::pair<int, int>, engine::EventHandle> m_meetings;
     std::vector<std::vector<PendingRequest>> m_requests;
@@ -380,6 +385,7 @@ void Crisis::build_actors() {
     m_crossing.resize(u(m_n));
     m_crossing_dirty.assign(u(m_n), 0);
     m_triggered.resize(u(m_n));
+    m_last_escalation.assign(u(m_n), -std::numeric_limits<double>::infinity());
     m_requests.resize(u(m_n));
 }
 
@@ -468,8 +474,11 @@ void Crisis::log(EventType type, int source, int target, int issue, double value
     m_logged_since_sample = true;
 }
 
-void Crisis::record_sample() {
+void Crisis::record_sample(SampleKind kind) {
     m_logged_since_sample = false;
+    if (kind == SampleKind::Event && !m_spec.output.event_samples) {
+        return;
+    }
     if (!m_options.record_trajectory) {
         return;
     }
@@ -554,9 +563,16 @@ void Crisis::schedule_samples() {
     }
     const double interval = m_spec.output.sample_interval > 0.0 ? m_spec.output.sample_interval : 1.0;
     const auto count = static_cast<long long>(std::floor(m_horizon / interval));
+    // Room for the daily samples and as many again at events (a typical run's mix), so the table is not
+    // copied a dozen times while it grows; capped so a long run of a large scenario reserves at most 64 MB.
+    const auto rows_per_sample = static_cast<std::size_t>(m_n) * (4 + static_cast<std::size_t>(m_m));
+    const std::size_t wanted =
+        (m_spec.output.event_samples ? 2 : 1) * static_cast<std::size_t>(count + 1) * rows_per_sample;
+    m_result.trajectory.reserve(
+        std::min<std::size_t>(wanted, (std::size_t{64} << 20) / sizeof(TrajectorySample)));
     for (long long s = 0; s <= count; ++s) {
         schedule(static_cast<double>(s) * interval, k_prio_sample,
-                 [this](engine::Simulation&) { record_sample(); });
+                 [this](engine::Simulation&) { record_sample(SampleKind::Interval); });
     }
 }
 
@@ -1466,7 +1482,9 @@ void Crisis::decide(int i) {
             const double coercion = fear_j * gap * (urgent ? 2.0 : 1.0);
             const double deterrence = resolve * rho_j * (2.0 * p_own - 1.0);
             const double drive = s * ((1.0 - rho_i) * coercion + rho_i * war_gain + deterrence) + 0.1 * risk;
-            options.push_back({Action::Escalate, drive - k_action_cost, j, -1});
+            if (m_sim.now() - m_last_escalation[u(i)] >= k_escalation_dwell) {
+                options.push_back({Action::Escalate, drive - k_action_cost, j, -1});
+            }
             if (pressure(i) > 0.5) {
                 options.push_back({Action::DeEscalate, -drive - k_action_cost, j, -1});
             }
@@ -1588,6 +1606,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             const std::string_view code = m_rung_cameo[u(std::min(m_rung[u(i)] + 1, m_war_rung_index))];
             log(EventType::Escalate, i, j, -1, 0.0, code.empty() ? cameo : code, false,
                 [&] { return leader(i) + " escalates against " + name(j); });
+            m_last_escalation[u(i)] = m_sim.now();
             jump_pressure(i, k_escalation_step);
             trigger_decision(j);
             break;
@@ -1793,7 +1812,7 @@ RunResult Crisis::run() {
             m_result.events.back().time = m_horizon;
         }
     } else if (m_options.record_trajectory && m_sim.now() >= 0.0) {
-        record_sample();
+        record_sample(SampleKind::Final);
     }
 
     m_result.final_positions = m_position;

@@ -115,17 +115,15 @@ double prevail_probability(const Relations& relations, const Eigen::VectorXd& ca
 
 double expected_support_share(const Relations& relations, const Eigen::VectorXd& capability_share, int i,
                               int j) {
+    if (j >= 0) {
+        return support_metrics(relations, capability_share, i, j).expected_support;
+    }
+    // No opponent: the third parties' goodwill towards i.
     double expected = 0.0;
     double available = 0.0;
-    const int n = relations.size();
-    for (int k = 0; k < n; ++k) {
-        if (k == i || k == j) {
-            continue;
-        }
-        available += capability_share(k);
-        if (j >= 0) {
-            expected += capability_share(k) * third_party_support(relations, k, i, j, SupportBasis::All);
-        } else {
+    for (int k = 0; k < relations.size(); ++k) {
+        if (k != i) {
+            available += capability_share(k);
             expected += capability_share(k) * std::max(0.0, relations.affinity(k, i));
         }
     }

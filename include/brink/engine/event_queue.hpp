@@ -23,15 +23,16 @@
 //
 // Data structure
 // --------------
-// A 4-ary min-heap of 24-byte entries {time, priority, slot, sequence} (the key is stored in the heap so that
-// comparisons never chase a pointer) over a pool of 32-byte slots {callback, context, tag, generation, heap
-// index}. Each slot knows its position in the heap, so cancel and reschedule find their entry in O(1) and
-// repair the heap in O(log n). pop() leaves a hole at the root and the next push() drops its entry into that
-// hole and sifts it down, so the kernel's usual "pop an event, its callback pushes the next" costs one sift
-// instead of two (any other operation closes the hole first). Freed slots go on an intrusive LIFO free list
-// and are reused; the pool and the heap are
-// std::vectors that grow geometrically and never shrink, so once the queue has reached its peak size there
-// is NO heap allocation per event on the hot path (push, pop, cancel, reschedule). reserve() pre-sizes both.
+// A 4-ary min-heap of 16-byte entries {time, priority, slot} (the primary keys are stored in the heap so that
+// comparisons chase a pointer only on a tie in time and priority, to read the insertion sequence) over a pool
+// of 40-byte slots {callback, context, sequence, tag, generation, heap index}. Each slot knows its position
+// in the heap, so cancel and reschedule find their entry in O(1) and repair the heap in O(log n). pop()
+// leaves a hole at the root and the next push() drops its entry into that hole and sifts it down, so the
+// kernel's usual "pop an event, its callback pushes the next" costs one sift instead of two (any other
+// operation closes the hole first). Freed slots go on an intrusive LIFO free list and are reused; the pool
+// and the heap are std::vectors that grow geometrically and never shrink, so once the queue has reached its
+// peak size there is NO heap allocation per event on the hot path (push, pop, cancel, reschedule). reserve()
+// pre-sizes both.
 //
 // Complexity (n = pending events)
 // -------------------------------
@@ -43,7 +44,7 @@
 // | cancel               | O(log n)              | never                             |
 // | reschedule           | O(log n)              | never                             |
 // | is_pending           | O(1)                  | never                             |
-// Memory: 24 bytes per pending event in the heap plus 32 bytes per slot (slots = peak pending events).
+// Memory: 16 bytes per pending event in the heap plus 40 bytes per slot (slots = peak pending events).
 //
 // Not thread-safe: one queue belongs to one Simulation, which belongs to one thread.
 #pragma once
@@ -123,17 +124,19 @@ class EventQueue {
     std::uint64_t sequences_issued() const { return m_next_sequence; }
 
   private:
-    /// Heap entry: the full key plus the slot it belongs to (24 bytes).
+    /// Heap entry: the primary keys plus the slot it belongs to (16 bytes: a node's four children span 64
+    /// bytes). The insertion sequence, needed only on a tie in time and priority, lives in the slot.
     struct HeapEntry {
         Time time;
         int priority;
         std::uint32_t slot;
-        std::uint64_t sequence;
     };
-    /// Pool slot: the event's payload and its position in the heap (kNotInHeap when free) (32 bytes).
+    /// Pool slot: the event's payload, its sequence and its position in the heap (kNotInHeap when free)
+    /// (40 bytes).
     struct Slot {
         EventFn fn;
         void* context;
+        std::uint64_t sequence;  ///< Insertion sequence of the pending event (the last tie-breaker).
         std::uint32_t tag;
         std::uint32_t generation;
         std::uint32_t heap_index;
@@ -144,14 +147,14 @@ class EventQueue {
     static constexpr std::size_t kArity = 4;
 
     /// Strict (time, priority, sequence) order.
-    static bool earlier(const HeapEntry& a, const HeapEntry& b) {
+    bool earlier(const HeapEntry& a, const HeapEntry& b) const {
         if (a.time != b.time) {
             return a.time < b.time;
         }
         if (a.priority != b.priority) {
             return a.priority < b.priority;
         }
-        return a.sequence < b.sequence;
+        return m_slots[a.slot].sequence < m_slots[b.slot].sequence;
     }
     [[noreturn]] void throw_bad_time(Time t) const;
     [[noreturn]] static void throw_null_callback();
@@ -258,7 +261,8 @@ inline EventHandle EventQueue::push(Time t, int priority, EventFn fn, void* cont
     s.fn = fn;
     s.context = context;
     s.tag = tag;
-    const HeapEntry entry{t, priority, slot, m_next_sequence++};
+    s.sequence = m_next_sequence++;
+    const HeapEntry entry{t, priority, slot};
     if (m_root_vacant) {
         m_root_vacant = false;
         sift_down(0, entry);
@@ -274,7 +278,7 @@ inline ScheduledEvent EventQueue::pop() {
     const HeapEntry top = m_heap.front();
     const Slot& s = m_slots[top.slot];
     const ScheduledEvent event{
-        top.time, top.priority, top.sequence, s.fn, s.context, s.tag, EventHandle{top.slot, s.generation}};
+        top.time, top.priority, s.sequence, s.fn, s.context, s.tag, EventHandle{top.slot, s.generation}};
     m_root_vacant = true;
     release_slot(top.slot);
     m_now = top.time;

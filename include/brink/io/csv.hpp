@@ -1,12 +1,15 @@
 // brink io: CSV text as docs/outputs.md specifies it: RFC 4180 quoting, rows ending in "\n", numbers in
 // shortest round-trip form (std::to_chars), and never NaN or infinity (a non-finite number is an empty
-// field).
+// field). Also the reader of such files (the plots draw from them).
 #pragma once
 
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace brink::io {
 
@@ -53,5 +56,36 @@ class CsvWriter {
     std::string m_text;
     bool m_row_started = false;
 };
+
+/// Thrown by the CSV reader on a file it cannot read or malformed text; what() names the file (and line).
+class CsvError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// A CSV file as read: the header's column names and the rows of fields, RFC 4180 quoting undone.
+struct CsvTable {
+    std::string path;                            ///< File name, for messages.
+    std::vector<std::string> header;             ///< Column names, in file order.
+    std::vector<std::vector<std::string>> rows;  ///< Every row has header.size() fields.
+
+    /// Index of a column; throws CsvError naming the file if there is none.
+    std::size_t column(std::string_view name) const;
+    /// Index of a column, or nullopt.
+    std::optional<std::size_t> find_column(std::string_view name) const;
+};
+
+/// Parses CSV text (RFC 4180; LF or CRLF line ends; blank lines skipped); `path` names it in messages.
+/// Throws CsvError on an empty text (no header), an unterminated quoted field or a row whose field count
+/// differs from the header's.
+CsvTable parse_csv(std::string_view text, const std::string& path);
+
+/// Reads and parses a CSV file; throws CsvError if it cannot be read or is malformed.
+CsvTable read_csv_file(const std::string& path);
+
+/// A number field of `table`: nullopt when empty (an absent value); throws CsvError naming the file and
+/// column when it is not a finite number in full.
+std::optional<double> parse_csv_number(std::string_view field, const CsvTable& table,
+                                       std::string_view column);
 
 }  // namespace brink::io

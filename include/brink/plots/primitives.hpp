@@ -75,6 +75,12 @@ enum class Palette {
 /// Whether heatmap cells show their values.
 enum class CellLabels { None, Values };
 
+/// How heatmap panels use the canvas.
+enum class PanelShape {
+    Fill,    ///< each panel as large as the canvas allows (cells may be oblong)
+    Square,  ///< square panels (square cells for square matrices), centred on the canvas
+};
+
 /// One matrix panel of a heatmap chart; values[row][column], NaN = empty cell.
 struct HeatmapPanel {
     std::string title;                        ///< Panel title.
@@ -87,15 +93,16 @@ struct HeatmapPanel {
     std::vector<std::vector<double>> values;  ///< rows x columns.
 };
 
-/// Heatmaps side by side sharing one colour scale.
+/// Heatmaps side by side sharing one colour scale (and the row names, when every panel has the same rows).
 struct HeatmapChart {
     std::string title;        ///< Chart title.
     std::string value_label;  ///< Colour box label, with units.
     double value_min = -1.0;  ///< Colour scale range low end.
     double value_max = 1.0;   ///< Colour scale range high end.
     Palette palette = Palette::Diverging;
-    CellLabels cell_labels = CellLabels::Values;  ///< Values are printed only if cells are large enough.
+    CellLabels cell_labels = CellLabels::Values;  ///< Printed only if cells are large enough, at most 15x15.
     int value_decimals = 2;                       ///< Decimals of printed cell values.
+    PanelShape panel_shape = PanelShape::Fill;    ///< Default Fill.
     std::vector<HeatmapPanel> panels;             ///< Left to right.
 };
 

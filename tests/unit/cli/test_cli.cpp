@@ -393,3 +393,59 @@ TEST_F(Cli, BadShardIsBadInput) {
     EXPECT_NE(result.err.find("--shard: expected i/N"), std::string::npos) << result.err;
     EXPECT_EQ(entries(), std::vector<std::string>{});
 }
+
+namespace {
+
+// A chart file is valid for its format and not trivially small: PNG signature, an SVG document whose root
+// element is <svg> and is closed at the end, a PDF header and trailer.
+void expect_valid_chart(const fs::path& path) {
+    SCOPED_TRACE(path.string());
+    ASSERT_TRUE(fs::exists(path));
+    const std::string bytes = read_file(path);
+    const std::string format = path.extension().string();
+    if (format == ".png") {
+        EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+        EXPECT_GT(bytes.size(), 20000U);
+    } else if (format == ".svg") {
+        const auto root = bytes.find("<svg");
+        ASSERT_NE(root, std::string::npos);
+        EXPECT_EQ(bytes.find("<svg", root + 1), std::string::npos) << "one root element";
+        const auto last = bytes.find_last_not_of(" \r\n");
+        EXPECT_EQ(bytes.rfind("</svg>"), last - 5) << "the document ends with the root's end tag";
+        EXPECT_GT(bytes.size(), 10000U);
+    } else {
+        EXPECT_EQ(bytes.substr(0, 5), "%PDF-");
+        EXPECT_NE(bytes.find("%%EOF"), std::string::npos);
+        EXPECT_GT(bytes.size(), 8000U);
+    }
+}
+
+}  // namespace
+
+TEST_F(Cli, SingleRunOfTheDefaultScenarioPlotsEveryChartInEveryFormat) {
+    const Outcome run = brink({"run", "--seed", "1", "--out", "r", "--plot", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const char* format : {"svg", "pdf"}) {
+        const Outcome plot = brink({"plot", "r", "--format", format});
+        ASSERT_EQ(plot.exit_code, 0) << plot.err;
+    }
+    for (const char* chart : {"escalation", "positions", "events", "relations"}) {
+        for (const char* extension : {".png", ".svg", ".pdf"}) {
+            expect_valid_chart(dir() / "r" / "charts" / (std::string(chart) + extension));
+        }
+    }
+}
+
+TEST_F(Cli, EnsembleOfTheDefaultScenarioPlotsEveryChartInEveryFormat) {
+    const Outcome run = brink({"run", "--runs", "20", "--threads", "2", "--out", "e", "--plot", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const char* format : {"svg", "pdf"}) {
+        const Outcome plot = brink({"plot", "e", "--format", format});
+        ASSERT_EQ(plot.exit_code, 0) << plot.err;
+    }
+    for (const char* chart : {"escalation_bands", "outcomes", "war_cdf"}) {
+        for (const char* extension : {".png", ".svg", ".pdf"}) {
+            expect_valid_chart(dir() / "e" / "charts" / (std::string(chart) + extension));
+        }
+    }
+}

@@ -83,3 +83,51 @@ TEST(CsvWriter, TakeMovesTheTextOutAndStartsAfresh) {
     csv.row({"b", "c"});
     EXPECT_EQ(csv.text(), "b,c\n");
 }
+
+using brink::io::CsvError;
+using brink::io::parse_csv;
+using brink::io::parse_csv_number;
+
+TEST(ParseCsv, ReadsBackWhatTheWriterWroteIncludingQuotesAndLineBreaks) {
+    CsvWriter writer;
+    writer.row({"time", "description"});
+    writer.field(1.5).field("Talks, \"final\" round").end_row();
+    writer.field(2.0).field("two\nlines").end_row();
+    const auto table = parse_csv(writer.text(), "events.csv");
+    ASSERT_EQ(table.header, (std::vector<std::string>{"time", "description"}));
+    ASSERT_EQ(table.rows.size(), 2U);
+    EXPECT_EQ(table.rows[0][1], "Talks, \"final\" round");
+    EXPECT_EQ(table.rows[1][1], "two\nlines");
+    EXPECT_EQ(table.column("description"), 1U);
+    EXPECT_FALSE(table.find_column("goldstein").has_value());
+}
+
+TEST(ParseCsv, AcceptsCrLfLineEndsAndSkipsBlankLines) {
+    const auto table = parse_csv("a,b\r\n1,2\r\n\r\n3,\r\n", "x.csv");
+    ASSERT_EQ(table.rows.size(), 2U);
+    EXPECT_EQ(table.rows[1], (std::vector<std::string>{"3", ""}));
+}
+
+TEST(ParseCsv, MalformedTextIsAnErrorThatNamesTheFileAndLine) {
+    const auto message = [](std::string_view text) {
+        try {
+            parse_csv(text, "runs.csv");
+        } catch (const CsvError& error) {
+            return std::string(error.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(message("a,b\n1,2\n3\n"), "runs.csv:3: 1 fields, the header has 2");
+    EXPECT_EQ(message("a,b\n1,\"open\n"), "runs.csv:2: unterminated quoted field");
+    EXPECT_EQ(message(""), "runs.csv: empty file (a header row was expected)");
+    const auto table = parse_csv("a\n1\n", "runs.csv");
+    EXPECT_THROW(static_cast<void>(table.column("b")), CsvError);
+}
+
+TEST(ParseCsvNumber, ReadsFiniteNumbersAndEmptyFieldsAndRejectsTheRest) {
+    const auto table = parse_csv("time\n1\n", "t.csv");
+    EXPECT_EQ(parse_csv_number("41.3", table, "time"), 41.3);
+    EXPECT_EQ(parse_csv_number("", table, "time"), std::nullopt);
+    EXPECT_THROW(static_cast<void>(parse_csv_number("4x", table, "time")), CsvError);
+    EXPECT_THROW(static_cast<void>(parse_csv_number("inf", table, "time")), CsvError);
+}

@@ -154,6 +154,7 @@ void expect_equal_specs(const ScenarioSpec& a, const ScenarioSpec& b) {
     EXPECT_TRUE(same(m.war_rung_index, n.war_rung_index));
     EXPECT_EQ(m.decisions_enabled, n.decisions_enabled);
     EXPECT_TRUE(same(a.output.sample_interval, b.output.sample_interval));
+    EXPECT_EQ(a.output.event_samples, b.output.event_samples);
     EXPECT_EQ(a.output.metrics, b.output.metrics);
 }
 
@@ -397,6 +398,8 @@ TEST(ApplyOverride, SetsCommitmentDemandLadderAndOutput) {
     EXPECT_TRUE(apply_override(spec, "demands.red_border.deadline", "20").empty());
     EXPECT_TRUE(apply_override(spec, "ladder.threats.threshold", "4.5").empty());
     EXPECT_TRUE(apply_override(spec, "output.sample_interval", "0.5").empty());
+    EXPECT_TRUE(apply_override(spec, "output.event_samples", "false").empty());
+    EXPECT_FALSE(spec.output.event_samples);
     EXPECT_EQ(spec.relations.commitments.at(0).firmness, 0.3);
     EXPECT_EQ(spec.demands[0].deadline, 20.0);
     EXPECT_EQ(spec.ladder.rungs[4].threshold, 4.5);

@@ -377,6 +377,26 @@ TEST(Crisis, RecordsTheDocumentedTrajectoryMetrics) {
     EXPECT_DOUBLE_EQ(bare.outcome.time, r.outcome.time);
 }
 
+TEST(Crisis, WithoutEventSamplesTheTrajectoryHasOnlyIntervalTimesAndTheOutcome) {
+    ScenarioSpec spec = fixtures::ukraine_like();
+    const RunResult with_events = run_crisis(spec, 5);
+    spec.output.event_samples = false;
+    const RunResult interval_only = run_crisis(spec, 5);
+    EXPECT_EQ(interval_only.outcome.kind, with_events.outcome.kind);  // sampling never changes the run
+    EXPECT_DOUBLE_EQ(interval_only.outcome.time, with_events.outcome.time);
+    ASSERT_FALSE(interval_only.trajectory.empty());
+    EXPECT_LT(interval_only.trajectory.size(), with_events.trajectory.size());
+    bool off_grid_in_full = false;
+    for (const TrajectorySample& row : with_events.trajectory) {
+        off_grid_in_full = off_grid_in_full || row.time != std::floor(row.time);
+    }
+    EXPECT_TRUE(off_grid_in_full);  // the default run samples at events between the days
+    for (const TrajectorySample& row : interval_only.trajectory) {
+        // Whole days (sample_interval 1), or the outcome's instant.
+        EXPECT_TRUE(row.time == std::floor(row.time) || row.time == interval_only.outcome.time) << row.time;
+    }
+}
+
 TEST(Crisis, RejectsInconsistentSpecs) {
     ScenarioSpec spec = fixtures::two_actor_dispute();
     spec.demands[0].targets = {"nobody"};

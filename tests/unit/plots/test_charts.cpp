@@ -14,6 +14,7 @@
 namespace brink::plots {
 namespace {
 
+using testing::expect_valid_chart;
 using testing::fixture_dir;
 using testing::ScratchRun;
 using testing::slurp;
@@ -102,13 +103,52 @@ TEST(ChartScript, EventsColourMarksByGoldsteinAndShapeThemBySign) {
     std::string script = chart_script(fixture_dir("single"), ChartKind::Events);
     EXPECT_TRUE(contains(script, "set cbrange [-10:10]"));
     EXPECT_TRUE(contains(script, "lc palette"));
-    EXPECT_TRUE(contains(script, "conflictual (Goldstein < 0)"));
-    EXPECT_TRUE(contains(script, "cooperative (Goldstein > 0)"));
+    EXPECT_TRUE(contains(script, "title \"conflict (< 0)\""));
+    EXPECT_TRUE(contains(script, "title \"cooperation (> 0)\""));
+    EXPECT_TRUE(contains(script, "title \"neutral (0)\""));
     // Key events are labelled; their descriptions are shortened to fit.
     EXPECT_TRUE(contains(script, "set label \"Borduria invades Syldavia\""));
-    EXPECT_FALSE(contains(script, "not labelled")) << "every fixture key event fits";
+    EXPECT_TRUE(contains(script, "every key event since the start labelled")) << script;
+    // The fixture scripts three events before the start date: they get the history panel.
+    EXPECT_TRUE(contains(script, "left: 3 scripted history events before the start")) << script;
     // An event with no actor (the positions round) gets its own row.
     EXPECT_TRUE(contains(script, "\"(no actor)\""));
+}
+
+TEST(ChartScript, EventLabelsNeverShareALaneAndTheChartSaysHowManyAreLabelled) {
+    // Thirty key events of one actor at the same moment: labels cannot sit side by side, so only one
+    // fits on each line of the lane above the row and of the lane below (three lines each in the
+    // fixture's tall rows); the others are left out and the chart says so.
+    ScratchRun run("single", "crowded-events");
+    std::string events = "time,date,seq,type,source,target,issue,value,cameo,goldstein,key,description\n";
+    for (int i = 0; i < 30; ++i) {
+        events += "5,2030-03-06," + std::to_string(i) + ",threat,borduria,syldavia,,,130,-" +
+                  std::to_string(i % 10) + ",1,Threat number " + std::to_string(i) + "\n";
+    }
+    std::ofstream(run.path() + "/events.csv") << events;
+    std::string script = chart_script(run.path(), ChartKind::Events);
+    EXPECT_TRUE(contains(script, "labelled: 6 of 30 key events since the start")) << script;
+    // The largest |Goldstein weight| comes first: 9 (events 9, 19, 29), then 8 (events 8, 18, 28).
+    for (const char* label : {"9", "19", "29", "8", "18", "28"}) {
+        EXPECT_TRUE(contains(script, "set label \"Threat number " + std::string(label) + "\"")) << label;
+    }
+    EXPECT_FALSE(contains(script, "set label \"Threat number 7\""));
+    EXPECT_FALSE(contains(script, "# history panel")) << "no event before the start";
+}
+
+TEST(ChartScript, RelationsAreSquarePanelsLabelledWithActorIds) {
+    std::string script = chart_script(fixture_dir("single"), ChartKind::Relations);
+    std::smatch margins;
+    ASSERT_TRUE(
+        std::regex_search(script, margins,
+                          std::regex("set lmargin at screen ([0-9.]+)\nset rmargin at screen ([0-9.]+)\n"
+                                     "set bmargin at screen ([0-9.]+)\nset tmargin at screen ([0-9.]+)")));
+    const double width_px = (std::stod(margins[2].str()) - std::stod(margins[1].str())) * 1200.0;
+    const double height_px = (std::stod(margins[4].str()) - std::stod(margins[3].str())) * 700.0;
+    EXPECT_NEAR(width_px, height_px, 1.0) << "margins are rounded to 1e-4 of the canvas";
+    EXPECT_TRUE(contains(script, "\"arcadia\" 2")) << script;
+    EXPECT_TRUE(contains(script, "towards (column actor)"));
+    EXPECT_TRUE(contains(script, "from (row actor)"));
 }
 
 TEST(ChartScript, EnsembleWarCdfStepsUpAtEachWarAndStatesTheWilsonInterval) {
@@ -152,26 +192,6 @@ TEST(ChartScript, MalformedFilesAreReportedWithTheFileName) {
     }
     std::ofstream(run.path() + "/trajectory.csv") << "time,actor,value\n1,borduria,2\n";
     EXPECT_THROW(chart_script(run.path(), ChartKind::Escalation), PlotError);
-}
-
-void expect_valid_chart(const std::string& path, ChartFormat format) {
-    std::string bytes = slurp(path);
-    SCOPED_TRACE(path);
-    switch (format) {
-        case ChartFormat::Png:
-            EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
-            EXPECT_GT(bytes.size(), 20000U);
-            break;
-        case ChartFormat::Svg:
-            EXPECT_TRUE(testing::is_balanced_xml(bytes, "svg"));
-            EXPECT_GT(bytes.size(), 10000U);
-            break;
-        case ChartFormat::Pdf:
-            EXPECT_EQ(bytes.substr(0, 5), "%PDF-");
-            EXPECT_TRUE(contains(bytes, "%%EOF"));
-            EXPECT_GT(bytes.size(), 8000U);
-            break;
-    }
 }
 
 class PlotRunDir : public ::testing::TestWithParam<std::tuple<std::string, ChartFormat>> {};

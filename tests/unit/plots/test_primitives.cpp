@@ -215,6 +215,54 @@ TEST(Heatmap, NumericAxesIncreaseUpwardsAndLargeGridsHideCellValues) {
     EXPECT_EQ(render_warnings(script, "numeric-heatmap"), "");
 }
 
+TEST(Heatmap, SquarePanelsShareTheRowNamesAndFitTheCanvas) {
+    HeatmapChart chart = two_by_two();
+    chart.panel_shape = PanelShape::Square;
+    std::string script = heatmap_script(chart);
+    // The second panel repeats no row names: its tics are blank.
+    EXPECT_TRUE(contains(script, "set ytics (\"A\" 0, \"B\" 1)")) << script;
+    EXPECT_TRUE(contains(script, "set ytics (\"\" 0, \"\" 1)")) << script;
+    EXPECT_EQ(render_warnings(script, "square-heatmap"), "");
+}
+
+TEST(LineChart, LongLegendEntriesGoBelowThePlotInColumns) {
+    LineChart chart;
+    chart.title = "escalation";
+    LinePanel panel;
+    for (const char* name :
+         {"NATO's eastern members (joined after 1997)", "Western Europe and Canada", "Japan"}) {
+        panel.series.push_back(LineSeries{name, {0.0, 1.0}, {0.0, 1.0}, {}, {}, "", -1});
+    }
+    chart.panels = {panel};
+    std::string script = line_chart_script(chart);
+    // A 42-character entry would take a third of the canvas on the right: the key is a row below instead.
+    EXPECT_TRUE(contains(script, "center top horizontal Left reverse width 1 maxcols 2 maxrows 2")) << script;
+    EXPECT_TRUE(contains(script, "set rmargin at screen 0.9800")) << script;
+    EXPECT_EQ(render_warnings(script, "legend-below"), "");
+}
+
+TEST(LineChart, StackedPanelsLabelTheSharedDateAxisOnlyUnderTheBottomPanel) {
+    LineChart chart;
+    chart.x_axis = AxisKind::Date;
+    chart.x_label = "date";
+    for (const char* title : {"first", "second"}) {
+        LinePanel panel;
+        panel.title = title;
+        panel.series.push_back(LineSeries{"a", {19000.0, 19030.0}, {0.0, 1.0}, {}, {}, "", 0});
+        chart.panels.push_back(panel);
+    }
+    std::string script = line_chart_script(chart);
+    const auto first = script.find("# panel 0");
+    const auto second = script.find("# panel 1");
+    ASSERT_NE(second, std::string::npos);
+    const std::string top = script.substr(first, second - first);
+    const std::string bottom = script.substr(second);
+    EXPECT_TRUE(contains(top, "set xlabel \"\"")) << top;
+    EXPECT_TRUE(contains(top, "set xtics (\"\" ")) << top;
+    EXPECT_TRUE(contains(bottom, "set xlabel \"date\"")) << bottom;
+    EXPECT_TRUE(contains(bottom, "2022\" ")) << "the bottom panel names the year: " << bottom;
+}
+
 TEST(BarChart, DrawsBarsWithErrorBarsAndAnnotations) {
     BarChart chart;
     chart.title = "outcomes";

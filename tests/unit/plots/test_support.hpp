@@ -1,6 +1,10 @@
 // Helpers for the plots tests: fixture paths and scratch copies of run directories.
 #pragma once
 
+#include "brink/plots/render.hpp"
+
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -119,6 +123,28 @@ inline bool is_balanced_xml(const std::string& text, const std::string& root) {
         }
     }
     return open.empty() && first_element == root;
+}
+
+/// Checks that a chart file is valid for its format (PNG signature, SVG with a balanced <svg> root, PDF
+/// header and trailer) and not trivially small (a real chart has text, axes and data).
+inline void expect_valid_chart(const std::string& path, ChartFormat format) {
+    std::string bytes = slurp(path);
+    SCOPED_TRACE(path);
+    switch (format) {
+        case ChartFormat::Png:
+            EXPECT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+            EXPECT_GT(bytes.size(), 20000U);
+            break;
+        case ChartFormat::Svg:
+            EXPECT_TRUE(is_balanced_xml(bytes, "svg"));
+            EXPECT_GT(bytes.size(), 10000U);
+            break;
+        case ChartFormat::Pdf:
+            EXPECT_EQ(bytes.substr(0, 5), "%PDF-");
+            EXPECT_NE(bytes.find("%%EOF"), std::string::npos);
+            EXPECT_GT(bytes.size(), 8000U);
+            break;
+    }
 }
 
 }  // namespace brink::plots::testing

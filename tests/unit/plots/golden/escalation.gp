@@ -32,7 +32,6 @@ brink_palette_diverging = 'set palette defined (0 "#B2182B", 1 "#D6604D", 2 "#F4
 brink_palette_sequential = 'set palette defined (0 "#FFFFE5", 1 "#FFF7BC", 2 "#FEE391", 3 "#FEC44F", 4 "#FB9A29", 5 "#EC7014", 6 "#CC4C02", 7 "#993404", 8 "#662506")'
 # Escalation: Gulf corridor crisis (fictional), seed 17 (war on 11 Apr 2030)
 set xrange [1898517916.8:1902157603.2]
-set xtics ("4 Mar\n2030" 1898812800, "11 Mar" 1899417600, "18 Mar" 1900022400, "25 Mar" 1900627200, "1 Apr" 1901232000, "8 Apr" 1901836800)
 $p0s0 << EOD
 1898553600 1.12
 1898726400 1.12
@@ -228,6 +227,7 @@ set rmargin at screen 0.8133
 set bmargin at screen 0.1020
 set tmargin at screen 0.9101
 set xlabel "date"
+set xtics ("4 Mar\n2030" 1898812800, "11 Mar" 1899417600, "18 Mar" 1900022400, "25 Mar" 1900627200, "1 Apr" 1901232000, "8 Apr" 1901836800)
 set ylabel ""
 set yrange [-0.5:9.5]
 set format y "% h"

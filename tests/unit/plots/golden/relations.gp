@@ -30,7 +30,7 @@ set linetype cycle 16
 brink_palette_diverging = 'set palette defined (0 "#B2182B", 1 "#D6604D", 2 "#F4A582", 3 "#FDDBC7", 4 "#F7F7F7", 5 "#D1E5F0", 6 "#92C5DE", 7 "#4393C3", 8 "#2166AC")'
 # Paul Tol's YlOrBr sequential scheme: light = low, dark = high; monotone in lightness (greyscale-safe).
 brink_palette_sequential = 'set palette defined (0 "#FFFFE5", 1 "#FFF7BC", 2 "#FEE391", 3 "#FEC44F", 4 "#FB9A29", 5 "#EC7014", 6 "#CC4C02", 7 "#993404", 8 "#662506")'
-# Relations (affinity between actors): Gulf corridor crisis (fictional), seed 17
+# Relations: affinity of each row actor towards each column actor: Gulf corridor crisis (fictional), seed 17
 eval brink_palette_diverging
 set cbrange [-1:1]
 set cblabel "affinity (-1 hostile ... +1 allied)"
@@ -39,7 +39,7 @@ unset grid
 unset key
 set border 15 lc rgb "#404040"
 set tics front
-set multiplot title "Relations (affinity between actors): Gulf corridor crisis (fictional), seed 17" font ",13"
+set multiplot title "Relations: affinity of each row actor towards each column actor: Gulf corridor crisis (fictional), seed 17" font ",13"
 $h0 << EOD
 0 0 1 "1.00" 16777215
 1 0 -0.6 "-0.60" 0
@@ -59,18 +59,21 @@ $h0 << EOD
 3 3 1 "1.00" 16777215
 EOD
 # panel 0: start (1 Mar 2030)
-set lmargin at screen 0.1300
-set rmargin at screen 0.4200
-set bmargin at screen 0.1761
+set lmargin at screen 0.0960
+set rmargin at screen 0.4822
+set bmargin at screen 0.2409
 set tmargin at screen 0.9029
 set title "start (1 Mar 2030)"
-set xlabel "towards"
+set xlabel ""
 set ylabel ""
 unset label
+set label "from (row actor)" at screen 0.0093, screen 0.5719 center rotate by 90
+set label "towards (column actor)" at screen 0.2891, screen 0.1328 center
 set xrange [-0.5:3.5]
 set yrange [3.5:-0.5]
-set xtics rotate by 35 right ("Borduria" 0, "Syldavia" 1, "Arcadian League" 2, "Carpathia" 3)
-set ytics ("Borduria" 0, "Syldavia" 1, "Arcadian League" 2, "Carpathia" 3)
+set xtics rotate by 45 right ("borduria" 0, "syldavia" 1, "arcadia" 2, "carpathia" 3)
+set format y "% h"
+set ytics ("borduria" 0, "syldavia" 1, "arcadia" 2, "carpathia" 3)
 unset colorbox
 plot $h0 using 1:2:3 with image pixels, \
      $h0 using 1:2:4:5 with labels textcolor rgb variable
@@ -93,19 +96,21 @@ $h1 << EOD
 3 3 1 "1.00" 16777215
 EOD
 # panel 1: end (11 Apr 2030)
-set lmargin at screen 0.5750
-set rmargin at screen 0.8650
-set bmargin at screen 0.1761
+set lmargin at screen 0.5055
+set rmargin at screen 0.8917
+set bmargin at screen 0.2409
 set tmargin at screen 0.9029
 set title "end (11 Apr 2030)"
-set xlabel "towards"
+set xlabel ""
 set ylabel ""
 unset label
+set label "towards (column actor)" at screen 0.6986, screen 0.1328 center
 set xrange [-0.5:3.5]
 set yrange [3.5:-0.5]
-set xtics rotate by 35 right ("Borduria" 0, "Syldavia" 1, "Arcadian League" 2, "Carpathia" 3)
-set ytics ("Borduria" 0, "Syldavia" 1, "Arcadian League" 2, "Carpathia" 3)
-set colorbox user origin screen 0.9020, screen 0.1761 size screen 0.018, screen 0.7267
+set xtics rotate by 45 right ("borduria" 0, "syldavia" 1, "arcadia" 2, "carpathia" 3)
+set format y ""
+set ytics ("" 0, "" 1, "" 2, "" 3)
+set colorbox user origin screen 0.9100, screen 0.2409 size screen 0.018, screen 0.6620
 plot $h1 using 1:2:3 with image pixels, \
      $h1 using 1:2:4:5 with labels textcolor rgb variable
 unset multiplot
