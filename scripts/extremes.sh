@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Full-size extreme scenario (issue 7, numerical guards), too slow for a unit test in Debug:
-# 500 actors in blocs of ten (each bloc hostile to the next, one demand per bloc), capabilities over twelve
-# orders of magnitude, a ten-year horizon (3650 days), and 100 decisions a day for every tenth actor.
+# 500 actors in blocs of ten (each bloc hostile to the next, one demand per bloc), capabilities from 1e-9 to 1e9,
+# a ten-year horizon (3650 days), and 100 decisions a day for every tenth actor.
 # tests/unit/io/test_extremes.cpp runs the same shape with 100 actors and a 3-day horizon.
 #
 # usage: scripts/extremes.sh [BUILD_DIR]   (default build/, the release preset)
@@ -11,7 +11,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
-brink="$build/sim/cli/brink"
+brink="$build/brink"   # RUNTIME_OUTPUT_DIRECTORY: the build directory itself (sim/cli/CMakeLists.txt)
 [[ -x "$brink" ]] || { echo "extremes.sh: no brink at $brink (cmake --preset release && cmake --build build --target brink)" >&2; exit 2; }
 
 work="$(mktemp -d)"
@@ -28,7 +28,7 @@ out.append("actors:")
 for i in range(n):
     side = 0.1 if (i // 10) % 2 == 0 else 0.9
     out += [f"  a{i}:",
-            f"    capability: {10 ** (-6 + 12 * (i % 13) / 12):.6g}",
+            f"    capability: {10 ** (-9 + 18 * (i % 13) / 12):.6g}",
             f"    resolve: {(i % 11) / 10}",
             f"    risk_attitude: {(i % 5) / 2 - 1}",
             f"    cost_of_war: {(i % 7) / 6:.6g}",

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 if ! command -v clang++ >/dev/null 2>&1; then
-    echo "fuzz: clang++ not found; run scripts/setup.sh --with-extras" >&2
+    echo "fuzz: clang++ not found; run scripts/setup.sh fuzz" >&2
     exit 1
 fi
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBRINK_SANITIZE=ON \

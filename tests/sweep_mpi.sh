@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# MPI determinism check (BRINK_MPI builds): the same sweep run by one process and by `mpirun -np N` must give
-# byte-identical runs.csv, points.csv, sobol.csv and sweep.json.
+# MPI determinism check (BRINK_MPI builds): the same sweep run by one process with two threads and by
+# `mpirun -np N` (one thread per rank) must give byte-identical runs.csv, points.csv, sobol.csv and sweep.json.
 #
 # Usage: tests/sweep_mpi.sh BUILD_DIR [NP]     (BUILD_DIR configured with -DBRINK_MPI=ON; NP default 2)
 # CI:    cmake -S . -B build-mpi -DBRINK_MPI=ON -DCMAKE_BUILD_TYPE=Release && cmake --build build-mpi -j2 --target brink
@@ -31,15 +31,15 @@ parameters:
   - {path: relations.commitments.usa.ukraine, range: [0.0, 1.0]}
 YAML
 
-"$brink" sweep "$work/sweep.yaml" --threads 1 --quiet --out "$work/single"
+"$brink" sweep "$work/sweep.yaml" --threads 2 --quiet --out "$work/single"
 mpirun --allow-run-as-root --oversubscribe -np "$np" "$brink" sweep "$work/sweep.yaml" --mpi --threads 1 --quiet \
     --out "$work/mpi"
 status=0
 for file in runs.csv points.csv sobol.csv sweep.json; do
     if cmp -s "$work/single/$file" "$work/mpi/$file"; then
-        echo "sweep_mpi: $file identical (1 process vs mpirun -np $np)"
+        echo "sweep_mpi: $file identical (1 process, 2 threads vs mpirun -np $np)"
     else
-        echo "sweep_mpi: $file DIFFERS (1 process vs mpirun -np $np)" >&2
+        echo "sweep_mpi: $file DIFFERS (1 process, 2 threads vs mpirun -np $np)" >&2
         diff <(head -5 "$work/single/$file") <(head -5 "$work/mpi/$file") >&2 || true
         status=1
     fi

@@ -1,6 +1,7 @@
 #include "brink/io/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,6 +42,46 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& target) {
     std::filesystem::path temporary = target;
     temporary += ".tmp-" + std::to_string(::getpid());
     return temporary;
+}
+
+std::size_t remove_stale_temporaries(const std::filesystem::path& dir,
+                                     const std::vector<std::string>& names) {
+    std::error_code error;
+    std::filesystem::directory_iterator entries(dir.empty() ? std::filesystem::path(".") : dir, error);
+    if (error) {
+        return 0;
+    }
+    std::size_t removed = 0;
+    for (const auto& entry : entries) {
+        const std::string file_name = entry.path().filename().string();
+        const auto marker = file_name.rfind(".tmp-");
+        if (marker == std::string::npos || marker + 5 == file_name.size()) {
+            continue;
+        }
+        const std::string_view digits = std::string_view(file_name).substr(marker + 5);
+        if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+            continue;
+        }
+        bool own_output = false;
+        for (const std::string& name : names) {
+            if (name.size() == marker && file_name.compare(0, marker, name) == 0) {
+                own_output = true;
+            }
+        }
+        if (!own_output || !entry.is_regular_file(error)) {
+            continue;
+        }
+        // A live writer (another process sharing the directory) keeps its temporary; this process has not
+        // created any yet, so one with its own pid is from an earlier process that had the same pid.
+        const auto pid = static_cast<pid_t>(std::stol(std::string(digits)));
+        if (pid != ::getpid() && pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM)) {
+            continue;
+        }
+        if (std::filesystem::remove(entry.path(), error)) {
+            ++removed;
+        }
+    }
+    return removed;
 }
 
 AtomicFile::AtomicFile(std::filesystem::path target)

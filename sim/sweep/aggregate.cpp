@@ -162,7 +162,7 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
     if (tally) {
         flush(*tally);
     }
-    write_file_atomically((fs::path(dir) / "points.csv").string(), points_text);
+    io::write_file_atomically(fs::path(dir) / "points.csv", points_text);
     result.written.push_back((fs::path(dir) / "points.csv").string());
     result.failed = failed_total;
 
@@ -211,11 +211,11 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
                               '\n';
             }
         }
-        write_file_atomically((fs::path(dir) / "sobol.csv").string(), sobol_text);
+        io::write_file_atomically(fs::path(dir) / "sobol.csv", sobol_text);
         result.written.push_back((fs::path(dir) / "sobol.csv").string());
     }
     json["runs_failed"] = failed_total;
-    write_file_atomically((fs::path(dir) / "sweep.json").string(), json.dump(2) + "\n");
+    io::write_file_atomically(fs::path(dir) / "sweep.json", json.dump(2) + "\n");
     result.written.push_back((fs::path(dir) / "sweep.json").string());
     result.aggregated = true;
     draw_sweep_charts(dir, json, estimates, sobol_rows, charts, result);

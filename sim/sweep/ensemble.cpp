@@ -279,25 +279,13 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     }
     header += ",error\n";
 
-    detail::ensure_directory(options.out_dir);
+    io::ensure_directory(options.out_dir);
+    io::remove_stale_temporaries(options.out_dir, {"runs.csv", "quantiles.csv", "summary.json"});
     const std::string runs_path = (fs::path(options.out_dir) / "runs.csv").string();
-    const std::string runs_temporary = runs_path + ".tmp-" + std::to_string(::getpid());
-    std::ofstream runs_out(runs_temporary, std::ios::binary | std::ios::trunc);
-    if (!runs_out) {
-        throw std::runtime_error("cannot write " + runs_path);
-    }
-    runs_out << header;
-    // A failed write (disk full) or any exception before the rename leaves no temporary behind.
-    struct TemporaryGuard {
-        const std::string& path;
-        bool keep = false;
-        ~TemporaryGuard() {
-            if (!keep) {
-                std::error_code ignored;
-                fs::remove(path, ignored);
-            }
-        }
-    } temporary_guard{runs_temporary};
+    // Streamed: rows reach the temporary as runs finish (memory flat in --runs); a failed write (disk full)
+    // or any exception before the commit leaves no temporary behind.
+    io::AtomicFile runs_out(runs_path);
+    runs_out.write(header);
 
     EnsembleResult result;
     std::vector<double> war_times;
@@ -343,10 +331,8 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
         return summary;
     };
     std::function<void(std::uint64_t, RunSummary &&)> emit = [&](std::uint64_t, RunSummary&& summary) {
-        runs_out << summary.row << '\n';
-        if (!runs_out) {
-            throw std::runtime_error("cannot write " + runs_path);
-        }
+        summary.row += '\n';
+        runs_out.write(summary.row);
         histograms.add(summary.counters);
         ++result.runs;
         if (summary.outcome.empty()) {
@@ -384,17 +370,11 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     detail::execute_ordered<RunSummary>(threads, window, next, work, emit, options.stop, tick);
     result.complete = result.runs == runs;
 
-    runs_out.flush();
-    if (!runs_out) {
-        throw std::runtime_error("cannot write " + runs_path);
-    }
-    runs_out.close();
-    fs::rename(runs_temporary, runs_path);
-    temporary_guard.keep = true;
+    runs_out.commit();
     result.written.push_back(runs_path);
 
     const std::string quantiles_path = (fs::path(options.out_dir) / "quantiles.csv").string();
-    detail::write_file_atomically(quantiles_path, histograms.csv(spec, start_day));
+    io::write_file_atomically(quantiles_path, histograms.csv(spec, start_day));
     result.written.push_back(quantiles_path);
 
     const Interval p_war = wilson_interval(wars, succeeded);
@@ -450,7 +430,7 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     json["demands"] = demands;
     json["complete"] = result.complete;
     const std::string summary_path = (fs::path(options.out_dir) / "summary.json").string();
-    detail::write_file_atomically(summary_path, json.dump(2) + "\n");
+    io::write_file_atomically(summary_path, json.dump(2) + "\n");
     result.written.push_back(summary_path);
     return result;
 }

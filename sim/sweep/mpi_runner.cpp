@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace brink::sweep::detail {
 namespace fs = std::filesystem;
@@ -46,19 +47,17 @@ void receive_file(const fs::path& path, int source) {
     std::uint64_t size = 0;
     check(MPI_Recv(&size, 1, MPI_UINT64_T, source, k_tag_size, MPI_COMM_WORLD, MPI_STATUS_IGNORE),
           "MPI_Recv");
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    io::AtomicFile out(path);
     std::vector<char> buffer(k_chunk_bytes);
     while (size > 0) {
         const std::size_t count = std::min<std::uint64_t>(size, k_chunk_bytes);
         check(MPI_Recv(buffer.data(), static_cast<int>(count), MPI_CHAR, source, k_tag_chunk, MPI_COMM_WORLD,
                        MPI_STATUS_IGNORE),
               "MPI_Recv");
-        out.write(buffer.data(), static_cast<std::streamsize>(count));
+        out.write(std::string_view(buffer.data(), count));
         size -= count;
     }
-    if (!out) {
-        throw std::runtime_error("cannot write " + path.string());
-    }
+    out.commit();
 }
 
 // Initialises MPI if the caller has not, and finalises what it initialised.
@@ -158,16 +157,15 @@ SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options) {
     }
     const std::string final_path = (fs::path(options.out_dir) / "runs.csv").string();
     {
-        const std::string temporary = final_path + ".tmp-" + std::to_string(::getpid());
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << header << '\n';
+        io::remove_stale_temporaries(options.out_dir, k_sweep_outputs);
+        io::AtomicFile out(final_path);
+        out.write(header + '\n');
         const std::uint64_t rows = merge_sorted_segments(sources, out);
-        out.close();
-        if (!out || rows != result.total_runs) {
+        if (rows != result.total_runs) {
             throw std::runtime_error("MPI gather wrote " + std::to_string(rows) + " of " +
                                      std::to_string(result.total_runs) + " rows to " + final_path);
         }
-        fs::rename(temporary, final_path);
+        out.commit();
     }
     fs::remove_all(work);
     result.written.push_back(final_path);

@@ -35,37 +35,6 @@ std::string runs_header(const std::vector<std::string>& parameter_paths) {
     return header;
 }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
-    const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << content;
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            throw std::runtime_error("cannot write " + path);
-        }
-    }
-    std::error_code error;
-    fs::rename(temporary, path, error);
-    if (error) {
-        fs::remove(temporary, error);
-        throw std::runtime_error("cannot write " + path + ": " + error.message());
-    }
-}
-
-void ensure_directory(const std::string& dir) {
-    std::error_code error;
-    if (fs::exists(dir, error) && !fs::is_directory(dir, error)) {
-        throw std::runtime_error("output path " + dir + " exists and is not a directory");
-    }
-    fs::create_directories(dir, error);
-    if (error) {
-        throw std::runtime_error("cannot create output directory " + dir + ": " + error.message());
-    }
-}
-
 nlohmann::ordered_json sweep_json(const SweepSpec& spec, std::uint64_t points) {
     nlohmann::ordered_json json;
     json["brink_version"] = BRINK_VERSION;
@@ -104,7 +73,7 @@ nlohmann::ordered_json sweep_json(const SweepSpec& spec, std::uint64_t points) {
 // The maximal increasing runs of ids in a rows file (one per session that appended to it), k-way merged
 // into `out` in id order; a repeated id is written once. Memory: one line per segment.
 std::uint64_t merge_sorted_segments(const std::vector<std::pair<std::string, std::uint64_t>>& sources,
-                                    std::ostream& out) {
+                                    io::AtomicFile& out) {
     struct Cursor {
         std::ifstream in;
         std::uint64_t end = 0;  // byte offset where this segment ends
@@ -174,7 +143,8 @@ std::uint64_t merge_sorted_segments(const std::vector<std::pair<std::string, std
             break;
         }
         if (!last || best->id != *last) {
-            out << best->line << '\n';
+            best->line += '\n';
+            out.write(best->line);
             ++written;
             last = best->id;
         }
@@ -353,7 +323,8 @@ SweepResult run_sweep_local(const SweepSpec& spec, const RunnerOptions& options,
         paths.push_back(parameter.path);
     }
     const std::string header = runs_header(paths);
-    ensure_directory(options.out_dir);
+    io::ensure_directory(options.out_dir);
+    io::remove_stale_temporaries(options.out_dir, k_sweep_outputs);
     const std::string partial_path = (fs::path(options.out_dir) / k_partial_name).string();
     const std::string final_path = (fs::path(options.out_dir) / "runs.csv").string();
 
@@ -451,26 +422,18 @@ SweepResult run_sweep_local(const SweepSpec& spec, const RunnerOptions& options,
     }
     // Final runs.csv in run-id order: a k-way merge of the partial file's sorted segments.
     {
-        const std::string temporary = final_path + ".tmp-" + std::to_string(::getpid());
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << header << '\n';
+        // A failure (full disk) throws io::IoError and leaves no temporary; the partial file stays.
+        io::AtomicFile out(final_path);
+        out.write(header + '\n');
         merge_sorted_segments({{partial_path, header.size() + 1}}, out);
-        out.flush();
-        if (!out) {
-            out.close();
-            std::error_code ignored;
-            fs::remove(temporary, ignored);  // a full disk leaves no temporary; the partial file stays
-            throw std::runtime_error("cannot write " + final_path);
-        }
-        out.close();
-        fs::rename(temporary, final_path);
+        out.commit();
         fs::remove(partial_path);
     }
     result.written.push_back(final_path);
     if (options.shard.count == 1 && aggregate_when_complete) {
         aggregate_directory(options.out_dir, json, result, options.charts);
     } else {
-        write_file_atomically((fs::path(options.out_dir) / "sweep.json").string(), json.dump(2) + "\n");
+        io::write_file_atomically(fs::path(options.out_dir) / "sweep.json", json.dump(2) + "\n");
         result.written.push_back((fs::path(options.out_dir) / "sweep.json").string());
     }
     return result;
@@ -544,28 +507,23 @@ SweepResult merge_shards(const std::vector<std::string>& shard_dirs, const std::
                                      " is missing");
         }
     }
-    detail::ensure_directory(out_dir);
+    io::ensure_directory(out_dir);
+    io::remove_stale_temporaries(out_dir, detail::k_sweep_outputs);
     const std::string final_path = (fs::path(out_dir) / "runs.csv").string();
-    const std::string temporary = final_path + ".tmp-" + std::to_string(::getpid());
-    std::uint64_t rows = 0;
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << header << '\n';
-        rows = detail::merge_sorted_segments(sources, out);
-        out.flush();
-        if (!out) {
-            throw std::runtime_error("cannot write " + final_path);
-        }
-    }
     SweepResult result;
     result.total_runs = (*reference)["runs"].get<std::uint64_t>();
     result.points = (*reference)["points"].get<std::uint64_t>();
-    if (rows != result.total_runs) {
-        fs::remove(temporary);
-        throw std::runtime_error("the shards hold " + std::to_string(rows) + " runs, the sweep has " +
-                                 std::to_string(result.total_runs));
+    {
+        io::AtomicFile out(final_path);
+        out.write(header + '\n');
+        const std::uint64_t rows = detail::merge_sorted_segments(sources, out);
+        if (rows != result.total_runs) {
+            // The AtomicFile's destructor removes the temporary: nothing is published.
+            throw std::runtime_error("the shards hold " + std::to_string(rows) + " runs, the sweep has " +
+                                     std::to_string(result.total_runs));
+        }
+        out.commit();
     }
-    fs::rename(temporary, final_path);
     result.written.push_back(final_path);
     result.complete = true;
     detail::aggregate_directory(out_dir, *reference, result, charts);

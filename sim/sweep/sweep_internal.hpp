@@ -1,13 +1,13 @@
 // Internal to brink_sweep: pieces shared by the runner, aggregation, merge and MPI.
 #pragma once
 
+#include "brink/io/atomic_file.hpp"
 #include "brink/sweep/design.hpp"
 #include "brink/sweep/sweep.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
-#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,13 +26,11 @@ nlohmann::ordered_json sweep_json(const SweepSpec& spec, std::uint64_t points);
 
 /// K-way merge of the increasing segments of rows files (path, bytes of header to skip) into `out`.
 std::uint64_t merge_sorted_segments(const std::vector<std::pair<std::string, std::uint64_t>>& sources,
-                                    std::ostream& out);
+                                    io::AtomicFile& out);
 
-/// Writes `content` to `path` through a temporary and a rename.
-void write_file_atomically(const std::string& path, const std::string& content);
-
-/// Creates `dir` (and parents); throws std::runtime_error naming it on failure.
-void ensure_directory(const std::string& dir);
+/// The files a sweep writes in its output directory through io::AtomicFile (runs.csv.partial is appended
+/// in place instead: it is the crash-safe record of finished rows).
+inline const std::vector<std::string> k_sweep_outputs = {"runs.csv", "points.csv", "sobol.csv", "sweep.json"};
 
 /// The local (threads + shard) runner; aggregates when the whole design ran and `aggregate` is true.
 SweepResult run_sweep_local(const SweepSpec& spec, const RunnerOptions& options, bool aggregate);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace brink::io {
 
@@ -78,5 +79,11 @@ DirectoryCreation ensure_directory(const std::filesystem::path& dir);
 
 /// The temporary name used for `target` by this process: `<target>.tmp-<pid>`.
 std::filesystem::path temporary_path_for(const std::filesystem::path& target);
+
+/// Removes the temporaries `<name>.tmp-<pid>` that a killed process left in `dir` for each of `names` (the
+/// caller's own output file names; other files are never touched). A temporary of another process that is
+/// still alive is left alone. Call before writing the outputs again. Returns how many were removed; never
+/// throws (a temporary that cannot be removed stays and is harmless).
+std::size_t remove_stale_temporaries(const std::filesystem::path& dir, const std::vector<std::string>& names);
 
 }  // namespace brink::io

@@ -475,3 +475,42 @@ TEST_F(Hardening, SweepIntoAPathThatIsAFileFailsWithExitCodeOneNamingIt) {
     EXPECT_NE(finished.err.find(file.string()), std::string::npos) << finished.err;
     EXPECT_EQ(read_file(file), "x\n");
 }
+
+// A kill between a temporary's creation and its rename leaves `NAME.tmp-<pid>` behind; the next run into the
+// same directory removes those of its own outputs and no other file. The pid is above Linux's largest
+// pid_max (2^22), so no live process owns it.
+TEST_F(Hardening, SweepRemovesStaleTemporariesOfItsOutputsLeftByAKilledSweep) {
+    const Reference& reference = small_sweep_reference();
+    for (const bool resume : {false, true}) {
+        SCOPED_TRACE(resume ? "--resume" : "a fresh sweep");
+        const std::string out = resume ? "resumed" : "fresh";
+        fs::create_directories(dir() / out);
+        for (const char* name : {"runs.csv", "points.csv", "sobol.csv", "sweep.json"}) {
+            std::ofstream(dir() / out / (std::string(name) + ".tmp-4194999")) << "half a file";
+        }
+        std::ofstream(dir() / out / "notes.txt.tmp-4194999") << "the user's file";
+        auto command = small_sweep(out);
+        if (resume) {
+            command.push_back("--resume");
+        }
+        const Finished finished = run_brink(command, dir());
+        ASSERT_EQ(finished.exit_code, 0) << finished.err;
+        EXPECT_EQ(read_file(dir() / out / "notes.txt.tmp-4194999"), "the user's file");
+        fs::remove(dir() / out / "notes.txt.tmp-4194999");
+        expect_same_files_as_reference(dir() / out, reference);
+    }
+}
+
+TEST_F(Hardening, RunAndEnsembleRemoveStaleTemporariesOfTheirOutputs) {
+    const fs::path out = dir() / "out";
+    fs::create_directories(out);
+    for (const char* name : {"trajectory.csv", "summary.json", "runs.csv", "quantiles.csv"}) {
+        std::ofstream(out / (std::string(name) + ".tmp-4194999")) << "half a file";
+    }
+    ASSERT_EQ(run_brink({"run", "--quiet", "--out", out.string()}, dir()).exit_code, 0);
+    EXPECT_TRUE(fs::exists(out / "runs.csv.tmp-4194999")) << "not an output of a single run";
+    const Finished ensemble =
+        run_brink({"run", "--runs", "4", "--threads", "1", "--quiet", "--out", out.string()}, dir());
+    ASSERT_EQ(ensemble.exit_code, 0) << ensemble.err;
+    EXPECT_TRUE(temporaries_under(out).empty());
+}

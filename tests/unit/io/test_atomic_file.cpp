@@ -202,3 +202,34 @@ TEST(EnsureDirectory, UnwritableDirectoryIsAnErrorNamingThePath) {
     EXPECT_NE(message.find("'" + out.string() + "'"), std::string::npos) << message;
     EXPECT_EQ(message.rfind("cannot ", 0), 0U) << message;
 }
+
+// A pid above Linux's largest possible pid_max (2^22): no live process can own it.
+constexpr const char* k_dead_pid = "4194999";
+
+TEST(RemoveStaleTemporaries, RemovesOnlyTheTemporariesOfTheNamedOutputs) {
+    TempDir dir;
+    for (const char* name : {"runs.csv.tmp-4194999", "points.csv.tmp-1", "notes.txt.tmp-4194999", "runs.csv",
+                             "runs.csv.tmp-", "runs.csv.tmp-12x", "xruns.csv.tmp-4194999"}) {
+        std::ofstream(dir.path() / name) << "x";
+    }
+    // pid 1 is alive (init): its temporary is another live writer's and stays.
+    EXPECT_EQ(brink::io::remove_stale_temporaries(dir.path(), {"runs.csv", "points.csv"}), 1U);
+    EXPECT_FALSE(fs::exists(dir.path() / (std::string("runs.csv.tmp-") + k_dead_pid)));
+    for (const char* kept : {"points.csv.tmp-1", "notes.txt.tmp-4194999", "runs.csv", "runs.csv.tmp-",
+                             "runs.csv.tmp-12x", "xruns.csv.tmp-4194999"}) {
+        EXPECT_TRUE(fs::exists(dir.path() / kept)) << kept;
+    }
+}
+
+TEST(RemoveStaleTemporaries, TreatsATemporaryWithThisProcessesPidAsStale) {
+    TempDir dir;
+    const fs::path stale = brink::io::temporary_path_for(dir.path() / "summary.json");
+    std::ofstream(stale) << "left by an earlier process that had the same pid";
+    EXPECT_EQ(brink::io::remove_stale_temporaries(dir.path(), {"summary.json"}), 1U);
+    EXPECT_FALSE(fs::exists(stale));
+}
+
+TEST(RemoveStaleTemporaries, MissingDirectoryRemovesNothing) {
+    TempDir dir;
+    EXPECT_EQ(brink::io::remove_stale_temporaries(dir.path() / "absent", {"runs.csv"}), 0U);
+}
