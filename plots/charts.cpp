@@ -2,6 +2,8 @@
 // builds a chart from the primitives; docs/charts.md says what each one shows.
 #include "brink/plots/charts.hpp"
 
+#include "brink/io/atomic_file.hpp"
+
 #include "run_data.hpp"
 #include "script_utils.hpp"
 
@@ -959,6 +961,8 @@ std::vector<std::string> plot_run_dir(const std::string& dir, ChartFormat format
     if (error) {
         throw PlotError(charts_dir + ": cannot create directory: " + error.message());
     }
+    // A process killed while rendering leaves NAME.tmp-<pid>-<n>; the next drawing clears them.
+    io::remove_stale_temporaries(charts_dir, io::k_chart_temporary_names);
     std::vector<std::string> written;
     for (const auto& [chart, script] : scripts) {
         std::string path =

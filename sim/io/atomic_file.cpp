@@ -58,13 +58,33 @@ std::size_t remove_stale_temporaries(const std::filesystem::path& dir,
         if (marker == std::string::npos || marker + 5 == file_name.size()) {
             continue;
         }
-        const std::string_view digits = std::string_view(file_name).substr(marker + 5);
-        if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) {
+        // NAME.tmp-<pid> (io::AtomicFile), or NAME.tmp-<pid>-<counter> and its companions
+        // NAME.tmp-<pid>-<counter>.gp / .err (a chart rendering: the image, gnuplot's script and its
+        // messages).
+        std::string_view digits = std::string_view(file_name).substr(marker + 5);
+        if (const auto dash = digits.find('-'); dash != std::string_view::npos) {
+            std::string_view counter = digits.substr(dash + 1);
+            for (const std::string_view companion : {".gp", ".err"}) {
+                if (counter.ends_with(companion)) {
+                    counter.remove_suffix(companion.size());
+                }
+            }
+            if (counter.empty() || counter.find_first_not_of("0123456789") != std::string_view::npos) {
+                continue;
+            }
+            digits = digits.substr(0, dash);
+        }
+        if (digits.empty() || digits.size() > 9 ||
+            digits.find_first_not_of("0123456789") != std::string_view::npos) {
             continue;
         }
+        const std::string_view base = std::string_view(file_name).substr(0, marker);
         bool own_output = false;
         for (const std::string& name : names) {
-            if (name.size() == marker && file_name.compare(0, marker, name) == 0) {
+            // "*.png" stands for any NAME ending in ".png" (the charts directory holds only brink's charts).
+            const bool pattern = name.size() > 1 && name[0] == '*';
+            if (pattern ? base.size() > name.size() - 1 && base.ends_with(std::string_view(name).substr(1))
+                        : base == name) {
                 own_output = true;
             }
         }

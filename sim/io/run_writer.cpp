@@ -132,6 +132,7 @@ void write_run(const std::filesystem::path& dir, const ScenarioSpec& spec, const
 
     ensure_directory(dir);
     remove_stale_temporaries(dir, {std::begin(k_run_files), std::end(k_run_files)});
+    remove_stale_temporaries(std::filesystem::path(dir) / "charts", k_chart_temporary_names);
     std::vector<AtomicFile> files;
     files.reserve(contents.size());
     for (auto& [name, text] : contents) {

@@ -1,5 +1,6 @@
 // Sweep charts through the plots primitives (include/brink/plots/primitives.hpp): a P(war) heatmap over two
 // grid parameters, P(war) with its Wilson band over one, and Sobol S1/ST bars per metric.
+#include "brink/io/atomic_file.hpp"
 #include "brink/plots/primitives.hpp"
 #include "brink/plots/render.hpp"
 
@@ -65,6 +66,8 @@ void draw_sweep_charts(const std::string& dir, const nlohmann::ordered_json& jso
         result.charts_pending.push_back("cannot create " + charts_dir.string() + ": " + error.message());
         return;
     }
+    // A sweep killed while rendering left NAME.tmp-<pid>-<n> behind; clear them before drawing again.
+    io::remove_stale_temporaries(charts_dir, io::k_chart_temporary_names);
     const std::string design = json["design"].get<std::string>();
     const auto& parameters = json["parameters"];
     const std::string title = json["name"].get<std::string>();

@@ -281,6 +281,8 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
 
     io::ensure_directory(options.out_dir);
     io::remove_stale_temporaries(options.out_dir, {"runs.csv", "quantiles.csv", "summary.json"});
+    io::remove_stale_temporaries(std::filesystem::path(options.out_dir) / "charts",
+                                 io::k_chart_temporary_names);
     const std::string runs_path = (fs::path(options.out_dir) / "runs.csv").string();
     // Streamed: rows reach the temporary as runs finish (memory flat in --runs); a failed write (disk full)
     // or any exception before the commit leaves no temporary behind.

@@ -158,6 +158,8 @@ SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options) {
     const std::string final_path = (fs::path(options.out_dir) / "runs.csv").string();
     {
         io::remove_stale_temporaries(options.out_dir, k_sweep_outputs);
+        io::remove_stale_temporaries(std::filesystem::path(options.out_dir) / "charts",
+                                     io::k_chart_temporary_names);
         io::AtomicFile out(final_path);
         out.write(header + '\n');
         const std::uint64_t rows = merge_sorted_segments(sources, out);

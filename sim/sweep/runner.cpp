@@ -325,6 +325,8 @@ SweepResult run_sweep_local(const SweepSpec& spec, const RunnerOptions& options,
     const std::string header = runs_header(paths);
     io::ensure_directory(options.out_dir);
     io::remove_stale_temporaries(options.out_dir, k_sweep_outputs);
+    io::remove_stale_temporaries(std::filesystem::path(options.out_dir) / "charts",
+                                 io::k_chart_temporary_names);
     const std::string partial_path = (fs::path(options.out_dir) / k_partial_name).string();
     const std::string final_path = (fs::path(options.out_dir) / "runs.csv").string();
 
@@ -509,6 +511,7 @@ SweepResult merge_shards(const std::vector<std::string>& shard_dirs, const std::
     }
     io::ensure_directory(out_dir);
     io::remove_stale_temporaries(out_dir, detail::k_sweep_outputs);
+    io::remove_stale_temporaries(std::filesystem::path(out_dir) / "charts", io::k_chart_temporary_names);
     const std::string final_path = (fs::path(out_dir) / "runs.csv").string();
     SweepResult result;
     result.total_runs = (*reference)["runs"].get<std::uint64_t>();

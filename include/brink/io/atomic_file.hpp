@@ -85,5 +85,7 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& target);
 /// still alive is left alone. Call before writing the outputs again. Returns how many were removed; never
 /// throws (a temporary that cannot be removed stays and is harmless).
 std::size_t remove_stale_temporaries(const std::filesystem::path& dir, const std::vector<std::string>& names);
+/// The chart formats' temporaries: for remove_stale_temporaries on a charts/ directory.
+inline const std::vector<std::string> k_chart_temporary_names = {"*.png", "*.svg", "*.pdf", "*.html"};
 
 }  // namespace brink::io

@@ -13,6 +13,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace fs = std::filesystem;
 using brink::io::AtomicFile;
@@ -227,6 +228,25 @@ TEST(RemoveStaleTemporaries, TreatsATemporaryWithThisProcessesPidAsStale) {
     std::ofstream(stale) << "left by an earlier process that had the same pid";
     EXPECT_EQ(brink::io::remove_stale_temporaries(dir.path(), {"summary.json"}), 1U);
     EXPECT_FALSE(fs::exists(stale));
+}
+
+TEST(RemoveStaleTemporaries, ChartPatternsMatchAnyChartOfADeadRenderer) {
+    TempDir dir;
+    const std::string dead = k_dead_pid;
+    for (const std::string& name : std::vector<std::string>{
+             "escalation.png.tmp-" + dead + "-3", "p_war_heatmap.svg.tmp-" + dead + "-0",
+             "events.pdf.tmp-" + dead, "events.png.tmp-" + dead + "-2.gp",
+             "events.png.tmp-" + dead + "-2.err", "events.png.tmp-1-2", "notes.txt.tmp-" + dead + "-1",
+             ".png.tmp-" + dead + "-1", "events.png.tmp-" + dead + "-", "events.png"}) {
+        std::ofstream(dir.path() / name) << "x";
+    }
+    EXPECT_EQ(brink::io::remove_stale_temporaries(dir.path(), brink::io::k_chart_temporary_names), 5U);
+    // Kept: a live renderer's (pid 1), another kind of file, a bare extension, a malformed counter, a chart.
+    for (const std::string& kept :
+         std::vector<std::string>{"events.png.tmp-1-2", "notes.txt.tmp-" + dead + "-1",
+                                  ".png.tmp-" + dead + "-1", "events.png.tmp-" + dead + "-", "events.png"}) {
+        EXPECT_TRUE(fs::exists(dir.path() / kept)) << kept;
+    }
 }
 
 TEST(RemoveStaleTemporaries, MissingDirectoryRemovesNothing) {
