@@ -71,7 +71,8 @@ struct DemandState {
     std::vector<int> targets;
     std::vector<TargetStatus> status;
     int issue = -1;
-    double value = 1.0;
+    double value = 1.0;     // the value now demanded (softened as the challenger moves, §3.2)
+    double demanded = 1.0;  // the value first demanded
     double made = 0.0;
     double deadline = k_unset;
     int threat_rung = -1;
@@ -407,6 +408,7 @@ void Crisis::build_demands() {
             throw std::invalid_argument("demand '" + s.id + "' has no target");
         }
         s.value = std::clamp(d.value, 0.0, 1.0);
+        s.demanded = s.value;
         s.made = d.made;
         s.deadline = d.deadline;
         if (!d.threat.empty()) {
@@ -1153,11 +1155,15 @@ void Crisis::check_resolution() {
     if (m_finished || m_demands.empty()) {
         return;
     }
+    // docs/model.md §8: a demand met only after its challenger softened it by more than the met tolerance is
+    // a compromise (both sides moved), not a capitulation of the targets.
     int agreed = 0;
     int met = 0;
+    int compromised = 0;
     int withdrawn = 0;
     int last_met = -1;
     int challenger = -1;
+    bool one_challenger = true;
     for (const auto& d : m_demands) {
         for (std::size_t t = 0; t < d.targets.size(); ++t) {
             switch (d.status[t]) {
@@ -1167,34 +1173,50 @@ void Crisis::check_resolution() {
                     ++agreed;
                     break;
                 case TargetStatus::Met:
-                    ++met;
-                    last_met = d.targets[t];
-                    challenger = d.challenger;
+                    if (std::abs(d.value - d.demanded) > k_met_tolerance) {
+                        ++compromised;
+                    } else {
+                        ++met;
+                        last_met = d.targets[t];
+                    }
                     break;
                 case TargetStatus::Withdrawn:
                     ++withdrawn;
-                    challenger = d.challenger;
                     break;
             }
+            one_challenger = one_challenger && (challenger < 0 || challenger == d.challenger);
+            challenger = d.challenger;
         }
     }
     m_finished = true;
     Outcome& o = m_result.outcome;
     o.time = m_sim.now();
-    if (agreed == 0 && withdrawn == 0) {
+    if (agreed == 0 && compromised == 0 && withdrawn == 0) {
         o.kind = OutcomeKind::Capitulation;
         o.initiator = m_spec.actors[u(last_met)].id;
         o.target = m_spec.actors[u(challenger)].id;
         o.description = name(last_met) + " gives in to " + name(challenger) + "'s demands";
         log(EventType::Capitulation, last_met, challenger, -1, 0.0, "", true, [&] { return o.description; });
-    } else if (agreed == 0 && met == 0) {
+    } else if (agreed == 0 && compromised == 0 && met == 0) {
         o.kind = OutcomeKind::Capitulation;
         o.initiator = m_spec.actors[u(challenger)].id;
         o.description = name(challenger) + " withdraws its demands";
         log(EventType::Capitulation, challenger, -1, -1, 0.0, "", true, [&] { return o.description; });
     } else {
         o.kind = OutcomeKind::Settlement;
-        o.description = "Every demand is resolved by agreement";
+        std::string how;
+        const auto part = [&](int n, const std::string& what) {
+            if (n > 0) {
+                how += (how.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+            }
+        };
+        part(agreed, "agreed at talks");
+        part(compromised, "met after " +
+                              (one_challenger ? name(challenger) : std::string("the challengers")) +
+                              " softened them");
+        part(met, "met in full");
+        part(withdrawn, "withdrawn");
+        o.description = "Every demand is resolved: " + how;
         log(EventType::Settlement, -1, -1, -1, 0.0, "", true, [&] { return o.description; });
     }
     m_sim.request_stop();

@@ -194,6 +194,39 @@ TEST(Crisis, FullConcessionByTheTargetIsACapitulation) {
     EXPECT_EQ(r.outcome.initiator, "target");
 }
 
+TEST(Crisis, DemandMetAfterTheChallengerSoftenedItIsACompromiseNotACapitulation) {
+    // The challenger concedes to 0.4 on day 2 (its demand softens from 1.0 to 0.4), the target concedes to
+    // 0.4 on day 3 and meets it: both moved, so the run is a settlement, not the target's capitulation.
+    // Scripted concessions to 0.97 and 1.0 instead (within the met tolerance 0.05 of the demand) are a
+    // capitulation: the demand was met as first made.
+    const auto run = [](double challenger_to, double target_to) {
+        ScenarioSpec spec = fixtures::two_actor_dispute();
+        spec.model.decisions_enabled = false;
+        spec.model.bdm_interval = 365.0;
+        ScriptedEventSpec soften;
+        soften.day = 2.0;
+        soften.type = ScriptedEventType::Concession;
+        soften.source = "challenger";
+        soften.issue = "claim";
+        soften.value = challenger_to;
+        ScriptedEventSpec concede = soften;
+        concede.day = 3.0;
+        concede.source = "target";
+        concede.value = target_to;
+        spec.events = {soften, concede};
+        return run_crisis(spec, 1);
+    };
+    const RunResult compromise = run(0.4, 0.4);
+    EXPECT_EQ(compromise.outcome.kind, OutcomeKind::Settlement);
+    EXPECT_DOUBLE_EQ(compromise.outcome.time, 3.0);
+    EXPECT_EQ(compromise.outcome.description,
+              "Every demand is resolved: 1 met after challenger softened them");
+    const RunResult in_full = run(0.97, 1.0);
+    EXPECT_EQ(in_full.outcome.kind, OutcomeKind::Capitulation);
+    EXPECT_EQ(in_full.outcome.initiator, "target");
+    EXPECT_EQ(in_full.outcome.target, "challenger");
+}
+
 TEST(Crisis, PassingDeadlineIsLoggedAndRaisesGrievance) {
     ScenarioSpec spec = fixtures::two_actor_dispute();
     spec.model.decisions_enabled = false;
