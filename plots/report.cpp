@@ -1,5 +1,6 @@
 // The HTML report: one self-contained page (inline SVG charts, inline CSS, no scripts, no external
 // references), so that it can be mailed, archived and opened offline.
+#include "brink/io/atomic_file.hpp"
 #include "brink/plots/charts.hpp"
 
 #include "run_data.hpp"
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -298,21 +298,9 @@ void write_report(const std::string& dir, const PlotOptions& options) {
     html << "<pre>" << escape_html(json_string(raw, "command")) << "</pre>\n</section>\n";
     html << "</body>\n</html>\n";
 
-    std::string path = detail::join_path(dir, "report.html");
-    std::string temporary = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary);
-        out << html.str();
-        if (!out) {
-            throw PlotError(path + ": cannot write");
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::filesystem::remove(temporary, error);
-        throw PlotError(path + ": cannot rename into place");
-    }
+    // Through io's atomic writer: a reader never sees half a report, and a killed run's temporary is cleared.
+    io::remove_stale_temporaries(dir, {"report.html"});
+    io::write_file_atomically(detail::join_path(dir, "report.html"), html.str());
 }
 
 }  // namespace brink::plots

@@ -316,6 +316,19 @@ TEST(WriteReport, EnsemblePageTabulatesOutcomesWithTheWilsonInterval) {
     EXPECT_EQ(svgs, 3U);
 }
 
+TEST(WriteReport, ClearsAKilledRunsTemporaryAndLeavesNoneOfItsOwn) {
+    // 4194999 is above Linux's largest pid (4194304), so no live process owns the stale temporary.
+    ScratchRun run("single", "report-stale");
+    const std::filesystem::path dir = run.path();
+    std::ofstream(dir / "report.html.tmp-4194999") << "<html>half a report";
+    write_report(run.path(), without_gnuplot());
+    EXPECT_TRUE(std::filesystem::exists(dir / "report.html"));
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        EXPECT_EQ(entry.path().filename().string().find("report.html.tmp-"), std::string::npos)
+            << entry.path();
+    }
+}
+
 TEST(WriteReport, WithoutGnuplotTheReportIsWrittenAndSaysHowToInstallIt) {
     ScratchRun run("single", "report-no-gnuplot");
     write_report(run.path(), without_gnuplot());
