@@ -3,6 +3,7 @@
 // `build/bench/bench_model --benchmark_repetitions=5 --benchmark_report_aggregates_only=true`.
 #include "brink/io/scenario_loader.hpp"
 #include "brink/model/crisis.hpp"
+#include "brink_test_support.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -15,15 +16,7 @@ namespace {
 using namespace brink;
 
 const ScenarioSpec& default_scenario() {
-    static const ScenarioSpec spec = [] {
-        const auto loaded =
-            io::load_scenario_file(std::string(BRINK_SOURCE_DIR) + "/scenarios/ukraine_2022.yaml");
-        if (!loaded.spec) {
-            throw std::runtime_error("cannot load scenarios/ukraine_2022.yaml");
-        }
-        return *loaded.spec;
-    }();
-    return spec;
+    return brink::test_support::bundled_scenario();
 }
 
 /// 200 actors in 20 regions of 10: in each region a challenger demands one issue of two rivals; rivals and

@@ -10,6 +10,7 @@
 // (README). Targets: >= 500 runs/s per core, >= 1.8x on 2 threads, < 200 MB for 100,000 runs.
 #include "brink/io/scenario_loader.hpp"
 #include "brink/sweep/sweep.hpp"
+#include "brink_test_support.hpp"
 
 #include <benchmark/benchmark.h>
 
@@ -24,15 +25,7 @@ namespace fs = std::filesystem;
 using namespace brink;
 
 const ScenarioSpec& default_scenario() {
-    static const ScenarioSpec spec = [] {
-        io::LoadResult loaded =
-            io::load_scenario_file(std::string(BRINK_SOURCE_DIR) + "/scenarios/ukraine_2022.yaml");
-        if (!loaded.ok()) {
-            throw std::runtime_error("cannot load the default scenario");
-        }
-        return *loaded.spec;
-    }();
-    return spec;
+    return brink::test_support::bundled_scenario();
 }
 
 sweep::SweepSpec resolve_sweep(int points, int replications) {

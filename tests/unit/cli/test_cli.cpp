@@ -1,5 +1,7 @@
 // Tests of the `brink` command line (docs/cli.md): they run the built binary (BRINK_EXECUTABLE) in a fresh
 // temporary working directory and check exit codes, messages and the files written.
+#include "brink_test_support.hpp"
+
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,10 +26,7 @@ struct Outcome {
     std::string err;  ///< stderr
 };
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using brink::test_support::read_file;
 
 std::string first_line(const fs::path& path) {
     std::ifstream in(path);

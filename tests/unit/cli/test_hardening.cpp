@@ -5,6 +5,8 @@
 // the path, and no temporaries left behind. The tests run the built binary (BRINK_EXECUTABLE) as a child
 // process (fork/exec), so that it can be killed, signalled and given resource limits.
 #include <fcntl.h>
+#include "brink_test_support.hpp"
+
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -29,10 +31,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using brink::test_support::read_file;
 
 /// What a child may be given besides its arguments.
 struct SpawnOptions {

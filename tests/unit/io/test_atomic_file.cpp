@@ -1,5 +1,6 @@
 // Tests of include/brink/io/atomic_file.hpp: temporaries, renames, cleanup and errors that name the path.
 #include "brink/io/atomic_file.hpp"
+#include "brink_test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
@@ -21,33 +22,13 @@ using brink::io::IoError;
 
 namespace {
 
+using brink::test_support::read_file;
+
 // A fresh directory per test, removed afterwards.
-class TempDir {
+class TempDir : public brink::test_support::TempDir {
   public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        m_path = fs::temp_directory_path() / ("brink_atomic_" + std::to_string(::getpid()) + "_" +
-                                              info->test_suite_name() + "_" + info->name());
-        fs::remove_all(m_path);
-        fs::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code error;
-        fs::permissions(m_path, fs::perms::owner_all, fs::perm_options::add, error);
-        fs::remove_all(m_path, error);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return m_path; }
-
-  private:
-    fs::path m_path;
+    TempDir() : brink::test_support::TempDir("brink_atomic") {}
 };
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 std::size_t count_entries(const fs::path& dir) {
     return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));

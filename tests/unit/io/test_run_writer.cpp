@@ -1,6 +1,7 @@
 // Tests of include/brink/io/run_writer.hpp against docs/outputs.md, on a small hand-built RunResult.
 #include "brink/io/atomic_file.hpp"
 #include "brink/io/run_writer.hpp"
+#include "brink_test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -101,31 +102,12 @@ brink::model::RunResult two_actor_result() {
     return result;
 }
 
-class TempDir {
+using brink::test_support::read_file;
+
+class TempDir : public brink::test_support::TempDir {
   public:
-    TempDir() {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        m_path =
-            fs::temp_directory_path() / ("brink_writer_" + std::to_string(::getpid()) + "_" + info->name());
-        fs::remove_all(m_path);
-        fs::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code error;
-        fs::remove_all(m_path, error);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return m_path; }
-
-  private:
-    fs::path m_path;
+    TempDir() : brink::test_support::TempDir("brink_writer") {}
 };
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 bool has_temporary(const fs::path& dir) {
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {

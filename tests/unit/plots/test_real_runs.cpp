@@ -6,6 +6,7 @@
 #include "brink/model/crisis.hpp"
 #include "brink/plots/charts.hpp"
 
+#include "brink_test_support.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -30,10 +31,9 @@ class RealRun : public ::testing::Test {
         s_dir =
             std::filesystem::temp_directory_path() / ("brink-plots-real-run-" + std::to_string(::getpid()));
         std::filesystem::remove_all(s_dir);
-        auto loaded = io::load_scenario_file(std::string(BRINK_SOURCE_DIR) + "/scenarios/ukraine_2022.yaml");
-        ASSERT_TRUE(loaded.ok()) << "the default scenario must load";
-        const auto result = model::run_crisis(*loaded.spec, 1);
-        io::write_run(s_dir, *loaded.spec, result, "brink run scenarios/ukraine_2022.yaml --seed 1");
+        const ScenarioSpec& spec = brink::test_support::bundled_scenario();
+        const auto result = model::run_crisis(spec, 1);
+        io::write_run(s_dir, spec, result, "brink run scenarios/ukraine_2022.yaml --seed 1");
     }
     static void TearDownTestSuite() {
         std::error_code ignored;

@@ -2,6 +2,7 @@
 #include "brink/engine/rng.hpp"
 #include "brink/io/scenario_loader.hpp"
 #include "brink/sweep/ensemble.hpp"
+#include "brink_test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,18 +14,10 @@ namespace brink::sweep {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using brink::test_support::read_file;
 
 ScenarioSpec short_scenario() {
-    io::LoadResult loaded =
-        io::load_scenario_file(std::string(BRINK_SOURCE_DIR) + "/scenarios/ukraine_2022.yaml");
-    EXPECT_TRUE(loaded.ok());
-    ScenarioSpec spec = *loaded.spec;
+    ScenarioSpec spec = brink::test_support::bundled_scenario();
     spec.metadata.horizon = 4.0;
     return spec;
 }
@@ -90,7 +83,7 @@ TEST_F(Ensemble, OutputsAreByteIdenticalForOneAndTwoThreads) {
     run_ensemble(spec, 7, k_runs, options("t2", 2));
     EXPECT_TRUE(one.complete);
     for (const char* file : {"runs.csv", "quantiles.csv", "summary.json"}) {
-        EXPECT_EQ(read_text(m_root / "t1" / file), read_text(m_root / "t2" / file)) << file;
+        EXPECT_EQ(read_file(m_root / "t1" / file), read_file(m_root / "t2" / file)) << file;
     }
 }
 
@@ -102,7 +95,7 @@ TEST_F(Ensemble, CountsOutcomesAndKeepsAFailedRunAsARow) {
     EXPECT_EQ(result.outcomes.at("war"), 64);  // runs 0, 4, ..., 252 (13 is not among them)
     EXPECT_DOUBLE_EQ(result.p_war, 64.0 / 255.0);
     EXPECT_DOUBLE_EQ(result.median_time_to_war, 2.5);
-    const std::string runs = read_text(m_root / "out" / "runs.csv");
+    const std::string runs = read_file(m_root / "out" / "runs.csv");
     EXPECT_EQ(runs.rfind("run,seed,outcome,time,date,initiator,target,peak_rung,position:russia:", 0), 0U);
     EXPECT_NE(runs.find("\n13," + std::to_string(engine::derive_seed(7, 13)) + ",,,,,,,"), std::string::npos);
     EXPECT_NE(runs.find(",fake failure\n"), std::string::npos);
@@ -114,7 +107,7 @@ TEST_F(Ensemble, CountsOutcomesAndKeepsAFailedRunAsARow) {
 TEST_F(Ensemble, QuantilesMatchTheExactQuantilesOfTheReplications) {
     const ScenarioSpec spec = short_scenario();
     run_ensemble(spec, 7, k_runs, options("out", 2));
-    const std::string quantiles = read_text(m_root / "out" / "quantiles.csv");
+    const std::string quantiles = read_file(m_root / "out" / "quantiles.csv");
     EXPECT_EQ(quantiles.rfind("day,date,actor,metric,q10,q50,q90\n", 0), 0U);
     // Rungs r % 3 over the 255 successful runs: 85 of each of 0, 1, 2 -> inverse-ECDF quantiles 0, 1, 2.
     EXPECT_NE(quantiles.find("\n2,2022-01-24,russia,rung,0,1,2\n"), std::string::npos)

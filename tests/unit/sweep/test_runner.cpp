@@ -4,6 +4,7 @@
 #include "brink/io/scenario_loader.hpp"
 #include "brink/plots/render.hpp"
 #include "brink/sweep/sweep.hpp"
+#include "brink_test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,24 +18,11 @@ namespace brink::sweep {
 namespace {
 namespace fs = std::filesystem;
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using brink::test_support::read_file;
 
 // The bundled default scenario as the base (overrides are validated against a real spec); loaded once.
 const ScenarioSpec& base_scenario() {
-    static const ScenarioSpec spec = [] {
-        io::LoadResult loaded =
-            io::load_scenario_file(std::string(BRINK_SOURCE_DIR) + "/scenarios/ukraine_2022.yaml");
-        if (!loaded.ok()) {
-            throw std::runtime_error("cannot load the default scenario");
-        }
-        return *loaded.spec;
-    }();
-    return spec;
+    return brink::test_support::bundled_scenario();
 }
 
 // A stand-in for the crisis model: war with probability resolve of the first actor (russia), at a day that
@@ -103,7 +91,7 @@ TEST_F(SweepRunner, WritesOneRowPerRunOrderedByRunIdWithDerivedSeeds) {
     EXPECT_EQ(result.total_runs, 15U * 7U);
     EXPECT_TRUE(result.complete);
     EXPECT_TRUE(result.aggregated);
-    std::istringstream rows(read_text(dir("one") / "runs.csv"));
+    std::istringstream rows(read_file(dir("one") / "runs.csv"));
     std::string line;
     std::getline(rows, line);
     EXPECT_EQ(line,
@@ -128,8 +116,8 @@ TEST_F(SweepRunner, RowsAreByteIdenticalForOneTwoAndThreeThreads) {
     run_sweep(spec, options("t2", 2));
     run_sweep(spec, options("t3", 3));
     for (const char* file : {"runs.csv", "points.csv", "sweep.json"}) {
-        EXPECT_EQ(read_text(dir("t1") / file), read_text(dir("t2") / file)) << file;
-        EXPECT_EQ(read_text(dir("t1") / file), read_text(dir("t3") / file)) << file;
+        EXPECT_EQ(read_file(dir("t1") / file), read_file(dir("t2") / file)) << file;
+        EXPECT_EQ(read_file(dir("t1") / file), read_file(dir("t3") / file)) << file;
     }
 }
 
@@ -149,7 +137,7 @@ TEST_F(SweepRunner, MergedShardsAreByteIdenticalToASingleProcessRun) {
                                             dir("merged").string(), ChartOutput::None);
     EXPECT_TRUE(merged.aggregated);
     for (const char* file : {"runs.csv", "points.csv", "sweep.json"}) {
-        EXPECT_EQ(read_text(dir("single") / file), read_text(dir("merged") / file)) << file;
+        EXPECT_EQ(read_file(dir("single") / file), read_file(dir("merged") / file)) << file;
     }
 }
 
@@ -200,7 +188,7 @@ TEST_F(SweepRunner, AResumedSweepAfterATornWriteMatchesAnUninterruptedOne) {
     EXPECT_EQ(resumed.skipped + resumed.executed, 105U);
     EXPECT_GE(resumed.executed, 105U - partial.executed + 1U);  // the torn row ran again
     for (const char* file : {"runs.csv", "points.csv", "sweep.json"}) {
-        EXPECT_EQ(read_text(dir("whole") / file), read_text(dir("resumed") / file)) << file;
+        EXPECT_EQ(read_file(dir("whole") / file), read_file(dir("resumed") / file)) << file;
     }
 }
 
@@ -210,10 +198,10 @@ TEST_F(SweepRunner, FailedRunsAreRowsWithTheirErrorAndEmptyMetrics) {
     const SweepResult result = run_sweep(spec, options("failed", 2));
     EXPECT_TRUE(result.complete);
     EXPECT_GT(result.failed, 21U);  // 3 points x 7 replications of override errors, plus model failures
-    const std::string runs = read_text(dir("failed") / "runs.csv");
+    const std::string runs = read_file(dir("failed") / "runs.csv");
     EXPECT_NE(runs.find(",,,,\"fake model failure, with a comma\"\n"), std::string::npos);
     EXPECT_NE(runs.find(",1.5,0,,,,"), std::string::npos);
-    const std::string points = read_text(dir("failed") / "points.csv");
+    const std::string points = read_file(dir("failed") / "points.csv");
     EXPECT_NE(points.find(",1.5,0,0,,,,,,,7\n"), std::string::npos) << points;
 }
 
@@ -236,8 +224,8 @@ TEST_F(SweepRunner, SobolShardsMergeToTheSameIndicesAsOneProcess) {
     }
     merge_shards({dir("s0").string(), dir("s1").string(), dir("s2").string()}, dir("merged").string(),
                  ChartOutput::None);
-    const std::string sobol = read_text(dir("single") / "sobol.csv");
-    EXPECT_EQ(sobol, read_text(dir("merged") / "sobol.csv"));
+    const std::string sobol = read_file(dir("single") / "sobol.csv");
+    EXPECT_EQ(sobol, read_file(dir("merged") / "sobol.csv"));
     EXPECT_EQ(sobol.rfind("metric,parameter,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi\np_war,actors.russia.resolve,", 0),
               0U);
     // The fake model's peak rung depends on resolve alone: its total index for model.reaction is zero.
@@ -257,7 +245,7 @@ TEST_F(SweepRunner, TheCrisisModelGivesTheSameRowsOnOneAndTwoThreads) {
     const SweepResult result = run_sweep(spec, one);
     run_sweep(spec, two);
     EXPECT_EQ(result.failed, 0U);
-    EXPECT_EQ(read_text(dir("model1") / "runs.csv"), read_text(dir("model2") / "runs.csv"));
+    EXPECT_EQ(read_file(dir("model1") / "runs.csv"), read_file(dir("model2") / "runs.csv"));
 }
 
 TEST_F(SweepRunner, DrawsAPWarHeatmapForATwoParameterGridWhenGnuplotIsThere) {
