@@ -1227,12 +1227,15 @@ void Crisis::declare_war(int initiator) {
         return;
     }
     m_finished = true;
-    // docs/model.md §8: war is fought against the actor the initiator is most hostile to (Russia's war is
-    // against Ukraine, not against the United States it bargains with); the main opponent if none is hostile.
+    // docs/model.md §8: war is fought against the actor the initiator was most hostile to at day 0, among
+    // those it is still hostile to (Russia's war is against Ukraine, not against the United States it
+    // bargains with; Austria-Hungary's against Serbia, not against the Russia it traded warnings with); the
+    // main opponent if it is hostile to nobody.
+    const Eigen::MatrixXd& standing = m_result.affinity_start;
     int target = -1;
     for (int j = 0; j < m_n; ++j) {
-        const double a = m_relations.affinity(initiator, j);
-        if (j != initiator && a < 0.0 && (target < 0 || a < m_relations.affinity(initiator, target))) {
+        if (j != initiator && m_relations.affinity(initiator, j) < 0.0 &&
+            (target < 0 || standing(initiator, j) < standing(initiator, target))) {
             target = j;
         }
     }
@@ -1505,7 +1508,11 @@ void Crisis::decide(int i) {
             const double deterrence = resolve * rho_j * (2.0 * p_own - 1.0);
             const double drive = s * ((1.0 - rho_i) * coercion + rho_i * war_gain + deterrence) + 0.1 * risk;
             if (m_sim.now() - m_last_escalation[u(i)] >= k_escalation_dwell) {
-                options.push_back({Action::Escalate, drive - k_action_cost, j, -1});
+                // docs/model.md §7.3: the step onto the war rung is not coercion or deterrence (they threaten
+                // war; this one starts it): it is worth only the bet on war itself.
+                const bool into_war = m_rung[u(i)] + 1 >= m_war_rung_index;
+                options.push_back(
+                    {Action::Escalate, (into_war ? s * war_gain + 0.1 * risk : drive) - k_action_cost, j, -1});
             }
             if (pressure(i) > 0.5) {
                 options.push_back({Action::DeEscalate, -drive - k_action_cost, j, -1});

@@ -178,6 +178,66 @@ TEST(Crisis, ScriptedWarRungEndsTheRunInWar) {
     EXPECT_TRUE(r.events.back().key);
 }
 
+TEST(Crisis, WarIsAgainstTheStandingEnemyNotTheOneTheCrisisMadeMostHostile) {
+    // At day 0 the challenger is most hostile to the target (-0.8) and less to a rival (-0.3). A scripted
+    // statement on day 1 makes it more hostile to the rival (-0.3 - 0.65 = -0.95) than to the target; a
+    // mobilisation on day 2 takes it to war, which is fought against the target (docs/model.md §8).
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.model.decisions_enabled = false;
+    spec.model.bdm_interval = 365.0;
+    ActorSpec rival = fixtures::make_actor("rival", 1.0);
+    rival.positions.push_back(fixtures::make_position("claim", 0.5, 0.2));
+    spec.actors.push_back(rival);
+    spec.relations.affinities.push_back({"challenger", "target", -0.8, false});
+    spec.relations.affinities.push_back({"challenger", "rival", -0.3, false});
+    spec.actors[0].initial_rung = 8.5;
+    ScriptedEventSpec quarrel;
+    quarrel.day = 1.0;
+    quarrel.type = ScriptedEventType::Statement;
+    quarrel.source = "challenger";
+    quarrel.targets = {"rival"};
+    quarrel.affinity_delta = -0.65;
+    ScriptedEventSpec mobilise;
+    mobilise.day = 2.0;
+    mobilise.type = ScriptedEventType::Mobilisation;
+    mobilise.source = "challenger";
+    mobilise.targets = {"target"};
+    mobilise.pressure_delta = 2.0;
+    spec.events = {quarrel, mobilise};
+    const RunResult r = run_crisis(spec, 1);
+    ASSERT_EQ(r.outcome.kind, OutcomeKind::War);
+    EXPECT_DOUBLE_EQ(r.outcome.time, 2.0);
+    ASSERT_LT(r.affinity_end(0, 2), r.affinity_end(0, 1));  // the rival is now the more hated
+    EXPECT_EQ(r.outcome.initiator, "challenger");
+    EXPECT_EQ(r.outcome.target, "target");
+}
+
+TEST(Crisis, ADefenderOfTheStatusQuoDoesNotStepIntoWarToDeter) {
+    // A strong defender (capability 10:1, so deterrence pays) sits at the status quo one rung below war,
+    // facing a challenger there too. Matching escalation deters below the war rung, but the step onto it is
+    // worth only the bet on war (docs/model.md §7.3), which a defender of the status quo always loses
+    // (u_war <= 1 - c < 1 = u_sq). With near-best responses (lambda = 1000) it never takes that step, in
+    // 20 seeds; a war, if any, is the challenger's.
+    ScenarioSpec spec = fixtures::two_actor_dispute(1.0, 10.0);
+    spec.model.rationality = 1000.0;
+    spec.metadata.horizon = 60.0;
+    spec.actors[0].initial_rung = 8.0;
+    spec.actors[1].initial_rung = 8.0;
+    spec.actors[1].resolve = 0.9;
+    spec.relations.affinities.push_back({"challenger", "target", -0.6, false});
+    int escalations_by_target = 0;
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const RunResult r = run_crisis(spec, seed);
+        if (r.outcome.kind == OutcomeKind::War) {
+            EXPECT_EQ(r.outcome.initiator, "challenger") << seed;
+        }
+        for (const auto& e : r.events) {
+            escalations_by_target += e.source == 1 && e.type == EventType::Escalate;
+        }
+    }
+    RecordProperty("escalations_by_target", escalations_by_target);
+}
+
 TEST(Crisis, FullConcessionByTheTargetIsACapitulation) {
     ScenarioSpec spec = fixtures::two_actor_dispute();
     spec.model.decisions_enabled = false;
