@@ -166,6 +166,25 @@ void print_ensemble_summary(std::ostream& out, const ScenarioSpec& spec,
     if (std::isfinite(ensemble.median_time_to_war)) {
         out << "Median war   " << when(spec, ensemble.median_time_to_war) << "\n";
     }
+    // Who went to war against whom, most frequent first (at most four pairs on the screen; all are in
+    // summary.json and runs.csv).
+    const auto spec_name = [&](const std::string& id) {
+        for (const auto& actor : spec.actors) {
+            if (actor.id == id) {
+                return actor.name.empty() ? id : actor.name;
+            }
+        }
+        return id;
+    };
+    const std::vector<sweep::WarCount> wars = sweep::wars_by_count(ensemble);
+    for (std::size_t w = 0; w < wars.size() && w < 4; ++w) {
+        out << (w == 0 ? "Wars         " : "             ") << wars[w].runs << " × "
+            << spec_name(wars[w].initiator)
+            << (wars[w].target.empty() ? std::string() : " against " + spec_name(wars[w].target)) << "\n";
+    }
+    if (wars.size() > 4) {
+        out << "             and " << wars.size() - 4 << " more pairs (summary.json)\n";
+    }
     print_files(out, out_dir, ensemble.written, charts);
 }
 

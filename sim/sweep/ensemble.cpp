@@ -236,9 +236,22 @@ struct RunSummary {
     std::vector<std::uint32_t> counters;
     std::string outcome;  // empty for a failed run
     double time = 0.0;
+    std::string initiator;  // of a war
+    std::string target;
 };
 
 }  // namespace
+
+std::vector<WarCount> wars_by_count(const EnsembleResult& result) {
+    std::vector<WarCount> wars;
+    for (const auto& [pair, runs] : result.wars) {
+        wars.push_back({pair.first, pair.second, runs});
+    }
+    // Most frequent first; ties by initiator, then target (the map's order, kept by the stable sort).
+    std::stable_sort(wars.begin(), wars.end(),
+                     [](const WarCount& a, const WarCount& b) { return a.runs > b.runs; });
+    return wars;
+}
 
 TrajectoryRunFunction model_trajectory_function() {
     return [](const ScenarioSpec& spec, std::uint64_t seed) {
@@ -302,6 +315,8 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
             const model::RunResult outcome = run(spec, seed);
             summary.outcome = model::to_string(outcome.outcome.kind);
             summary.time = outcome.outcome.time;
+            summary.initiator = outcome.outcome.initiator;
+            summary.target = outcome.outcome.target;
             const std::string date =
                 start_day ? io::days_to_date(*start_day + static_cast<long>(std::floor(outcome.outcome.time)))
                           : std::string();
@@ -346,6 +361,7 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
         if (summary.outcome == "war") {
             ++wars;
             war_times.push_back(summary.time);
+            ++result.wars[{summary.initiator, summary.target}];
         }
     };
     std::uint64_t cursor = 0;
@@ -402,6 +418,11 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     }
     json["outcomes"] = outcomes;
     json["p_war"] = {{"estimate", p_war.estimate}, {"lo", p_war.lo}, {"hi", p_war.hi}};
+    nlohmann::ordered_json wars_json = nlohmann::ordered_json::array();
+    for (const auto& war : wars_by_count(result)) {
+        wars_json.push_back({{"initiator", war.initiator}, {"target", war.target}, {"runs", war.runs}});
+    }
+    json["wars"] = wars_json;
     json["median_time_to_war"] = std::isfinite(result.median_time_to_war)
                                      ? nlohmann::ordered_json(result.median_time_to_war)
                                      : nullptr;

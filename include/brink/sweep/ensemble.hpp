@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace brink::sweep {
@@ -45,13 +46,24 @@ struct EnsembleResult {
     int runs = 0;                         ///< Replications finished (N unless stopped).
     int failed = 0;                       ///< Replications that threw (rows with outcome "error").
     std::map<std::string, int> outcomes;  ///< Count per outcome name ("war", "settlement", ...).
-    double p_war = 0.0;                   ///< Share of finished runs ending in war.
-    double p_war_lo = 0.0;                ///< Wilson 95% lower bound.
-    double p_war_hi = 0.0;                ///< Wilson 95% upper bound.
+    std::map<std::pair<std::string, std::string>, int> wars;  ///< War runs per (initiator, target) id pair.
+    double p_war = 0.0;                                       ///< Share of finished runs ending in war.
+    double p_war_lo = 0.0;                                    ///< Wilson 95% lower bound.
+    double p_war_hi = 0.0;                                    ///< Wilson 95% upper bound.
     double median_time_to_war = k_unset;  ///< Median day of war among war runs; NaN if none.
     bool complete = false;                ///< All N ran (false when stopped).
     std::vector<std::string> written;     ///< Paths of the files written.
 };
+
+/// How often one actor went to war against another in an ensemble.
+struct WarCount {
+    std::string initiator;  ///< Actor id.
+    std::string target;     ///< Actor id ("" when the war had no target).
+    int runs = 0;
+};
+
+/// The wars of `result`, most frequent first (ties by initiator, then target id).
+std::vector<WarCount> wars_by_count(const EnsembleResult& result);
 
 /// Runs `runs` replications of `spec` (seeds engine::derive_seed(base_seed, run), run = 0..runs-1) on a
 /// thread pool and writes runs.csv, quantiles.csv and summary.json into options.out_dir. Outputs are

@@ -44,6 +44,7 @@ model::RunResult fake_trajectory(const ScenarioSpec& spec, std::uint64_t seed, s
     result.outcome.kind = run % 4 == 0 ? model::OutcomeKind::War : model::OutcomeKind::Standoff;
     result.outcome.time = run % 4 == 0 ? 2.5 : spec.metadata.horizon;
     result.outcome.initiator = run % 4 == 0 ? "russia" : "";
+    result.outcome.target = run % 4 != 0 ? "" : (run % 12 == 0 ? "usa" : "ukraine");
     result.peak_rung = static_cast<int>(run % 3);
     result.final_positions = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(spec.actors.size()),
                                                        static_cast<Eigen::Index>(spec.issues.size()), 0.25);
@@ -99,9 +100,27 @@ TEST_F(Ensemble, CountsOutcomesAndKeepsAFailedRunAsARow) {
     EXPECT_EQ(runs.rfind("run,seed,outcome,time,date,initiator,target,peak_rung,position:russia:", 0), 0U);
     EXPECT_NE(runs.find("\n13," + std::to_string(engine::derive_seed(7, 13)) + ",,,,,,,"), std::string::npos);
     EXPECT_NE(runs.find(",fake failure\n"), std::string::npos);
-    EXPECT_NE(
-        runs.find("\n0," + std::to_string(engine::derive_seed(7, 0)) + ",war,2.5,2022-01-24,russia,,0,0.25"),
-        std::string::npos);
+    EXPECT_NE(runs.find("\n0," + std::to_string(engine::derive_seed(7, 0)) +
+                        ",war,2.5,2022-01-24,russia,usa,0,0.25"),
+              std::string::npos);
+    // Wars by pair, most frequent first: of the 64 war runs (multiples of 4), the 22 multiples of 12 are
+    // against the United States, the other 42 against Ukraine.
+    const std::vector<WarCount> wars = wars_by_count(result);
+    ASSERT_EQ(wars.size(), 2U);
+    EXPECT_EQ(wars[0].target, "ukraine");
+    EXPECT_EQ(wars[0].runs, 42);
+    EXPECT_EQ(wars[1].target, "usa");
+    EXPECT_EQ(wars[1].runs, 22);
+    EXPECT_EQ(wars[1].initiator, "russia");
+    const std::string summary = read_file(m_root / "out" / "summary.json");
+    EXPECT_NE(summary.find(R"("wars": [
+    {
+      "initiator": "russia",
+      "target": "ukraine",
+      "runs": 42
+    },)"),
+              std::string::npos)
+        << summary;
 }
 
 TEST_F(Ensemble, QuantilesMatchTheExactQuantilesOfTheReplications) {
