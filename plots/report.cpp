@@ -196,6 +196,19 @@ void write_report(const std::string& dir, const PlotOptions& options) {
             html << "<p><strong>P(war) = " << number("estimate") << "</strong>, 95% Wilson interval ["
                  << number("lo") << ", " << number("hi") << "] over " << total << " runs.</p>\n";
         }
+        // Who went to war against whom (summary.json "wars", most frequent first).
+        const auto& wars = raw.value("wars", nlohmann::json::array());
+        std::vector<std::vector<std::string>> war_rows;
+        for (const auto& war : wars.is_array() ? wars : nlohmann::json::array()) {
+            if (war.is_object()) {
+                war_rows.push_back({summary.actor_name(json_string(war, "initiator")),
+                                    summary.actor_name(json_string(war, "target")),
+                                    json_text(war.value("runs", nlohmann::json()))});
+            }
+        }
+        if (!war_rows.empty()) {
+            html << table_html({"war started by", "against", "runs"}, war_rows);
+        }
     } else {
         const auto& outcome = raw.value("outcome", nlohmann::json::object());
         std::vector<std::vector<std::string>> rows{

@@ -309,6 +309,7 @@ TEST(WriteReport, EnsemblePageTabulatesOutcomesWithTheWilsonInterval) {
     EXPECT_TRUE(contains(html, "<td>war</td><td>22</td><td>55.0%</td><td>[39.8%, 69.3%]</td>"))
         << html.substr(0, 3000);
     EXPECT_TRUE(contains(html, "P(war) = 0.550"));
+    EXPECT_TRUE(contains(html, "<td>Borduria</td><td>Syldavia</td><td>22</td>")) << html.substr(0, 3000);
     std::size_t svgs = 0;
     for (std::size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
         ++svgs;

@@ -142,6 +142,10 @@ n=N; w=outc["war"]; z=1.959963984540054; p=w/n
 den=1+z*z/n; c=(p+z*z/(2*n))/den; h=z*math.sqrt(p*(1-p)/n+z*z/(4*n*n))/den
 es=dict(summary); es.pop("outcome"); es["command"]="brink run tests/unit/plots/data/gulf.yaml --runs 40 --seed 17 --out ensemble"
 es["runs"]=N; es["outcomes"]=outc; es["p_war"]={"estimate":p,"lo":round(c-h,6),"hi":round(c+h,6)}
+wc={}
+for row in runs:
+    if row[2]=="war": wc[(row[5],row[6])]=wc.get((row[5],row[6]),0)+1
+es["wars"]=[{"initiator":i,"target":t,"runs":n} for (i,t),n in sorted(wc.items(),key=lambda kv:(-kv[1],kv[0]))]
 es["peak_rung"]={"index":9,"name":"War","actor":"borduria","time":18.4}
 es.pop("final_positions"); es.pop("key_events"); es.pop("engine_events"); es.pop("event_counts")
 json.dump(es,open(base+"/ensemble/summary.json","w"),indent=2); open(base+"/ensemble/summary.json","a").write("\n")
