@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes a screenshot of a brink HTML report in headless Chromium, to check that it renders in a real
-# browser. Needs Debian's chromium package (sudo apt-get install chromium); it is not part of setup.sh.
+# browser. Needs Debian's chromium package: scripts/setup.sh browser installs it (sudo apt-get install chromium).
 #
 #   scripts/screenshot_report.sh RUN_DIR/report.html [OUT.png] [WIDTH,HEIGHT]
 #
