@@ -15,6 +15,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <set>
@@ -259,6 +260,14 @@ class Crisis {
     std::vector<int> m_sampled_opponent;
     std::vector<double> m_sampled_support;
     std::vector<double> m_sampled_prevail;
+    std::vector<int> m_opponent_buffer;  // scratch for refresh_sampled_support
+    std::vector<char> m_column_changed;  // scratch: relation columns changed since the last refresh
+    // The trajectory metrics output.metrics asks for (fixed for the run; all when the list is empty).
+    bool m_want_rung = true;
+    bool m_want_pressure = true;
+    bool m_want_position = true;
+    bool m_want_support = true;
+    bool m_want_prevail = true;
     std::array<int, k_event_type_count> m_counts{};
     std::map<std::tuple<int, int, int>, std::pair<double, int>> m_dyads;
     std::set<std::tuple<int, int, int>> m_key_signals;  // (type, source, target) already marked key
@@ -297,6 +306,15 @@ Crisis::Crisis(const ScenarioSpec& spec, std::uint64_t seed, const RunOptions& o
         m_war_rung_index = static_cast<int>(w);
     }
     m_war_rung = static_cast<double>(m_war_rung_index);
+    const auto& wanted = spec.output.metrics;
+    const auto want = [&](const char* metric) {
+        return wanted.empty() || std::find(wanted.begin(), wanted.end(), metric) != wanted.end();
+    };
+    m_want_rung = want("rung");
+    m_want_pressure = want("pressure");
+    m_want_position = want("position");
+    m_want_support = want("expected_support");
+    m_want_prevail = want("p_prevail");
     build_actors();
     build_demands();
 }
@@ -492,15 +510,11 @@ void Crisis::record_sample(SampleKind kind) {
     }
     m_last_sample_begin = rows.size();
     m_last_sample_time = now;
-    const auto& wanted = m_spec.output.metrics;
-    const auto want = [&](const char* metric) {
-        return wanted.empty() || std::find(wanted.begin(), wanted.end(), metric) != wanted.end();
-    };
-    const bool w_rung = want("rung");
-    const bool w_pressure = want("pressure");
-    const bool w_position = want("position");
-    const bool w_support = want("expected_support");
-    const bool w_prevail = want("p_prevail");
+    const bool w_rung = m_want_rung;
+    const bool w_pressure = m_want_pressure;
+    const bool w_position = m_want_position;
+    const bool w_support = m_want_support;
+    const bool w_prevail = m_want_prevail;
     const Eigen::VectorXd e = m_pressure->values(now);
     if (w_support || w_prevail) {
         refresh_sampled_support();
@@ -529,32 +543,61 @@ void Crisis::record_sample(SampleKind kind) {
 }
 
 void Crisis::refresh_sampled_support() {
-    std::vector<int> opponents(u(m_n));
+    std::vector<int>& opponents = m_opponent_buffer;
+    opponents.resize(u(m_n));
     for (int i = 0; i < m_n; ++i) {
         opponents[u(i)] = opponent(i);
     }
     // m_share is fixed for the run; the metrics are pure functions of the relations and the opponents.
-    if (!m_sampled_support.empty() && opponents == m_sampled_opponent &&
-        m_relations.affinity == m_sampled_relations.affinity &&
+    const bool first = m_sampled_support.empty();
+    if (!first && opponents == m_sampled_opponent && m_relations.affinity == m_sampled_relations.affinity &&
         m_relations.commitment == m_sampled_relations.commitment &&
         m_relations.declared == m_sampled_relations.declared &&
         m_relations.deterred == m_sampled_relations.deterred) {
         return;
     }
-    m_sampled_relations = m_relations;
-    m_sampled_opponent = std::move(opponents);
-    m_sampled_support.assign(u(m_n), 0.0);
-    m_sampled_prevail.assign(u(m_n), 0.0);
+    // The metrics of i against j read only columns i and j of the four relation matrices
+    // (third_party_support(k, i, j) and (k, j, i) for every k), so a row is recomputed only when its opponent
+    // changed or one of those columns differs (bitwise) from the copy the stored rows were computed from.
+    // Every stored row always equals what a full recomputation from m_sampled_relations would give.
+    const auto column_changed = [&](int c) {
+        const auto bytes = u(m_n) * sizeof(double);
+        return std::memcmp(m_relations.affinity.col(c).data(), m_sampled_relations.affinity.col(c).data(),
+                           bytes) != 0 ||
+               std::memcmp(m_relations.commitment.col(c).data(), m_sampled_relations.commitment.col(c).data(),
+                           bytes) != 0 ||
+               std::memcmp(m_relations.declared.col(c).data(), m_sampled_relations.declared.col(c).data(),
+                           bytes) != 0 ||
+               std::memcmp(m_relations.deterred.col(c).data(), m_sampled_relations.deterred.col(c).data(),
+                           bytes) != 0;
+    };
+    m_column_changed.assign(u(m_n), first ? 1 : 0);
+    if (!first) {
+        for (int c = 0; c < m_n; ++c) {
+            m_column_changed[u(c)] = column_changed(c) ? 1 : 0;
+        }
+    } else {
+        m_sampled_support.assign(u(m_n), 0.0);
+        m_sampled_prevail.assign(u(m_n), 0.0);
+        m_sampled_opponent.assign(u(m_n), -1);
+    }
     for (int i = 0; i < m_n; ++i) {
-        const int j = m_sampled_opponent[u(i)];
+        const int j = opponents[u(i)];
+        if (!first && j == m_sampled_opponent[u(i)] && !m_column_changed[u(i)] &&
+            (j < 0 || !m_column_changed[u(j)])) {
+            continue;
+        }
         if (j >= 0) {
             const SupportMetrics metrics = support_metrics(m_relations, m_share, i, j);
             m_sampled_support[u(i)] = metrics.expected_support;
             m_sampled_prevail[u(i)] = metrics.p_prevail;
         } else {
             m_sampled_support[u(i)] = expected_support_share(m_relations, m_share, i, j);
+            m_sampled_prevail[u(i)] = 0.0;
         }
     }
+    m_sampled_relations = m_relations;
+    std::swap(m_sampled_opponent, m_opponent_buffer);
 }
 
 void Crisis::schedule_samples() {
