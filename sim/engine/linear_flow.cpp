@@ -185,7 +185,8 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
                                      double fastest_rate) {
     // A mode whose rate is this small is constant over any horizon the engine sees: it joins the offset.
     const double constant_mode = 1e-14 * std::max(1.0, fastest_rate);
-    // One allocation per search: the moving modes, each with its bounds and its magnitude |e^{lambda t}|.
+    // The moving modes, each with its bounds and its magnitude |e^{lambda t}| (a per-thread buffer reused
+    // from search to search: no allocation once it has grown to the largest dimension).
     struct Mode {
         Scalar a;               // coefficient
         Scalar lambda;          // rate
@@ -194,8 +195,8 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
         double magnitude;       // e^{Re(lambda_k) t} at the current t
         double next_magnitude;  // the same at the end of the step being evaluated
     };
-    std::vector<Mode> modes;
-    modes.reserve(static_cast<std::size_t>(rates.size()));
+    thread_local std::vector<Mode> modes;
+    modes.clear();
     double constant = offset - threshold;
     double growth = 0.0;  // fastest growth rate among the moving modes
     for (Eigen::Index k = 0; k < rates.size(); ++k) {
@@ -416,6 +417,26 @@ Eigen::VectorXd LinearFlow::advance(const Eigen::VectorXd& x0, double t) const {
     return (m_augmented * t).exp().topRows(m_dimension) * augmented_start(x0);
 }
 
+void LinearFlow::advance_into(const Eigen::VectorXd& x0, double t, Eigen::VectorXd& out) const {
+    if (m_method != Method::Symmetric || !(t > 0.0) || !std::isfinite(t)) {
+        out = advance(x0, t);
+        return;
+    }
+    check_start(x0);
+    // The operations of advance(), in the same order, on per-thread buffers (Eigen evaluates
+    // `x* + V (modal .* e^{L t})` as x* followed by += the product, which is what the last two lines do).
+    // x0 is read before `out` is written, so they may be the same vector.
+    thread_local Eigen::VectorXd difference;
+    thread_local Eigen::VectorXd modal;
+    thread_local Eigen::VectorXd scaled;
+    difference = x0 - m_equilibrium;
+    modal.resize(m_dimension);
+    modal.noalias() = m_real_inverse * difference;
+    scaled = modal.cwiseProduct((m_real_rates * t).array().exp().matrix());
+    out = m_equilibrium;
+    out.noalias() += m_real_vectors * scaled;
+}
+
 std::optional<double> LinearFlow::first_crossing(const Eigen::VectorXd& x0, int index, double threshold,
                                                  Crossing direction, double t_max) const {
     if (index < 0 || index >= m_dimension) {
@@ -433,8 +454,14 @@ std::optional<double> LinearFlow::first_crossing(const Eigen::VectorXd& x0, int 
     const double f_start = x0[index] - threshold;
     switch (m_method) {
         case Method::Symmetric: {
-            const Eigen::VectorXd modal = m_real_inverse * (x0 - m_equilibrium);
-            const Eigen::VectorXd coefficients = m_real_vectors.row(index).transpose().cwiseProduct(modal);
+            // Per-thread buffers (the same operations as on fresh vectors, without an allocation per search).
+            thread_local Eigen::VectorXd difference;
+            thread_local Eigen::VectorXd modal;
+            thread_local Eigen::VectorXd coefficients;
+            difference = x0 - m_equilibrium;
+            modal.resize(m_dimension);
+            modal.noalias() = m_real_inverse * difference;
+            coefficients = m_real_vectors.row(index).transpose().cwiseProduct(modal);
             return modal_crossing<double>(coefficients, m_real_rates, m_equilibrium[index], threshold,
                                           f_start, direction, t_max, m_fastest_rate);
         }

@@ -260,6 +260,7 @@ class Crisis {
     std::vector<int> m_sampled_opponent;
     std::vector<double> m_sampled_support;
     std::vector<double> m_sampled_prevail;
+    Eigen::VectorXd m_sample_pressure;   // scratch for record_sample
     std::vector<int> m_opponent_buffer;  // scratch for refresh_sampled_support
     std::vector<char> m_column_changed;  // scratch: relation columns changed since the last refresh
     // The trajectory metrics output.metrics asks for (fixed for the run; all when the list is empty).
@@ -515,7 +516,8 @@ void Crisis::record_sample(SampleKind kind) {
     const bool w_position = m_want_position;
     const bool w_support = m_want_support;
     const bool w_prevail = m_want_prevail;
-    const Eigen::VectorXd e = m_pressure->values(now);
+    Eigen::VectorXd& e = m_sample_pressure;
+    m_pressure->values(now, e);
     if (w_support || w_prevail) {
         refresh_sampled_support();
     }

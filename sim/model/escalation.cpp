@@ -58,7 +58,7 @@ PressureSystem::PressureSystem(const Eigen::VectorXd& initial, double start) {
 void PressureSystem::sync(int component, double now) {
     Component& c = m_components[static_cast<std::size_t>(component)];
     if (now > c.origin_time) {
-        c.origin = c.flow->advance(c.origin, now - c.origin_time);
+        c.flow->advance_into(c.origin, now - c.origin_time, c.origin);
         // The system is positive (Metzler M, g >= 0), so e stays >= 0 exactly; clip rounding only.
         c.origin = c.origin.cwiseMax(0.0);
         c.origin_time = now;
@@ -214,19 +214,30 @@ double PressureSystem::value(int actor, double t) const {
     if (t <= c.origin_time) {
         return c.origin(local);
     }
-    return std::max(0.0, c.flow->advance(c.origin, t - c.origin_time)(local));
+    thread_local Eigen::VectorXd local_values;
+    c.flow->advance_into(c.origin, t - c.origin_time, local_values);
+    return std::max(0.0, local_values(local));
 }
 
 Eigen::VectorXd PressureSystem::values(double t) const {
-    Eigen::VectorXd e(static_cast<Eigen::Index>(m_component_of.size()));
+    Eigen::VectorXd e;
+    values(t, e);
+    return e;
+}
+
+void PressureSystem::values(double t, Eigen::VectorXd& e) const {
+    e.resize(static_cast<Eigen::Index>(m_component_of.size()));
+    thread_local Eigen::VectorXd advanced;
     for (const Component& c : m_components) {
-        const Eigen::VectorXd local =
-            t <= c.origin_time ? c.origin : c.flow->advance(c.origin, t - c.origin_time);
+        const Eigen::VectorXd* local = &c.origin;
+        if (t > c.origin_time) {
+            c.flow->advance_into(c.origin, t - c.origin_time, advanced);
+            local = &advanced;
+        }
         for (std::size_t a = 0; a < c.members.size(); ++a) {
-            e(c.members[a]) = std::max(0.0, local(static_cast<Eigen::Index>(a)));
+            e(c.members[a]) = std::max(0.0, (*local)(static_cast<Eigen::Index>(a)));
         }
     }
-    return e;
 }
 
 std::optional<double> PressureSystem::next_crossing(int actor, double threshold, engine::Crossing direction,

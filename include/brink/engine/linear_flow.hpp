@@ -75,6 +75,9 @@ class LinearFlow {
     void set_drift(const Eigen::VectorXd& g);
     /// x(t) from x(0) = x0, exactly (matrix exponential), for t >= 0 (finite, else std::invalid_argument).
     Eigen::VectorXd advance(const Eigen::VectorXd& x0, double t) const;
+    /// out = advance(x0, t), bitwise, without allocating on the symmetric path once `out` has dimension n.
+    /// `out` may be x0.
+    void advance_into(const Eigen::VectorXd& x0, double t, Eigen::VectorXd& out) const;
     /// Earliest t in (0, t_max] at which component `index` of x(t) crosses `threshold` in `direction`,
     /// starting from x0; std::nullopt if none. Accurate to 1e-10 days (Brent's tolerance is 1e-12).
     /// Throws std::invalid_argument for a bad index, x0 size, or a t_max that is negative or not finite.

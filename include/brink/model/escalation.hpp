@@ -49,6 +49,8 @@ class PressureSystem {
     double value(int actor, double t) const;
     /// The whole vector e(t).
     Eigen::VectorXd values(double t) const;
+    /// The same into `e` (resized to n), without allocating once it has that size.
+    void values(double t, Eigen::VectorXd& e) const;
     /// Earliest absolute time in (last update, t_end] at which e_i crosses `threshold` in `direction`.
     std::optional<double> next_crossing(int actor, double threshold, engine::Crossing direction,
                                         double t_end) const;
