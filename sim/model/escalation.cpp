@@ -271,13 +271,16 @@ double PressureSystem::quiet_until(int actor, double low, double high, double t_
     }
     const double a = m_restraint(actor);
     const double e_norm = c.origin.maxCoeff();
+    const double down = a * high;
     for (double window = t_end - c.origin_time; window >= 0.25; window *= 0.5) {
+        if (!(down * window < e0 - low)) {
+            continue;  // the downward bound fails: no need for the upward one (and its exponential)
+        }
         const double e_max = c.k_norm > 0.0 ? (e_norm + c.g_norm / c.k_norm) * std::exp(c.k_norm * window) -
                                                   c.g_norm / c.k_norm
                                             : e_norm + c.g_norm * window;
         const double up = std::max(0.0, k_row * e_max + m_grievance(actor) - a * std::max(low, 0.0));
-        const double down = a * high;
-        if (up * window < high - e0 && down * window < e0 - low) {
+        if (up * window < high - e0) {
             return c.origin_time + window;
         }
     }
