@@ -144,6 +144,13 @@ const char* default_scripted_cameo(ScriptedEventType type) {
 
 constexpr int k_event_type_count = static_cast<int>(EventType::Standoff) + 1;
 
+struct Option {
+    Action action;
+    double utility;
+    int other;
+    int third;
+};
+
 class Crisis {
   public:
     Crisis(const ScenarioSpec& spec, std::uint64_t seed, const RunOptions& options);
@@ -181,6 +188,23 @@ class Crisis {
     const std::string& leader(int i) const { return m_leader[u(i)]; }
     const std::string& speaker(int i) const { return m_speaker[u(i)]; }
     const std::string& name(int i) const { return m_result.actor_names[u(i)]; }
+
+    engine::RngStream& decide_rng(int i) {
+        engine::RngStream*& stream = m_decide_rng[u(i)];
+        if (stream == nullptr) {
+            stream = &m_sim.rng(m_decide_stream[u(i)]);
+        }
+        return *stream;
+    }
+    engine::RngStream& choice_rng(int i) {
+        engine::RngStream*& stream = m_choice_rng[u(i)];
+        if (stream == nullptr) {
+            stream = &m_sim.rng(m_choice_stream[u(i)]);
+        }
+        return *stream;
+    }
+    void add_dyad_event(int day, int source, int target, double goldstein);
+    void flush_dyad_day();
 
     // --- continuous dynamics ------------------------------------------------------------------------
     Eigen::VectorXd grievance_vector() const;
@@ -245,6 +269,10 @@ class Crisis {
     std::vector<std::string> m_speaker;
     std::vector<std::string> m_decide_stream;
     std::vector<std::string> m_choice_stream;
+    // The streams above, looked up by name on first use and then kept (Simulation::rng's references stay
+    // valid for the simulation's lifetime; creating a stream later or earlier does not change its draws).
+    std::vector<engine::RngStream*> m_decide_rng;
+    std::vector<engine::RngStream*> m_choice_rng;
     double m_history_time = std::numeric_limits<double>::quiet_NaN();  // set while history is applied
     mutable std::vector<int> m_opponents;                              // cache of opponent(i)
     mutable bool m_opponents_dirty = true;
@@ -260,9 +288,11 @@ class Crisis {
     std::vector<int> m_sampled_opponent;
     std::vector<double> m_sampled_support;
     std::vector<double> m_sampled_prevail;
-    Eigen::VectorXd m_sample_pressure;   // scratch for record_sample
-    std::vector<int> m_opponent_buffer;  // scratch for refresh_sampled_support
-    std::vector<char> m_column_changed;  // scratch: relation columns changed since the last refresh
+    Eigen::VectorXd m_sample_pressure;     // scratch for record_sample
+    std::vector<Option> m_option_buffer;   // scratch for decide
+    std::vector<double> m_utility_buffer;  // scratch for decide
+    std::vector<int> m_opponent_buffer;    // scratch for refresh_sampled_support
+    std::vector<char> m_column_changed;    // scratch: relation columns changed since the last refresh
     // The trajectory metrics output.metrics asks for (fixed for the run; all when the list is empty).
     bool m_want_rung = true;
     bool m_want_pressure = true;
@@ -270,8 +300,16 @@ class Crisis {
     bool m_want_support = true;
     bool m_want_prevail = true;
     std::array<int, k_event_type_count> m_counts{};
-    std::map<std::tuple<int, int, int>, std::pair<double, int>> m_dyads;
-    std::set<std::tuple<int, int, int>> m_key_signals;  // (type, source, target) already marked key
+    // Daily Goldstein sums per directed dyad. Events are logged in time order from day 0 on, so the rows of
+    // the current day are accumulated in m_dyad_today (m_dyad_cell: source * n + target -> its index, -1
+    // if none) and appended to m_result.dyads, sorted by (source, target), when the day changes and at the
+    // end of the run: m_result.dyads stays sorted by (day, source, target).
+    int m_dyad_day = std::numeric_limits<int>::min();
+    std::vector<int> m_dyad_cell;
+    std::vector<DyadDay> m_dyad_today;
+    // (type, source + 1, target + 1) already marked key, flat; m_key_signals for indices outside it.
+    std::vector<char> m_key_signal_seen;
+    std::set<std::tuple<int, int, int>> m_key_signals;
     RunResult m_result;
 };
 
@@ -406,6 +444,10 @@ void Crisis::build_actors() {
     m_triggered.resize(u(m_n));
     m_last_escalation.assign(u(m_n), -std::numeric_limits<double>::infinity());
     m_requests.resize(u(m_n));
+    m_decide_rng.assign(u(m_n), nullptr);
+    m_choice_rng.assign(u(m_n), nullptr);
+    m_dyad_cell.assign(u(m_n) * u(m_n), -1);
+    m_key_signal_seen.assign(u(k_event_type_count) * u(m_n + 1) * u(m_n + 1), 0);
 }
 
 void Crisis::build_demands() {
@@ -482,15 +524,64 @@ void Crisis::log(EventType type, int source, int target, int issue, double value
                             type == EventType::AnswerRequest || type == EventType::DeclineRequest ||
                             type == EventType::Reiterate || type == EventType::Concession ||
                             type == EventType::Statement;
-    record.key =
-        key && (!repeatable || m_key_signals.insert({static_cast<int>(type), source, target}).second);
+    const auto first_signal = [&] {
+        const int t = static_cast<int>(type);
+        if (source >= -1 && source < m_n && target >= -1 && target < m_n) {
+            char& seen = m_key_signal_seen[(u(t) * u(m_n + 1) + u(source + 1)) * u(m_n + 1) + u(target + 1)];
+            const bool first = seen == 0;
+            seen = 1;
+            return first;
+        }
+        return m_key_signals.insert({t, source, target}).second;
+    };
+    record.key = key && (!repeatable || first_signal());
     m_result.events.push_back(std::move(record));
     if (source >= 0 && target >= 0 && !cameo.empty() && now >= 0.0) {
-        auto& cell = m_dyads[{static_cast<int>(std::floor(now)), source, target}];
-        cell.first += goldstein;
-        cell.second += 1;
+        add_dyad_event(static_cast<int>(std::floor(now)), source, target, goldstein);
     }
     m_logged_since_sample = true;
+}
+
+void Crisis::add_dyad_event(int day, int source, int target, double goldstein) {
+    if (day < m_dyad_day) {
+        // Not reached (time never runs backwards once the run has started); kept for safety: the row goes
+        // to its sorted place among the days already flushed.
+        auto& rows = m_result.dyads;
+        const auto at = std::lower_bound(rows.begin(), rows.end(), std::tuple{day, source, target},
+                                         [](const DyadDay& row, const std::tuple<int, int, int>& key) {
+                                             return std::tuple{row.day, row.source, row.target} < key;
+                                         });
+        if (at == rows.end() || at->day != day || at->source != source || at->target != target) {
+            rows.insert(at, DyadDay{day, source, target, goldstein, 1});
+        } else {
+            at->goldstein_sum += goldstein;
+            at->events += 1;
+        }
+        return;
+    }
+    if (day != m_dyad_day) {
+        flush_dyad_day();
+        m_dyad_day = day;
+    }
+    int& cell = m_dyad_cell[u(source) * u(m_n) + u(target)];
+    if (cell < 0) {
+        cell = static_cast<int>(m_dyad_today.size());
+        m_dyad_today.push_back(DyadDay{day, source, target, 0.0, 0});
+    }
+    DyadDay& row = m_dyad_today[u(cell)];
+    row.goldstein_sum += goldstein;
+    row.events += 1;
+}
+
+void Crisis::flush_dyad_day() {
+    std::sort(m_dyad_today.begin(), m_dyad_today.end(), [](const DyadDay& a, const DyadDay& b) {
+        return a.source != b.source ? a.source < b.source : a.target < b.target;
+    });
+    for (const DyadDay& row : m_dyad_today) {
+        m_dyad_cell[u(row.source) * u(m_n) + u(row.target)] = -1;
+        m_result.dyads.push_back(row);
+    }
+    m_dyad_today.clear();
 }
 
 void Crisis::record_sample(SampleKind kind) {
@@ -1453,7 +1544,7 @@ void Crisis::schedule_poisson_decision(int actor) {
     if (!(rate > 0.0) || !m_spec.model.decisions_enabled || m_finished) {
         return;
     }
-    const double at = m_sim.now() + m_sim.rng(m_decide_stream[u(actor)]).exponential(rate);
+    const double at = m_sim.now() + decide_rng(actor).exponential(rate);
     if (at > m_horizon) {
         return;
     }
@@ -1463,13 +1554,6 @@ void Crisis::schedule_poisson_decision(int actor) {
     });
 }
 
-struct Option {
-    Action action;
-    double utility;
-    int other;
-    int third;
-};
-
 void Crisis::decide(int i) {
     if (m_finished) {
         return;
@@ -1477,7 +1561,9 @@ void Crisis::decide(int i) {
     const ActorSpec& me = m_spec.actors[u(i)];
     const double resolve = std::clamp(me.resolve, 0.0, 1.0);
     const double risk = std::clamp(me.risk_attitude, -1.0, 1.0);
-    std::vector<Option> options;
+    // Member buffers: decide() does not re-enter itself (apply_action only schedules later decisions).
+    std::vector<Option>& options = m_option_buffer;
+    options.clear();
     options.push_back({Action::Hold, 0.0, -1, -1});
 
     // A pending request for support is answered before anything else (docs/model.md §7.3).
@@ -1629,14 +1715,14 @@ void Crisis::decide(int i) {
         }
     }
 
-    std::vector<double> utilities;
-    utilities.reserve(options.size());
+    std::vector<double>& utilities = m_utility_buffer;
+    utilities.clear();
     for (const auto& o : options) {
         utilities.push_back(o.utility);
     }
-    const double draw = m_sim.rng(m_choice_stream[u(i)]).uniform();
+    const double draw = choice_rng(i).uniform();
     const std::size_t chosen = logit_choice(utilities, m_spec.model.rationality, draw);
-    const Option& o = options[chosen];
+    const Option o = options[chosen];
     const int j = o.other;
     apply_action(i, o.action, j, o.third, j >= 0 ? contested_issue(i, j) : -1);
 }
@@ -1678,7 +1764,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
                 accept = std::max(0.0, u_sq - u_war) * nearness_to_war(i) + 0.1 - k_action_cost;
             }
             const std::array<double, 2> u_accept{0.0, accept};
-            const double draw = m_sim.rng(m_choice_stream[u(j)]).uniform();
+            const double draw = choice_rng(j).uniform();
             if (logit_choice(u_accept, m_spec.model.rationality, draw) == 1) {
                 const auto key = std::pair{std::min(i, j), std::max(i, j)};
                 const double at = m_sim.now() + k_meeting_delay;
@@ -1865,11 +1951,7 @@ RunResult Crisis::run() {
     for (int t = 0; t < k_event_type_count; ++t) {
         m_result.event_counts[to_string(static_cast<EventType>(t))] = m_counts[u(t)];
     }
-    m_result.dyads.reserve(m_dyads.size());
-    for (const auto& [key, cell] : m_dyads) {
-        m_result.dyads.push_back(
-            {std::get<0>(key), std::get<1>(key), std::get<2>(key), cell.first, cell.second});
-    }
+    flush_dyad_day();
     m_result.engine_events = m_sim.events_processed();
     return std::move(m_result);
 }
