@@ -13,9 +13,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <set>
@@ -643,37 +644,47 @@ void Crisis::refresh_sampled_support() {
     }
     // m_share is fixed for the run; the metrics are pure functions of the relations and the opponents.
     const bool first = m_sampled_support.empty();
-    if (!first && opponents == m_sampled_opponent && m_relations.affinity == m_sampled_relations.affinity &&
-        m_relations.commitment == m_sampled_relations.commitment &&
-        m_relations.declared == m_sampled_relations.declared &&
-        m_relations.deterred == m_sampled_relations.deterred) {
-        return;
-    }
-    // The metrics of i against j read only columns i and j of the four relation matrices
-    // (third_party_support(k, i, j) and (k, j, i) for every k), so a row is recomputed only when its opponent
-    // changed or one of those columns differs (bitwise) from the copy the stored rows were computed from.
-    // Every stored row always equals what a full recomputation from m_sampled_relations would give.
-    const auto column_changed = [&](int c) {
-        const auto bytes = u(m_n) * sizeof(double);
-        return std::memcmp(m_relations.affinity.col(c).data(), m_sampled_relations.affinity.col(c).data(),
-                           bytes) != 0 ||
-               std::memcmp(m_relations.commitment.col(c).data(), m_sampled_relations.commitment.col(c).data(),
-                           bytes) != 0 ||
-               std::memcmp(m_relations.declared.col(c).data(), m_sampled_relations.declared.col(c).data(),
-                           bytes) != 0 ||
-               std::memcmp(m_relations.deterred.col(c).data(), m_sampled_relations.deterred.col(c).data(),
-                           bytes) != 0;
-    };
-    m_column_changed.assign(u(m_n), first ? 1 : 0);
-    if (!first) {
-        for (int c = 0; c < m_n; ++c) {
-            m_column_changed[u(c)] = column_changed(c) ? 1 : 0;
-        }
-    } else {
+    if (first) {
         m_sampled_support.assign(u(m_n), 0.0);
         m_sampled_prevail.assign(u(m_n), 0.0);
         m_sampled_opponent.assign(u(m_n), -1);
+        m_column_changed.assign(u(m_n), 1);
+    } else {
+        // The metrics of i against j read only columns i and j of the four relation matrices
+        // (third_party_support(k, i, j) and (k, j, i) for every k). Flag the columns that differ (bitwise)
+        // from the copy the stored rows were computed from.
+        m_column_changed.assign(u(m_n), 0);
+        bool any_changed = false;
+        for (const auto& [now, then] : {std::pair{&m_relations.affinity, &m_sampled_relations.affinity},
+                                        std::pair{&m_relations.commitment, &m_sampled_relations.commitment},
+                                        std::pair{&m_relations.declared, &m_sampled_relations.declared},
+                                        std::pair{&m_relations.deterred, &m_sampled_relations.deterred}}) {
+            for (int c = 0; c < m_n; ++c) {
+                const double* a = now->col(c).data();
+                const double* b = then->col(c).data();
+                bool differs = false;
+                for (int r = 0; r < m_n; ++r) {
+                    differs =
+                        differs || std::bit_cast<std::uint64_t>(a[r]) != std::bit_cast<std::uint64_t>(b[r]);
+                }
+                if (differs) {
+                    m_column_changed[u(c)] = 1;
+                    any_changed = true;
+                }
+            }
+        }
+        const bool same_opponents = opponents == m_sampled_opponent;
+        // Bitwise equal relations are equal: nothing to do. The == test of the full matrices (which the
+        // flags above refine) still decides when they differ only in the sign of a zero.
+        if (same_opponents && (!any_changed || (m_relations.affinity == m_sampled_relations.affinity &&
+                                                m_relations.commitment == m_sampled_relations.commitment &&
+                                                m_relations.declared == m_sampled_relations.declared &&
+                                                m_relations.deterred == m_sampled_relations.deterred))) {
+            return;
+        }
     }
+    // A row is recomputed only when its opponent changed or one of its two columns did; every stored row
+    // equals what a full recomputation from m_sampled_relations (updated below) gives.
     for (int i = 0; i < m_n; ++i) {
         const int j = opponents[u(i)];
         if (!first && j == m_sampled_opponent[u(i)] && !m_column_changed[u(i)] &&
