@@ -662,12 +662,11 @@ void Crisis::refresh_sampled_support() {
             for (int c = 0; c < m_n; ++c) {
                 const double* a = now->col(c).data();
                 const double* b = then->col(c).data();
-                bool differs = false;
+                std::uint64_t differs = 0;  // no early exit: the loop vectorises
                 for (int r = 0; r < m_n; ++r) {
-                    differs =
-                        differs || std::bit_cast<std::uint64_t>(a[r]) != std::bit_cast<std::uint64_t>(b[r]);
+                    differs |= std::bit_cast<std::uint64_t>(a[r]) ^ std::bit_cast<std::uint64_t>(b[r]);
                 }
-                if (differs) {
+                if (differs != 0) {
                     m_column_changed[u(c)] = 1;
                     any_changed = true;
                 }
@@ -1635,7 +1634,7 @@ void Crisis::decide(int i) {
             options.push_back({Action::Sanction, s * rho_j * (p_own - 0.5) - 2.0 * k_action_cost, j, -1});
             const auto key = std::pair{std::min(i, j), std::max(i, j)};
             if (!m_meetings.count(key) && m_sim.now() - m_last_contact(i, j) >= k_proposal_interval) {
-                const double pj_own = prevail_probability(m_relations, m_share, j, i, Perspective::Own);
+                const double pj_own = pj_view;  // the same call: nothing has changed since
                 const bool i_high = x_i >= x_j;
                 const int high = i_high ? i : j;
                 const double p_high_own = i_high ? p_own : pj_own;              // A's own estimate
