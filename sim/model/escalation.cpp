@@ -2,10 +2,38 @@
 #include "brink/model/escalation.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace brink::model {
+
+namespace {
+
+// std::exp(x), remembered by the bits of x in a small per-thread table: the same x gives the same value, so
+// the result is bitwise that of std::exp. quiet_until evaluates exp(k·T) for the same few windows T and
+// the same k for every actor of a component (k changes only when the component is rebuilt).
+double remembered_exp(double x) {
+    struct Entry {
+        std::uint64_t bits = 0;
+        double value = 0.0;
+        bool used = false;
+    };
+    thread_local std::array<Entry, 64> table{};
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    Entry& entry = table[static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 58)];
+    if (entry.used && entry.bits == bits) {
+        return entry.value;
+    }
+    entry.bits = bits;
+    entry.value = std::exp(x);
+    entry.used = true;
+    return entry.value;
+}
+
+}  // namespace
 
 int rung_at(const std::vector<double>& thresholds, double pressure) {
     int rung = 0;
@@ -276,9 +304,10 @@ double PressureSystem::quiet_until(int actor, double low, double high, double t_
         if (!(down * window < e0 - low)) {
             continue;  // the downward bound fails: no need for the upward one (and its exponential)
         }
-        const double e_max = c.k_norm > 0.0 ? (e_norm + c.g_norm / c.k_norm) * std::exp(c.k_norm * window) -
-                                                  c.g_norm / c.k_norm
-                                            : e_norm + c.g_norm * window;
+        const double e_max =
+            c.k_norm > 0.0
+                ? (e_norm + c.g_norm / c.k_norm) * remembered_exp(c.k_norm * window) - c.g_norm / c.k_norm
+                : e_norm + c.g_norm * window;
         const double up = std::max(0.0, k_row * e_max + m_grievance(actor) - a * std::max(low, 0.0));
         if (up * window < high - e0) {
             return c.origin_time + window;
