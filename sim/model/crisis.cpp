@@ -205,6 +205,13 @@ class Crisis {
         return *stream;
     }
     void add_dyad_event(int day, int source, int target, double goldstein);
+    /// Context of an actor's fast-path events (engine::Simulation::schedule_at with a function pointer).
+    struct ActorEventContext {
+        Crisis* crisis = nullptr;
+        int actor = -1;
+        int new_rung = -1;  ///< crossing events: the rung reached, or -1 to look again
+    };
+    engine::EventHandle schedule_crossing_event(double time, int actor, int new_rung);
     void flush_dyad_day();
 
     // --- continuous dynamics ------------------------------------------------------------------------
@@ -273,6 +280,8 @@ class Crisis {
     // The streams above, looked up by name on first use and then kept (Simulation::rng's references stay
     // valid for the simulation's lifetime; creating a stream later or earlier does not change its draws).
     std::vector<engine::RngStream*> m_decide_rng;
+    std::vector<ActorEventContext> m_crossing_context;  // per actor: its pending crossing event's context
+    std::vector<ActorEventContext> m_actor_context;     // per actor: {this, i}, for its decision events
     std::vector<engine::RngStream*> m_choice_rng;
     double m_history_time = std::numeric_limits<double>::quiet_NaN();  // set while history is applied
     mutable std::vector<int> m_opponents;                              // cache of opponent(i)
@@ -445,6 +454,11 @@ void Crisis::build_actors() {
     m_triggered.resize(u(m_n));
     m_last_escalation.assign(u(m_n), -std::numeric_limits<double>::infinity());
     m_requests.resize(u(m_n));
+    m_crossing_context.resize(u(m_n));
+    m_actor_context.resize(u(m_n));
+    for (int i = 0; i < m_n; ++i) {
+        m_actor_context[u(i)] = {this, i, -1};
+    }
     m_decide_rng.assign(u(m_n), nullptr);
     m_choice_rng.assign(u(m_n), nullptr);
     m_dyad_cell.assign(u(m_n) * u(m_n), -1);
@@ -923,10 +937,7 @@ void Crisis::reschedule_crossings(int i) {
     if (quiet > now) {
         // No crossing is possible before `quiet`: look again then (no search needed now).
         if (quiet < m_horizon) {
-            m_crossing[u(i)] = schedule(quiet, k_prio_crossing, [this, i](engine::Simulation&) {
-                m_crossing[u(i)] = {};
-                reschedule_crossings(i);
-            });
+            m_crossing[u(i)] = schedule_crossing_event(quiet, i, -1);
         }
         return;
     }
@@ -945,14 +956,33 @@ void Crisis::reschedule_crossings(int i) {
         }
     }
     if (when && *when >= m_sim.now()) {
-        m_crossing[u(i)] =
-            schedule(*when, k_prio_crossing, [this, i, next](engine::Simulation&) { on_crossing(i, next); });
+        m_crossing[u(i)] = schedule_crossing_event(*when, i, next);
     } else if (window_end < m_horizon) {
-        m_crossing[u(i)] = schedule(window_end, k_prio_crossing, [this, i](engine::Simulation&) {
-            m_crossing[u(i)] = {};
-            reschedule_crossings(i);
-        });
+        m_crossing[u(i)] = schedule_crossing_event(window_end, i, -1);
     }
+}
+
+engine::EventHandle Crisis::schedule_crossing_event(double time, int actor, int new_rung) {
+    // The engine's fast path (a function pointer and a context, no closure to store): each actor has at most
+    // one pending crossing event (m_crossing, cancelled before a new one is scheduled), so its context slot
+    // can be rewritten here.
+    ActorEventContext& context = m_crossing_context[u(actor)];
+    context = {this, actor, new_rung};
+    return m_sim.schedule_at(
+        time, k_prio_crossing,
+        [](engine::Simulation&, void* raw) {
+            const auto& event = *static_cast<const ActorEventContext*>(raw);
+            Crisis* crisis = event.crisis;
+            const int i = event.actor;
+            if (event.new_rung >= 0) {
+                crisis->on_crossing(i, event.new_rung);
+            } else {
+                // Nothing crossed in the window (or the quiet bound ran out): look again from here.
+                crisis->m_crossing[u(i)] = {};
+                crisis->reschedule_crossings(i);
+            }
+        },
+        &context);
 }
 
 void Crisis::reschedule_component(int actor) {
@@ -1543,10 +1573,15 @@ void Crisis::trigger_decision(int actor) {
     if (at > m_horizon) {
         return;
     }
-    m_triggered[u(actor)] = schedule(at, k_prio_decision, [this, actor](engine::Simulation&) {
-        m_triggered[u(actor)] = {};
-        decide(actor);
-    });
+    // Fast path: the context is the actor's fixed {this, actor} slot.
+    m_triggered[u(actor)] = m_sim.schedule_at(
+        at, k_prio_decision,
+        [](engine::Simulation&, void* raw) {
+            const auto& event = *static_cast<const ActorEventContext*>(raw);
+            event.crisis->m_triggered[u(event.actor)] = {};
+            event.crisis->decide(event.actor);
+        },
+        &m_actor_context[u(actor)]);
 }
 
 void Crisis::schedule_poisson_decision(int actor) {
@@ -1558,10 +1593,14 @@ void Crisis::schedule_poisson_decision(int actor) {
     if (at > m_horizon) {
         return;
     }
-    schedule(at, k_prio_decision, [this, actor](engine::Simulation&) {
-        decide(actor);
-        schedule_poisson_decision(actor);
-    });
+    m_sim.schedule_at(
+        at, k_prio_decision,
+        [](engine::Simulation&, void* raw) {
+            const auto& event = *static_cast<const ActorEventContext*>(raw);
+            event.crisis->decide(event.actor);
+            event.crisis->schedule_poisson_decision(event.actor);
+        },
+        &m_actor_context[u(actor)]);
 }
 
 void Crisis::decide(int i) {
