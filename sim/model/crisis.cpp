@@ -298,11 +298,11 @@ class Crisis {
     std::vector<int> m_sampled_opponent;
     std::vector<double> m_sampled_support;
     std::vector<double> m_sampled_prevail;
-    Eigen::VectorXd m_sample_pressure;     // scratch for record_sample
-    std::vector<Option> m_option_buffer;   // scratch for decide
-    std::vector<double> m_utility_buffer;  // scratch for decide
-    std::vector<int> m_opponent_buffer;    // scratch for refresh_sampled_support
-    std::vector<char> m_column_changed;    // scratch: relation columns changed since the last refresh
+    Eigen::VectorXd m_sample_pressure;          // scratch for record_sample
+    std::vector<Option> m_option_buffer;        // scratch for decide
+    std::vector<double> m_utility_buffer;       // scratch for decide
+    std::vector<int> m_opponent_buffer;         // scratch for refresh_sampled_support
+    std::vector<std::uint64_t> m_changed_rows;  // scratch: per relation column, the rows changed (bit r)
     // The trajectory metrics output.metrics asks for (fixed for the run; all when the list is empty).
     bool m_want_rung = true;
     bool m_want_pressure = true;
@@ -662,12 +662,13 @@ void Crisis::refresh_sampled_support() {
         m_sampled_support.assign(u(m_n), 0.0);
         m_sampled_prevail.assign(u(m_n), 0.0);
         m_sampled_opponent.assign(u(m_n), -1);
-        m_column_changed.assign(u(m_n), 1);
+        m_changed_rows.assign(u(m_n), ~std::uint64_t{0});
     } else {
-        // The metrics of i against j read only columns i and j of the four relation matrices
-        // (third_party_support(k, i, j) and (k, j, i) for every k). Flag the columns that differ (bitwise)
-        // from the copy the stored rows were computed from.
-        m_column_changed.assign(u(m_n), 0);
+        // The metrics of i against j read only the third parties' rows k (k != i, j) of columns i and j of
+        // the four relation matrices (third_party_support(k, i, j) and (k, j, i)); without an opponent, rows
+        // k != i of column i. Mark, per column, the rows that differ (bitwise) from the copy the stored
+        // metrics were computed from (every row, when there are more than 64 actors).
+        m_changed_rows.assign(u(m_n), 0);
         bool any_changed = false;
         for (const auto& [now, then] : {std::pair{&m_relations.affinity, &m_sampled_relations.affinity},
                                         std::pair{&m_relations.commitment, &m_sampled_relations.commitment},
@@ -681,7 +682,16 @@ void Crisis::refresh_sampled_support() {
                     differs |= std::bit_cast<std::uint64_t>(a[r]) ^ std::bit_cast<std::uint64_t>(b[r]);
                 }
                 if (differs != 0) {
-                    m_column_changed[u(c)] = 1;
+                    std::uint64_t rows = ~std::uint64_t{0};
+                    if (m_n <= 64) {
+                        rows = 0;
+                        for (int r = 0; r < m_n; ++r) {
+                            if (std::bit_cast<std::uint64_t>(a[r]) != std::bit_cast<std::uint64_t>(b[r])) {
+                                rows |= std::uint64_t{1} << r;
+                            }
+                        }
+                    }
+                    m_changed_rows[u(c)] |= rows;
                     any_changed = true;
                 }
             }
@@ -696,12 +706,15 @@ void Crisis::refresh_sampled_support() {
             return;
         }
     }
-    // A row is recomputed only when its opponent changed or one of its two columns did; every stored row
-    // equals what a full recomputation from m_sampled_relations (updated below) gives.
+    // An actor's metrics are recomputed only when its opponent changed or an entry they read did; every
+    // stored value equals what a full recomputation from m_sampled_relations (updated below) gives.
     for (int i = 0; i < m_n; ++i) {
         const int j = opponents[u(i)];
-        if (!first && j == m_sampled_opponent[u(i)] && !m_column_changed[u(i)] &&
-            (j < 0 || !m_column_changed[u(j)])) {
+        std::uint64_t read_changed = m_changed_rows[u(i)] | (j >= 0 ? m_changed_rows[u(j)] : 0);
+        if (m_n <= 64) {
+            read_changed &= ~((std::uint64_t{1} << i) | (j >= 0 ? std::uint64_t{1} << j : 0));
+        }
+        if (!first && j == m_sampled_opponent[u(i)] && read_changed == 0) {
             continue;
         }
         if (j >= 0) {
