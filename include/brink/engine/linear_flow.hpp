@@ -54,6 +54,7 @@
 
 #include <Eigen/Dense>
 
+#include <cstdint>
 #include <optional>
 
 namespace brink::engine {
@@ -109,6 +110,14 @@ class LinearFlow {
     Eigen::MatrixXcd m_complex_inverse;  ///< ComplexModal: V^{-1}.
     Eigen::VectorXcd m_complex_rates;    ///< ComplexModal: A's eigenvalues.
     double m_fastest_rate = 0.0;         ///< rho (1/day).
+    /// Identifies the decomposition and equilibrium in use (new at construction and at every set_drift; a
+    /// copy keeps it, with the same contents), for the per-thread cache of symmetric_modal().
+    std::uint64_t m_id = 0;
+
+    /// Symmetric path: the modal coordinates Q^T D (x0 - x*), computed as advance() computes them. The last
+    /// result is remembered per thread with (m_id, x0): a component's searches and advances from one state
+    /// share it. The reference is valid until the next call on this thread.
+    const Eigen::VectorXd& symmetric_modal(const Eigen::VectorXd& x0) const;
 };
 
 }  // namespace brink::engine
