@@ -185,6 +185,15 @@ class Crisis {
     enum class SampleKind { Interval, Event, Final };
     void record_sample(SampleKind kind = SampleKind::Event);
     void refresh_sampled_support();
+    /// Every write to an entry (row, col) of m_relations (any of its four matrices) must call this: the
+    /// trajectory's support metrics compare only the written entries with m_sampled_relations.
+    void note_relations_written(int row, int col) {
+        if (m_n <= 64) {
+            m_relations_written[u(col)] |= std::uint64_t{1} << row;
+        } else {
+            m_relations_written_all = true;
+        }
+    }
     void schedule_samples();
     const std::string& leader(int i) const { return m_leader[u(i)]; }
     const std::string& speaker(int i) const { return m_speaker[u(i)]; }
@@ -298,10 +307,16 @@ class Crisis {
     std::vector<int> m_sampled_opponent;
     std::vector<double> m_sampled_support;
     std::vector<double> m_sampled_prevail;
-    Eigen::VectorXd m_sample_pressure;          // scratch for record_sample
-    std::vector<Option> m_option_buffer;        // scratch for decide
-    std::vector<double> m_utility_buffer;       // scratch for decide
-    std::vector<int> m_opponent_buffer;         // scratch for refresh_sampled_support
+    Eigen::VectorXd m_sample_pressure;     // scratch for record_sample
+    std::vector<Option> m_option_buffer;   // scratch for decide
+    std::vector<double> m_utility_buffer;  // scratch for decide
+    std::vector<int> m_opponent_buffer;    // scratch for refresh_sampled_support
+    // Entries of m_relations written since m_sampled_relations was last copied from it (bit r of
+    // m_relations_written[c]: row r of column c, in any of the four matrices); every entry when
+    // m_relations_written_all (before the first sample, and always above 64 actors). Entries not marked are
+    // bitwise equal in the two.
+    std::vector<std::uint64_t> m_relations_written;
+    bool m_relations_written_all = true;
     std::vector<std::uint64_t> m_changed_rows;  // scratch: per relation column, the rows changed (bit r)
     // The trajectory metrics output.metrics asks for (fixed for the run; all when the list is empty).
     bool m_want_rung = true;
@@ -454,6 +469,7 @@ void Crisis::build_actors() {
     m_triggered.resize(u(m_n));
     m_last_escalation.assign(u(m_n), -std::numeric_limits<double>::infinity());
     m_requests.resize(u(m_n));
+    m_relations_written.assign(u(m_n), 0);
     m_crossing_context.resize(u(m_n));
     m_actor_context.resize(u(m_n));
     for (int i = 0; i < m_n; ++i) {
@@ -516,6 +532,8 @@ void Crisis::log(EventType type, int source, int target, int issue, double value
     // History (before day 0) is already in the scenario's relations: only its explicit deltas apply (§1.3).
     if (signal && std::isnan(m_history_time) && source >= 0 && target >= 0 && goldstein != 0.0) {
         apply_event_to_affinity(m_relations, source, target, goldstein, m_spec.model.affinity_step);
+        note_relations_written(source, target);
+        note_relations_written(target, source);
         mark_relations_dirty();
     }
     if (!m_options.record_events) {
@@ -658,6 +676,12 @@ void Crisis::refresh_sampled_support() {
     }
     // m_share is fixed for the run; the metrics are pure functions of the relations and the opponents.
     const bool first = m_sampled_support.empty();
+    const bool compare_all = m_relations_written_all || m_n > 64;
+    const std::array<std::pair<const Eigen::MatrixXd*, const Eigen::MatrixXd*>, 4> matrices{
+        std::pair{&m_relations.affinity, &m_sampled_relations.affinity},
+        std::pair{&m_relations.commitment, &m_sampled_relations.commitment},
+        std::pair{&m_relations.declared, &m_sampled_relations.declared},
+        std::pair{&m_relations.deterred, &m_sampled_relations.deterred}};
     if (first) {
         m_sampled_support.assign(u(m_n), 0.0);
         m_sampled_prevail.assign(u(m_n), 0.0);
@@ -667,42 +691,36 @@ void Crisis::refresh_sampled_support() {
         // The metrics of i against j read only the third parties' rows k (k != i, j) of columns i and j of
         // the four relation matrices (third_party_support(k, i, j) and (k, j, i)); without an opponent, rows
         // k != i of column i. Mark, per column, the rows that differ (bitwise) from the copy the stored
-        // metrics were computed from (every row, when there are more than 64 actors).
+        // metrics were computed from (every row, when there are more than 64 actors). Only entries written
+        // since that copy can differ (m_relations_written).
         m_changed_rows.assign(u(m_n), 0);
         bool any_changed = false;
-        for (const auto& [now, then] : {std::pair{&m_relations.affinity, &m_sampled_relations.affinity},
-                                        std::pair{&m_relations.commitment, &m_sampled_relations.commitment},
-                                        std::pair{&m_relations.declared, &m_sampled_relations.declared},
-                                        std::pair{&m_relations.deterred, &m_sampled_relations.deterred}}) {
-            for (int c = 0; c < m_n; ++c) {
+        bool equal = true;  // the == of the full matrices (differences only in the sign of a zero)
+        const auto differ = [](double a, double b) {
+            return std::bit_cast<std::uint64_t>(a) != std::bit_cast<std::uint64_t>(b);
+        };
+        for (int c = 0; c < m_n; ++c) {
+            const std::uint64_t candidates = compare_all ? ~std::uint64_t{0} : m_relations_written[u(c)];
+            if (candidates == 0) {
+                continue;
+            }
+            for (const auto& [now, then] : matrices) {
                 const double* a = now->col(c).data();
                 const double* b = then->col(c).data();
-                std::uint64_t differs = 0;  // no early exit: the loop vectorises
                 for (int r = 0; r < m_n; ++r) {
-                    differs |= std::bit_cast<std::uint64_t>(a[r]) ^ std::bit_cast<std::uint64_t>(b[r]);
-                }
-                if (differs != 0) {
-                    std::uint64_t rows = ~std::uint64_t{0};
-                    if (m_n <= 64) {
-                        rows = 0;
-                        for (int r = 0; r < m_n; ++r) {
-                            if (std::bit_cast<std::uint64_t>(a[r]) != std::bit_cast<std::uint64_t>(b[r])) {
-                                rows |= std::uint64_t{1} << r;
-                            }
-                        }
+                    if ((m_n > 64 || (candidates >> r) & 1) && differ(a[r], b[r])) {
+                        m_changed_rows[u(c)] |= m_n <= 64 ? std::uint64_t{1} << r : ~std::uint64_t{0};
+                        any_changed = true;
+                        equal = equal && a[r] == b[r];
                     }
-                    m_changed_rows[u(c)] |= rows;
-                    any_changed = true;
                 }
             }
         }
-        const bool same_opponents = opponents == m_sampled_opponent;
-        // Bitwise equal relations are equal: nothing to do. The == test of the full matrices (which the
-        // flags above refine) still decides when they differ only in the sign of a zero.
-        if (same_opponents && (!any_changed || (m_relations.affinity == m_sampled_relations.affinity &&
-                                                m_relations.commitment == m_sampled_relations.commitment &&
-                                                m_relations.declared == m_sampled_relations.declared &&
-                                                m_relations.deterred == m_sampled_relations.deterred))) {
+        if (opponents == m_sampled_opponent && (!any_changed || equal)) {
+            if (!any_changed) {
+                m_relations_written.assign(u(m_n), 0);  // bitwise equal to the copy: nothing pending
+                m_relations_written_all = false;
+            }
             return;
         }
     }
@@ -726,7 +744,23 @@ void Crisis::refresh_sampled_support() {
             m_sampled_prevail[u(i)] = 0.0;
         }
     }
-    m_sampled_relations = m_relations;
+    if (first || compare_all) {
+        m_sampled_relations = m_relations;
+    } else {
+        for (int c = 0; c < m_n; ++c) {
+            const std::uint64_t written = m_relations_written[u(c)];
+            for (int r = 0; written != 0 && r < m_n; ++r) {
+                if ((written >> r) & 1) {
+                    m_sampled_relations.affinity(r, c) = m_relations.affinity(r, c);
+                    m_sampled_relations.commitment(r, c) = m_relations.commitment(r, c);
+                    m_sampled_relations.declared(r, c) = m_relations.declared(r, c);
+                    m_sampled_relations.deterred(r, c) = m_relations.deterred(r, c);
+                }
+            }
+        }
+    }
+    m_relations_written.assign(u(m_n), 0);
+    m_relations_written_all = m_n > 64;
     std::swap(m_sampled_opponent, m_opponent_buffer);
 }
 
@@ -1172,12 +1206,14 @@ void Crisis::run_scripted(const ScriptedEventSpec& event, bool history) {
                     if (t >= 0) {
                         m_relations.declared(source, t) =
                             std::min(1.0, m_relations.declared(source, t) + k_declaration_step);
+                        note_relations_written(source, t);
                     }
                     break;
                 case ScriptedEventType::Threat:
                     if (t >= 0) {
                         m_relations.deterred(t, source) =
                             std::min(1.0, m_relations.deterred(t, source) + k_warning_effect);
+                        note_relations_written(t, source);
                     }
                     break;
                 case ScriptedEventType::Sanction:
@@ -1195,6 +1231,8 @@ void Crisis::run_scripted(const ScriptedEventSpec& event, bool history) {
             }
             if (event.affinity_delta != 0.0 && t >= 0) {
                 shift_affinity(m_relations, source, t, event.affinity_delta);
+                note_relations_written(source, t);
+                note_relations_written(t, source);
                 mark_relations_dirty();
             }
             if (!history && t >= 0) {
@@ -1881,6 +1919,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
                 1.0, m_relations.deterred(third, i) +
                          k_warning_effect * (1.0 - std::clamp(m_spec.actors[u(third)].resolve, 0.0, 1.0)) *
                              (1.0 - m_relations.commitment(third, j)));
+            note_relations_written(third, i);
             log(EventType::Threat, i, third, -1, 0.0, cameo, true,
                 [&] { return speaker(i) + " warns " + name(third) + " to stay out"; });
             trigger_decision(third);
@@ -1893,6 +1932,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             break;
         case Action::DeclareSupport:
             m_relations.declared(i, j) = std::min(1.0, m_relations.declared(i, j) + k_declaration_step);
+            note_relations_written(i, j);
             log(EventType::Support, i, j, -1, 0.0, cameo, true,
                 [&] { return leader(i) + " declares support for " + name(j) + " against " + name(third); });
             trigger_decision(third);
@@ -1910,6 +1950,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             const bool yes = action == Action::AnswerRequest;
             if (yes) {
                 m_relations.declared(i, j) = std::min(1.0, m_relations.declared(i, j) + k_declaration_step);
+                note_relations_written(i, j);
             }
             log(yes ? EventType::AnswerRequest : EventType::DeclineRequest, i, j, -1, 0.0, cameo, true, [&] {
                 return leader(i) + (yes ? " promises " : " declines ") + leader(j) +
