@@ -707,11 +707,20 @@ void Crisis::refresh_sampled_support() {
             for (const auto& [now, then] : matrices) {
                 const double* a = now->col(c).data();
                 const double* b = then->col(c).data();
-                for (int r = 0; r < m_n; ++r) {
-                    if ((m_n > 64 || (candidates >> r) & 1) && differ(a[r], b[r])) {
+                const auto compare = [&](int r) {
+                    if (differ(a[r], b[r])) {
                         m_changed_rows[u(c)] |= m_n <= 64 ? std::uint64_t{1} << r : ~std::uint64_t{0};
                         any_changed = true;
                         equal = equal && a[r] == b[r];
+                    }
+                };
+                if (compare_all) {
+                    for (int r = 0; r < m_n; ++r) {
+                        compare(r);
+                    }
+                } else {
+                    for (std::uint64_t rows = candidates; rows != 0; rows &= rows - 1) {
+                        compare(std::countr_zero(rows));
                     }
                 }
             }
@@ -748,14 +757,12 @@ void Crisis::refresh_sampled_support() {
         m_sampled_relations = m_relations;
     } else {
         for (int c = 0; c < m_n; ++c) {
-            const std::uint64_t written = m_relations_written[u(c)];
-            for (int r = 0; written != 0 && r < m_n; ++r) {
-                if ((written >> r) & 1) {
-                    m_sampled_relations.affinity(r, c) = m_relations.affinity(r, c);
-                    m_sampled_relations.commitment(r, c) = m_relations.commitment(r, c);
-                    m_sampled_relations.declared(r, c) = m_relations.declared(r, c);
-                    m_sampled_relations.deterred(r, c) = m_relations.deterred(r, c);
-                }
+            for (std::uint64_t rows = m_relations_written[u(c)]; rows != 0; rows &= rows - 1) {
+                const int r = std::countr_zero(rows);
+                m_sampled_relations.affinity(r, c) = m_relations.affinity(r, c);
+                m_sampled_relations.commitment(r, c) = m_relations.commitment(r, c);
+                m_sampled_relations.declared(r, c) = m_relations.declared(r, c);
+                m_sampled_relations.deterred(r, c) = m_relations.deterred(r, c);
             }
         }
     }
