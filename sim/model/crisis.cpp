@@ -1484,8 +1484,9 @@ void Crisis::meeting(int source, int target, int issue, bool key, const std::str
     const bool source_high = m_position(source, issue) >= m_position(target, issue);
     const int a = source_high ? source : target;
     const int b = source_high ? target : source;
-    const double pa_own = prevail_probability(m_relations, m_share, a, b, Perspective::Own);
-    const double pb_own = prevail_probability(m_relations, m_share, b, a, Perspective::Own);
+    const MutualPrevail prevail = mutual_prevail_probabilities(m_relations, m_share, a, b);
+    const double pa_own = prevail.i_over_j;
+    const double pb_own = prevail.j_over_i;
     const double ca = war_cost(a);
     const double cb = war_cost(b);
     // docs/model.md §4.5: each side's own (optimistic) estimate sets its end of the range.
@@ -1693,7 +1694,9 @@ void Crisis::decide(int i) {
             const double x_j = m_position(j, k);
             const double s = m_salience(i, k);
             const double q = m_status_quo(k);
-            const double p_own = prevail_probability(m_relations, m_share, i, j, Perspective::Own);
+            // p_i(j) and p_j(i), each from its own side (the relations do not change during the decision).
+            const MutualPrevail prevail = mutual_prevail_probabilities(m_relations, m_share, i, j);
+            const double p_own = prevail.i_over_j;
             const double c = war_cost(i);
             // docs/model.md §7.3: utilities of outcomes are 1 - distance from the ideal point.
             const double u_sq = 1.0 - std::abs(x_i - q);
@@ -1713,7 +1716,7 @@ void Crisis::decide(int i) {
             // docs/model.md §7.3: low on the ladder escalation coerces (it pays as far as the opponent fears
             // war); high on the ladder it is a bet on war itself. Defenders of the status quo match
             // escalation to deter.
-            const double pj_view = prevail_probability(m_relations, m_share, j, i, Perspective::Own);
+            const double pj_view = prevail.j_over_i;
             const double u_sq_j = 1.0 - std::abs(x_j - q);
             const double u_war_j = pj_view + (1.0 - pj_view) * (1.0 - std::abs(x_i - x_j)) - war_cost(j);
             const double fear_j = std::max(0.0, u_sq_j - u_war_j);

@@ -72,6 +72,15 @@ double coalition_strength(const Relations& relations, const Eigen::VectorXd& cap
 double prevail_probability(const Relations& relations, const Eigen::VectorXd& capability_share, int i, int j,
                            Perspective perspective);
 
+/// prevail_probability(i, j, Own) and prevail_probability(j, i, Own) in one pass over the third parties,
+/// bitwise equal to the two calls (each of the four coalition sums is folded in the same order).
+struct MutualPrevail {
+    double i_over_j = 0.5;  ///< prevail_probability(relations, w, i, j, Perspective::Own)
+    double j_over_i = 0.5;  ///< prevail_probability(relations, w, j, i, Perspective::Own)
+};
+MutualPrevail mutual_prevail_probabilities(const Relations& relations,
+                                           const Eigen::VectorXd& capability_share, int i, int j);
+
 /// The two trajectory metrics of i against its opponent j in one pass: expected_support_share(i, j) and
 /// prevail_probability(i, j, Objective), bitwise equal to those functions (the same sums in the same order),
 /// for half the evaluations of third_party_support.
