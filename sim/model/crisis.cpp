@@ -317,7 +317,11 @@ class Crisis {
     // bitwise equal in the two.
     std::vector<std::uint64_t> m_relations_written;
     bool m_relations_written_all = true;
-    std::vector<std::uint64_t> m_changed_rows;  // scratch: per relation column, the rows changed (bit r)
+    std::vector<std::uint64_t> m_changed_rows;
+    // Per actor i (row i, n entries each): the terms w_k S_k(i|j) and w_k S_k(j|i) of its support metrics
+    // against j = m_sampled_opponent[i], as of m_sampled_relations (valid while i has an opponent).
+    std::vector<double> m_support_terms;
+    std::vector<double> m_support_terms_opponent;  // scratch: per relation column, the rows changed (bit r)
     // The trajectory metrics output.metrics asks for (fixed for the run; all when the list is empty).
     bool m_want_rung = true;
     bool m_want_pressure = true;
@@ -687,6 +691,8 @@ void Crisis::refresh_sampled_support() {
         m_sampled_prevail.assign(u(m_n), 0.0);
         m_sampled_opponent.assign(u(m_n), -1);
         m_changed_rows.assign(u(m_n), ~std::uint64_t{0});
+        m_support_terms.assign(u(m_n) * u(m_n), 0.0);
+        m_support_terms_opponent.assign(u(m_n) * u(m_n), 0.0);
     } else {
         // The metrics of i against j read only the third parties' rows k (k != i, j) of columns i and j of
         // the four relation matrices (third_party_support(k, i, j) and (k, j, i)); without an opponent, rows
@@ -741,11 +747,33 @@ void Crisis::refresh_sampled_support() {
         if (m_n <= 64) {
             read_changed &= ~((std::uint64_t{1} << i) | (j >= 0 ? std::uint64_t{1} << j : 0));
         }
-        if (!first && j == m_sampled_opponent[u(i)] && read_changed == 0) {
+        const bool same_opponent = !first && j == m_sampled_opponent[u(i)];
+        if (same_opponent && read_changed == 0) {
             continue;
         }
         if (j >= 0) {
-            const SupportMetrics metrics = support_metrics(m_relations, m_share, i, j);
+            // support_metrics(i, j) from its terms w_k S_k(i|j) and w_k S_k(j|i), kept per actor: term k
+            // reads only row k of columns i and j, so with the same opponent only the terms of changed rows
+            // are recomputed before the sums are folded again (fold_support_metrics: bitwise
+            // support_metrics).
+            double* for_i = &m_support_terms[u(i) * u(m_n)];
+            double* for_j = &m_support_terms_opponent[u(i) * u(m_n)];
+            const auto update = [&](int k) {
+                for_i[k] = support_term(m_relations, m_share, k, i, j);
+                for_j[k] = support_term(m_relations, m_share, k, j, i);
+            };
+            if (same_opponent && m_n <= 64) {
+                for (std::uint64_t rows = read_changed; rows != 0; rows &= rows - 1) {
+                    update(std::countr_zero(rows));
+                }
+            } else {
+                for (int k = 0; k < m_n; ++k) {
+                    if (k != i && k != j) {
+                        update(k);
+                    }
+                }
+            }
+            const SupportMetrics metrics = fold_support_metrics(m_share, i, j, for_i, for_j);
             m_sampled_support[u(i)] = metrics.expected_support;
             m_sampled_prevail[u(i)] = metrics.p_prevail;
         } else {

@@ -180,4 +180,28 @@ SupportMetrics support_metrics(const Relations& relations, const Eigen::VectorXd
     return metrics;
 }
 
+SupportMetrics fold_support_metrics(const Eigen::VectorXd& capability_share, int i, int j,
+                                    const double* for_i, const double* for_j) {
+    // support_metrics' loop with its terms given.
+    double strength_i = capability_share(i);
+    double strength_j = capability_share(j);
+    double expected = 0.0;
+    double available = 0.0;
+    const auto n = static_cast<int>(capability_share.size());
+    for (int k = 0; k < n; ++k) {
+        if (k == i || k == j) {
+            continue;
+        }
+        strength_i += for_i[k];
+        expected += for_i[k];
+        available += capability_share(k);
+        strength_j += for_j[k];
+    }
+    SupportMetrics metrics;
+    metrics.expected_support = available > 0.0 ? expected / available : 0.0;
+    const double total = strength_i + strength_j;
+    metrics.p_prevail = total > 0.0 ? strength_i / total : 0.5;
+    return metrics;
+}
+
 }  // namespace brink::model

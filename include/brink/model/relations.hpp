@@ -91,6 +91,17 @@ struct SupportMetrics {
 /// See SupportMetrics; j >= 0.
 SupportMetrics support_metrics(const Relations& relations, const Eigen::VectorXd& capability_share, int i,
                                int j);
+/// One term of support_metrics' sums: w_k S_k(i|j) with SupportBasis::All (k != i, j). It reads only row k of
+/// columns i and j of the relation matrices.
+inline double support_term(const Relations& relations, const Eigen::VectorXd& capability_share, int k, int i,
+                           int j) {
+    return capability_share(k) * third_party_support(relations, k, i, j, SupportBasis::All);
+}
+/// support_metrics(relations, w, i, j) from its terms, for_i[k] = support_term(k, i, j) and for_j[k] =
+/// support_term(k, j, i) for every k != i, j (entries i and j are not read): the same sums in the same order,
+/// so bitwise equal. Lets a caller that keeps the terms recompute only those whose inputs changed.
+SupportMetrics fold_support_metrics(const Eigen::VectorXd& capability_share, int i, int j,
+                                    const double* for_i, const double* for_j);
 /// Capability-weighted share of the third parties' capability that i can expect on its side against j,
 /// in [0,1] (the trajectory metric expected_support, docs/model.md §4.3).
 double expected_support_share(const Relations& relations, const Eigen::VectorXd& capability_share, int i,
