@@ -20,6 +20,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -150,6 +151,27 @@ struct Option {
     double utility;
     int other;
     int third;
+};
+
+/// decide()'s action set: at most 11 options (§7.3), kept on the stack.
+class OptionList {
+  public:
+    void clear() { m_size = 0; }
+    void push_back(const Option& option) {
+        if (m_size == m_options.size()) {
+            throw std::logic_error("decide: more options than OptionList holds");
+        }
+        m_utilities[m_size] = option.utility;
+        m_options[m_size++] = option;
+    }
+    const Option& operator[](std::size_t k) const { return m_options[k]; }
+    /// The options' utilities, in order.
+    std::span<const double> utilities() const { return {m_utilities.data(), m_size}; }
+
+  private:
+    std::array<Option, 16> m_options{};
+    std::array<double, 16> m_utilities{};
+    std::size_t m_size = 0;
 };
 
 class Crisis {
@@ -307,10 +329,8 @@ class Crisis {
     std::vector<int> m_sampled_opponent;
     std::vector<double> m_sampled_support;
     std::vector<double> m_sampled_prevail;
-    Eigen::VectorXd m_sample_pressure;     // scratch for record_sample
-    std::vector<Option> m_option_buffer;   // scratch for decide
-    std::vector<double> m_utility_buffer;  // scratch for decide
-    std::vector<int> m_opponent_buffer;    // scratch for refresh_sampled_support
+    Eigen::VectorXd m_sample_pressure;   // scratch for record_sample
+    std::vector<int> m_opponent_buffer;  // scratch for refresh_sampled_support
     // Entries of m_relations written since m_sampled_relations was last copied from it (bit r of
     // m_relations_written[c]: row r of column c, in any of the four matrices); every entry when
     // m_relations_written_all (before the first sample, and always above 64 actors). Entries not marked are
@@ -1697,9 +1717,7 @@ void Crisis::decide(int i) {
     const ActorSpec& me = m_spec.actors[u(i)];
     const double resolve = std::clamp(me.resolve, 0.0, 1.0);
     const double risk = std::clamp(me.risk_attitude, -1.0, 1.0);
-    // Member buffers: decide() does not re-enter itself (apply_action only schedules later decisions).
-    std::vector<Option>& options = m_option_buffer;
-    options.clear();
+    OptionList options;
     options.push_back({Action::Hold, 0.0, -1, -1});
 
     // A pending request for support is answered before anything else (docs/model.md §7.3).
@@ -1853,13 +1871,8 @@ void Crisis::decide(int i) {
         }
     }
 
-    std::vector<double>& utilities = m_utility_buffer;
-    utilities.clear();
-    for (const auto& o : options) {
-        utilities.push_back(o.utility);
-    }
     const double draw = choice_rng(i).uniform();
-    const std::size_t chosen = logit_choice(utilities, m_spec.model.rationality, draw);
+    const std::size_t chosen = logit_choice(options.utilities(), m_spec.model.rationality, draw);
     const Option o = options[chosen];
     const int j = o.other;
     apply_action(i, o.action, j, o.third, j >= 0 ? contested_issue(i, j) : -1);
