@@ -159,7 +159,7 @@ class OptionList {
     void clear() { m_size = 0; }
     void push_back(const Option& option) {
         if (m_size == m_options.size()) {
-            throw std::logic_error("decide: more options than OptionList holds");
+            overflow();
         }
         m_utilities[m_size] = option.utility;
         m_options[m_size++] = option;
@@ -169,6 +169,9 @@ class OptionList {
     std::span<const double> utilities() const { return {m_utilities.data(), m_size}; }
 
   private:
+    [[noreturn]] static void overflow() {
+        throw std::logic_error("decide: more options than OptionList holds");
+    }
     std::array<Option, 16> m_options{};
     std::array<double, 16> m_utilities{};
     std::size_t m_size = 0;
@@ -833,8 +836,13 @@ void Crisis::schedule_samples() {
     m_result.trajectory.reserve(
         std::min<std::size_t>(wanted, (std::size_t{64} << 20) / sizeof(TrajectorySample)));
     for (long long s = 0; s <= count; ++s) {
-        schedule(static_cast<double>(s) * interval, k_prio_sample,
-                 [this](engine::Simulation&) { record_sample(SampleKind::Interval); });
+        // Fast path (function pointer, context = this): no closure stored per sample.
+        m_sim.schedule_at(
+            static_cast<double>(s) * interval, k_prio_sample,
+            [](engine::Simulation&, void* self) {
+                static_cast<Crisis*>(self)->record_sample(SampleKind::Interval);
+            },
+            this);
     }
 }
 
@@ -992,7 +1000,9 @@ void Crisis::mark_relations_dirty() {
     m_relations_pending = true;
     const double at = std::floor(m_sim.now()) + 1.0;
     if (at <= m_horizon) {
-        schedule(at, k_prio_relations, [this](engine::Simulation&) { refresh_relations(); });
+        m_sim.schedule_at(
+            at, k_prio_relations,
+            [](engine::Simulation&, void* self) { static_cast<Crisis*>(self)->refresh_relations(); }, this);
     }
 }
 
