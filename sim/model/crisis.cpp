@@ -245,7 +245,8 @@ class Crisis {
         int actor = -1;
         int new_rung = -1;  ///< crossing events: the rung reached, or -1 to look again
     };
-    engine::EventHandle schedule_crossing_event(double time, int actor, int new_rung);
+    engine::EventHandle schedule_crossing_event(double time, int actor, int new_rung,
+                                                engine::EventHandle previous);
     void flush_dyad_day();
 
     // --- continuous dynamics ------------------------------------------------------------------------
@@ -1034,7 +1035,9 @@ void Crisis::reschedule_crossings(int i) {
     if (m_finished) {
         return;
     }
-    m_sim.cancel(m_crossing[u(i)]);
+    // The pending crossing event, if any, is moved to its new time (EventQueue::reschedule: a new insertion
+    // sequence, as a cancel followed by a new event would get) or cancelled when there is none.
+    const engine::EventHandle previous = m_crossing[u(i)];
     m_crossing[u(i)] = {};
     const int r = m_rung[u(i)];
     // docs/model.md §2.3: search a window of k_crossing_window days; if nothing crosses in it, look again at
@@ -1049,7 +1052,9 @@ void Crisis::reschedule_crossings(int i) {
     if (quiet > now) {
         // No crossing is possible before `quiet`: look again then (no search needed now).
         if (quiet < m_horizon) {
-            m_crossing[u(i)] = schedule_crossing_event(quiet, i, -1);
+            m_crossing[u(i)] = schedule_crossing_event(quiet, i, -1, previous);
+        } else {
+            m_sim.cancel(previous);
         }
         return;
     }
@@ -1068,18 +1073,25 @@ void Crisis::reschedule_crossings(int i) {
         }
     }
     if (when && *when >= m_sim.now()) {
-        m_crossing[u(i)] = schedule_crossing_event(*when, i, next);
+        m_crossing[u(i)] = schedule_crossing_event(*when, i, next, previous);
     } else if (window_end < m_horizon) {
-        m_crossing[u(i)] = schedule_crossing_event(window_end, i, -1);
+        m_crossing[u(i)] = schedule_crossing_event(window_end, i, -1, previous);
+    } else {
+        m_sim.cancel(previous);
     }
 }
 
-engine::EventHandle Crisis::schedule_crossing_event(double time, int actor, int new_rung) {
+engine::EventHandle Crisis::schedule_crossing_event(double time, int actor, int new_rung,
+                                                    engine::EventHandle previous) {
     // The engine's fast path (a function pointer and a context, no closure to store): each actor has at most
-    // one pending crossing event (m_crossing, cancelled before a new one is scheduled), so its context slot
-    // can be rewritten here.
+    // one pending crossing event (m_crossing), so its context slot can be rewritten here. A still pending
+    // `previous` (the actor's crossing event) is moved instead: same callback, priority and context, and a
+    // new insertion sequence, so the order of events is the one a cancel and a new event would give.
     ActorEventContext& context = m_crossing_context[u(actor)];
     context = {this, actor, new_rung};
+    if (m_sim.reschedule(previous, time)) {
+        return previous;
+    }
     return m_sim.schedule_at(
         time, k_prio_crossing,
         [](engine::Simulation&, void* raw) {
