@@ -107,11 +107,13 @@ void PressureSystem::rebuild(int component) {
         m(a, a) -= m_restraint(i);
     }
     c.k_norm = 0.0;
+    c.k_rows.resize(static_cast<std::size_t>(size));
     for (Eigen::Index a = 0; a < size; ++a) {
         double row = 0.0;
         for (Eigen::Index b = 0; b < size; ++b) {
             row += m_reaction(c.members[static_cast<std::size_t>(a)], c.members[static_cast<std::size_t>(b)]);
         }
+        c.k_rows[static_cast<std::size_t>(a)] = row;
         c.k_norm = std::max(c.k_norm, row);
     }
     c.g_norm = g.cwiseAbs().maxCoeff();
@@ -293,10 +295,7 @@ double PressureSystem::quiet_until(int actor, double low, double high, double t_
     // docs/model.md §2.3. K >= 0 and g >= 0 only push up and restraint only pulls down, so with
     // E(t) = (E0 + G/k) e^{k t} - G/k (Grönwall on de/dt <= K e + g, k = ||K||_inf, G = ||g||_inf):
     //   up speed   <= Σ_j K_ij E(T) + g_i - a_i max(low, 0),   down speed <= a_i high.
-    double k_row = 0.0;
-    for (const int j : c.members) {
-        k_row += m_reaction(actor, j);
-    }
+    const double k_row = c.k_rows[static_cast<std::size_t>(m_local_index[static_cast<std::size_t>(actor)])];
     const double a = m_restraint(actor);
     const double e_norm = c.origin.maxCoeff();
     const double down = a * high;

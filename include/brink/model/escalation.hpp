@@ -79,8 +79,9 @@ class PressureSystem {
         std::unique_ptr<engine::LinearFlow> flow;
         Eigen::VectorXd origin;  // e at origin_time, in member order
         double origin_time = 0.0;
-        double k_norm = 0.0;  // ||K||_inf of the component
-        double g_norm = 0.0;  // ||g||_inf of the component
+        double k_norm = 0.0;         // ||K||_inf of the component
+        std::vector<double> k_rows;  // Σ_j K_ij over the members, per member (summed in member order)
+        double g_norm = 0.0;         // ||g||_inf of the component
     };
     void sync(int component, double now);
     void rebuild(int component);
