@@ -23,6 +23,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -87,6 +88,22 @@ struct PendingRequest {
     int requester = -1;
     int opponent = -1;
 };
+
+// The pieces joined into one string, allocated once (a description is built for every logged event).
+template <typename... Parts>
+std::string concat(const Parts&... parts) {
+    const std::array<std::string_view, sizeof...(Parts)> views{std::string_view(parts)...};
+    std::size_t size = 0;
+    for (const std::string_view view : views) {
+        size += view.size();
+    }
+    std::string text;
+    text.reserve(size);
+    for (const std::string_view view : views) {
+        text.append(view);
+    }
+    return text;
+}
 
 bool contains_any(const std::string& text, std::initializer_list<const char*> words) {
     std::string lower = text;
@@ -1175,8 +1192,8 @@ void Crisis::set_rung(int actor, int rung, bool log_crossing) {
     if (log_crossing) {
         const int j = opponent(actor);
         log(EventType::RungCrossing, actor, j, -1, 0.0, m_rung_cameo[u(rung)], peak, [&] {
-            return name(actor) + (rung > old ? " escalates to \"" : " steps down to \"") +
-                   m_result.rung_names[u(rung)] + "\"";
+            return concat(name(actor), rung > old ? " escalates to \"" : " steps down to \"",
+                          m_result.rung_names[u(rung)], "\"");
         });
     }
     if (rung >= m_war_rung_index) {
@@ -1544,8 +1561,9 @@ void Crisis::meeting(int source, int target, int issue, bool key, const std::str
     if (issue < 0) {
         issue = contested_issue(source, target);
     }
-    log(EventType::Meeting, source, target, issue, issue >= 0 ? m_status_quo(issue) : 0.0, "040", key,
-        [&] { return description.empty() ? speaker(source) + " meets " + speaker(target) : description; });
+    log(EventType::Meeting, source, target, issue, issue >= 0 ? m_status_quo(issue) : 0.0, "040", key, [&] {
+        return description.empty() ? concat(speaker(source), " meets ", speaker(target)) : description;
+    });
     if (issue < 0 || !holds(source, issue) || !holds(target, issue)) {
         record_sample();
         return;
@@ -1612,7 +1630,8 @@ void Crisis::meeting(int source, int target, int issue, bool key, const std::str
             }
         }
         log(EventType::TalksAgreement, source, target, issue, agreement, "057", true, [&] {
-            return speaker(source) + " and " + speaker(target) + " agree on " + m_spec.issues[u(issue)].name;
+            return concat(speaker(source), " and ", speaker(target), " agree on ",
+                          m_spec.issues[u(issue)].name);
         });
         jump_pressure(source, -k_escalation_step);
         jump_pressure(target, -k_escalation_step);
@@ -1625,7 +1644,7 @@ void Crisis::meeting(int source, int target, int issue, bool key, const std::str
             move_position(i, issue, x + (agreement > x ? step : -step));
         }
         log(EventType::TalksPartial, source, target, issue, agreement, "036", true,
-            [&] { return speaker(source) + " and " + speaker(target) + " agree to keep talking"; });
+            [&] { return concat(speaker(source), " and ", speaker(target), " agree to keep talking"); });
         if (!m_meetings.count(pair_key) && m_sim.now() + k_follow_up_days <= m_horizon) {
             m_meetings[pair_key] = schedule(m_sim.now() + k_follow_up_days, k_prio_meeting,
                                             [this, source, target, issue](engine::Simulation&) {
@@ -1909,7 +1928,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
         case Action::Escalate: {
             const std::string_view code = m_rung_cameo[u(std::min(m_rung[u(i)] + 1, m_war_rung_index))];
             log(EventType::Escalate, i, j, -1, 0.0, code.empty() ? cameo : code, false,
-                [&] { return leader(i) + " escalates against " + name(j); });
+                [&] { return concat(leader(i), " escalates against ", name(j)); });
             m_last_escalation[u(i)] = m_sim.now();
             jump_pressure(i, k_escalation_step);
             trigger_decision(j);
@@ -1917,14 +1936,14 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
         }
         case Action::DeEscalate:
             log(EventType::DeEscalate, i, j, -1, 0.0, cameo, false,
-                [&] { return leader(i) + " de-escalates toward " + name(j); });
+                [&] { return concat(leader(i), " de-escalates toward ", name(j)); });
             jump_pressure(i, -k_escalation_step);
             trigger_decision(j);
             break;
         case Action::ProposeTalks: {
             m_last_contact(i, j) = m_sim.now();
             log(EventType::ProposeTalks, i, j, issue, issue >= 0 ? m_status_quo(issue) : 0.0, cameo, false,
-                [&] { return speaker(i) + " proposes talks to " + speaker(j); });
+                [&] { return concat(speaker(i), " proposes talks to ", speaker(j)); });
             // The other side accepts by its own logit between meeting (its utility of the expected deal) and
             // not.
             double accept = 0.0;
@@ -1948,7 +1967,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
                 }
             } else {
                 log(EventType::Reject, j, i, issue, issue >= 0 ? m_status_quo(issue) : 0.0, "125", false,
-                    [&] { return speaker(j) + " turns down talks with " + speaker(i); });
+                    [&] { return concat(speaker(j), " turns down talks with ", speaker(i)); });
             }
             break;
         }
@@ -1964,7 +1983,8 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             const double to = x + (target_x > x ? step : -step);
             move_position(i, issue, to);
             log(EventType::Concession, i, j, issue, to, cameo, true, [&] {
-                return leader(i) + " concedes ground to " + name(j) + " on " + m_spec.issues[u(issue)].name;
+                return concat(leader(i), " concedes ground to ", name(j), " on ",
+                              m_spec.issues[u(issue)].name);
             });
             update_demands();
             refresh_grievance();
@@ -1984,7 +2004,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             // A threat is a signal: it moves affinity (so the Richardson reaction) but no rung by itself
             // (§7.4).
             log(EventType::Threat, i, j, -1, 0.0, cameo, true,
-                [&] { return speaker(i) + " warns " + name(j); });
+                [&] { return concat(speaker(i), " warns ", name(j)); });
             trigger_decision(j);
             break;
         case Action::WarnThirdParty:
@@ -1994,27 +2014,28 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
                              (1.0 - m_relations.commitment(third, j)));
             note_relations_written(third, i);
             log(EventType::Threat, i, third, -1, 0.0, cameo, true,
-                [&] { return speaker(i) + " warns " + name(third) + " to stay out"; });
+                [&] { return concat(speaker(i), " warns ", name(third), " to stay out"); });
             trigger_decision(third);
             break;
         case Action::Sanction:
             m_extra_cost(j) += k_sanction_cost;
             log(EventType::Sanction, i, j, -1, 0.0, cameo, true,
-                [&] { return leader(i) + " imposes sanctions on " + name(j); });
+                [&] { return concat(leader(i), " imposes sanctions on ", name(j)); });
             trigger_decision(j);
             break;
         case Action::DeclareSupport:
             m_relations.declared(i, j) = std::min(1.0, m_relations.declared(i, j) + k_declaration_step);
             note_relations_written(i, j);
-            log(EventType::Support, i, j, -1, 0.0, cameo, true,
-                [&] { return leader(i) + " declares support for " + name(j) + " against " + name(third); });
+            log(EventType::Support, i, j, -1, 0.0, cameo, true, [&] {
+                return concat(leader(i), " declares support for ", name(j), " against ", name(third));
+            });
             trigger_decision(third);
             break;
         case Action::RequestSupport:
             m_last_contact(i, third) = m_sim.now();
             m_requests[u(third)].push_back({i, j});
             log(EventType::RequestSupport, i, third, -1, 0.0, cameo, true,
-                [&] { return leader(i) + " asks " + leader(third) + " for support"; });
+                [&] { return concat(leader(i), " asks ", leader(third), " for support"); });
             trigger_decision(third);
             break;
         case Action::AnswerRequest:
