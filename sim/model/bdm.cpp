@@ -24,15 +24,16 @@ void validate(const std::vector<BdmActor>& actors, const BdmParams& params) {
     auto in_unit = [](double value) { return value >= 0.0 && value <= 1.0; };  // false for NaN
     for (std::size_t i = 0; i < actors.size(); ++i) {
         const BdmActor& actor = actors[i];
-        const std::string where = "bdm_round: actor " + std::to_string(i) + ": ";
+        // The message prefix is built only when an actor is rejected (not once per actor and round).
+        const auto where = [i] { return "bdm_round: actor " + std::to_string(i) + ": "; };
         if (!(actor.capability >= 0.0) || std::isinf(actor.capability)) {
-            throw std::invalid_argument(where + "capability must be finite and >= 0");
+            throw std::invalid_argument(where() + "capability must be finite and >= 0");
         }
         if (!in_unit(actor.position)) {
-            throw std::invalid_argument(where + "position must be scaled to [0,1]");
+            throw std::invalid_argument(where() + "position must be scaled to [0,1]");
         }
         if (!in_unit(actor.salience)) {
-            throw std::invalid_argument(where + "salience must be in [0,1]");
+            throw std::invalid_argument(where() + "salience must be in [0,1]");
         }
     }
     if (!in_unit(params.q) || !in_unit(params.t)) {
