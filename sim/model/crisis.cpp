@@ -351,6 +351,8 @@ class Crisis {
     std::vector<double> m_sampled_support;
     std::vector<double> m_sampled_prevail;
     Eigen::VectorXd m_sample_pressure;   // scratch for record_sample
+    std::vector<BdmActor> m_bdm_actors;  // scratch for run_bdm_round
+    std::vector<int> m_bdm_who;          // scratch for run_bdm_round
     std::vector<int> m_opponent_buffer;  // scratch for refresh_sampled_support
     // Entries of m_relations written since m_sampled_relations was last copied from it (bit r of
     // m_relations_written[c]: row r of column c, in any of the four matrices); every entry when
@@ -1668,9 +1670,11 @@ void Crisis::run_bdm_round() {
     if (m_finished) {
         return;
     }
+    std::vector<BdmActor>& actors = m_bdm_actors;
+    std::vector<int>& who = m_bdm_who;
     for (int k = 0; k < m_m; ++k) {
-        std::vector<BdmActor> actors;
-        std::vector<int> who;
+        actors.clear();
+        who.clear();
         for (int i = 0; i < m_n; ++i) {
             if (holds(i, k)) {
                 actors.push_back({m_share(i), m_position(i, k), m_salience(i, k)});
