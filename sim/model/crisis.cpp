@@ -211,7 +211,13 @@ class Crisis {
     double position(int i, int k) const { return m_position(i, k); }
     bool holds(int i, int k) const { return !std::isnan(m_position(i, k)); }
     double war_cost(int i) const;
-    int opponent(int i) const;
+    int opponent(int i) const {
+        if (m_opponents_dirty) {
+            refresh_opponents();
+        }
+        return m_opponents[u(i)];
+    }
+    void refresh_opponents() const;
     int find_opponent(int i) const;
     int contested_issue(int i, int j) const;
     double pressure(int i) const { return m_pressure->value(i, m_sim.now()); }
@@ -877,15 +883,12 @@ double Crisis::war_cost(int i) const {
            m_extra_cost(i);
 }
 
-int Crisis::opponent(int i) const {
-    if (m_opponents_dirty) {
-        m_opponents.resize(u(m_n));
-        for (int a = 0; a < m_n; ++a) {
-            m_opponents[u(a)] = find_opponent(a);
-        }
-        m_opponents_dirty = false;
+void Crisis::refresh_opponents() const {
+    m_opponents.resize(u(m_n));
+    for (int a = 0; a < m_n; ++a) {
+        m_opponents[u(a)] = find_opponent(a);
     }
-    return m_opponents[u(i)];
+    m_opponents_dirty = false;
 }
 
 int Crisis::find_opponent(int i) const {
