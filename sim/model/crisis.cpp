@@ -239,7 +239,7 @@ class Crisis {
         if (m_n <= 64) {
             m_relations_written[u(col)] |= std::uint64_t{1} << row;
         } else {
-            m_relations_written_all = true;
+            m_relations_written[u(col)] = ~std::uint64_t{0};  // above 64 actors: the whole column
         }
     }
     void schedule_samples();
@@ -361,9 +361,9 @@ class Crisis {
     std::vector<int> m_bdm_who;          // scratch for run_bdm_round
     std::vector<int> m_opponent_buffer;  // scratch for refresh_sampled_support
     // Entries of m_relations written since m_sampled_relations was last copied from it (bit r of
-    // m_relations_written[c]: row r of column c, in any of the four matrices); every entry when
-    // m_relations_written_all (before the first sample, and always above 64 actors). Entries not marked are
-    // bitwise equal in the two.
+    // m_relations_written[c]: row r of column c, in any of the four matrices; above 64 actors, nonzero marks
+    // the whole column); every entry when m_relations_written_all (before the first sample). Entries not
+    // marked are bitwise equal in the two.
     std::vector<std::uint64_t> m_relations_written;
     bool m_relations_written_all = true;
     std::vector<std::uint64_t> m_changed_rows;
@@ -729,7 +729,7 @@ void Crisis::refresh_sampled_support() {
     }
     // m_share is fixed for the run; the metrics are pure functions of the relations and the opponents.
     const bool first = m_sampled_support.empty();
-    const bool compare_all = m_relations_written_all || m_n > 64;
+    const bool compare_all = m_relations_written_all;
     const std::array<std::pair<const Eigen::MatrixXd*, const Eigen::MatrixXd*>, 4> matrices{
         std::pair{&m_relations.affinity, &m_sampled_relations.affinity},
         std::pair{&m_relations.commitment, &m_sampled_relations.commitment},
@@ -769,7 +769,7 @@ void Crisis::refresh_sampled_support() {
                         equal = equal && a[r] == b[r];
                     }
                 };
-                if (compare_all) {
+                if (compare_all || m_n > 64) {
                     for (int r = 0; r < m_n; ++r) {
                         compare(r);
                     }
@@ -834,6 +834,15 @@ void Crisis::refresh_sampled_support() {
         m_sampled_relations = m_relations;
     } else {
         for (int c = 0; c < m_n; ++c) {
+            if (m_n > 64) {
+                if (m_relations_written[u(c)] != 0) {
+                    m_sampled_relations.affinity.col(c) = m_relations.affinity.col(c);
+                    m_sampled_relations.commitment.col(c) = m_relations.commitment.col(c);
+                    m_sampled_relations.declared.col(c) = m_relations.declared.col(c);
+                    m_sampled_relations.deterred.col(c) = m_relations.deterred.col(c);
+                }
+                continue;
+            }
             for (std::uint64_t rows = m_relations_written[u(c)]; rows != 0; rows &= rows - 1) {
                 const int r = std::countr_zero(rows);
                 m_sampled_relations.affinity(r, c) = m_relations.affinity(r, c);
@@ -844,7 +853,7 @@ void Crisis::refresh_sampled_support() {
         }
     }
     m_relations_written.assign(u(m_n), 0);
-    m_relations_written_all = m_n > 64;
+    m_relations_written_all = false;
     std::swap(m_sampled_opponent, m_opponent_buffer);
 }
 
