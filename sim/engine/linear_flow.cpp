@@ -3,8 +3,10 @@
 #include <unsupported/Eigen/MatrixFunctions>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <complex>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <type_traits>
@@ -185,7 +187,8 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
                                      double fastest_rate) {
     // A mode whose rate is this small is constant over any horizon the engine sees: it joins the offset.
     const double constant_mode = 1e-14 * std::max(1.0, fastest_rate);
-    // One allocation per search: the moving modes, each with its bounds and its magnitude |e^{lambda t}|.
+    // The moving modes, each with its bounds and its magnitude |e^{lambda t}| (a per-thread buffer reused
+    // from search to search: no allocation once it has grown to the largest dimension).
     struct Mode {
         Scalar a;               // coefficient
         Scalar lambda;          // rate
@@ -194,8 +197,8 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
         double magnitude;       // e^{Re(lambda_k) t} at the current t
         double next_magnitude;  // the same at the end of the step being evaluated
     };
-    std::vector<Mode> modes;
-    modes.reserve(static_cast<std::size_t>(rates.size()));
+    thread_local std::vector<Mode> modes;
+    modes.clear();
     double constant = offset - threshold;
     double growth = 0.0;  // fastest growth rate among the moving modes
     for (Eigen::Index k = 0; k < rates.size(); ++k) {
@@ -266,9 +269,35 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
     return std::nullopt;
 }
 
+std::uint64_t next_flow_id() {
+    static std::atomic<std::uint64_t> counter{0};
+    return counter.fetch_add(1, std::memory_order_relaxed) + 1;  // 0 is never used
+}
+
 }  // namespace
 
-LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g) : m_dimension(static_cast<int>(m.rows())) {
+const Eigen::VectorXd& LinearFlow::symmetric_modal(const Eigen::VectorXd& x0) const {
+    struct Remembered {
+        std::uint64_t id = 0;
+        Eigen::VectorXd x0;
+        Eigen::VectorXd difference;
+        Eigen::VectorXd modal;
+    };
+    thread_local Remembered last;
+    if (last.id == m_id && last.x0.size() == x0.size() &&
+        std::memcmp(last.x0.data(), x0.data(), static_cast<std::size_t>(x0.size()) * sizeof(double)) == 0) {
+        return last.modal;
+    }
+    last.difference = x0 - m_equilibrium;
+    last.modal.resize(m_dimension);
+    last.modal.noalias() = m_real_inverse * last.difference;
+    last.x0 = x0;
+    last.id = m_id;
+    return last.modal;
+}
+
+LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g)
+    : m_dimension(static_cast<int>(m.rows())), m_id(next_flow_id()) {
     if (m.rows() != m.cols() || g.size() != m.rows()) {
         throw std::invalid_argument("LinearFlow: M must be square and g must have as many rows as M");
     }
@@ -362,6 +391,7 @@ void LinearFlow::set_drift(const Eigen::VectorXd& g) {
         // M's eigen-decomposition does not involve g: only the equilibrium moves. O(n^2).
         m_augmented.topRightCorner(m_dimension, 1) = g;
         m_equilibrium = -(m_real_vectors * (m_real_inverse * g).cwiseQuotient(m_real_rates));
+        m_id = next_flow_id();  // the equilibrium moved: remembered modal coordinates no longer apply
         return;
     }
     // The other paths decompose the augmented matrix, which contains g.
@@ -416,6 +446,22 @@ Eigen::VectorXd LinearFlow::advance(const Eigen::VectorXd& x0, double t) const {
     return (m_augmented * t).exp().topRows(m_dimension) * augmented_start(x0);
 }
 
+void LinearFlow::advance_into(const Eigen::VectorXd& x0, double t, Eigen::VectorXd& out) const {
+    if (m_method != Method::Symmetric || !(t > 0.0) || !std::isfinite(t)) {
+        out = advance(x0, t);
+        return;
+    }
+    check_start(x0);
+    // The operations of advance(), in the same order, on per-thread buffers (Eigen evaluates
+    // `x* + V (modal .* e^{L t})` as x* followed by += the product, which is what the last two lines do).
+    // x0 is read before `out` is written, so they may be the same vector.
+    thread_local Eigen::VectorXd scaled;
+    const Eigen::VectorXd& modal = symmetric_modal(x0);
+    scaled = modal.cwiseProduct((m_real_rates * t).array().exp().matrix());
+    out = m_equilibrium;
+    out.noalias() += m_real_vectors * scaled;
+}
+
 std::optional<double> LinearFlow::first_crossing(const Eigen::VectorXd& x0, int index, double threshold,
                                                  Crossing direction, double t_max) const {
     if (index < 0 || index >= m_dimension) {
@@ -433,8 +479,10 @@ std::optional<double> LinearFlow::first_crossing(const Eigen::VectorXd& x0, int 
     const double f_start = x0[index] - threshold;
     switch (m_method) {
         case Method::Symmetric: {
-            const Eigen::VectorXd modal = m_real_inverse * (x0 - m_equilibrium);
-            const Eigen::VectorXd coefficients = m_real_vectors.row(index).transpose().cwiseProduct(modal);
+            // Per-thread buffers (the same operations as on fresh vectors, without an allocation per search).
+            thread_local Eigen::VectorXd coefficients;
+            const Eigen::VectorXd& modal = symmetric_modal(x0);
+            coefficients = m_real_vectors.row(index).transpose().cwiseProduct(modal);
             return modal_crossing<double>(coefficients, m_real_rates, m_equilibrium[index], threshold,
                                           f_start, direction, t_max, m_fastest_rate);
         }

@@ -4,8 +4,10 @@
 #include "brink/model/bdm.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -22,15 +24,16 @@ void validate(const std::vector<BdmActor>& actors, const BdmParams& params) {
     auto in_unit = [](double value) { return value >= 0.0 && value <= 1.0; };  // false for NaN
     for (std::size_t i = 0; i < actors.size(); ++i) {
         const BdmActor& actor = actors[i];
-        const std::string where = "bdm_round: actor " + std::to_string(i) + ": ";
+        // The message prefix is built only when an actor is rejected (not once per actor and round).
+        const auto where = [i] { return "bdm_round: actor " + std::to_string(i) + ": "; };
         if (!(actor.capability >= 0.0) || std::isinf(actor.capability)) {
-            throw std::invalid_argument(where + "capability must be finite and >= 0");
+            throw std::invalid_argument(where() + "capability must be finite and >= 0");
         }
         if (!in_unit(actor.position)) {
-            throw std::invalid_argument(where + "position must be scaled to [0,1]");
+            throw std::invalid_argument(where() + "position must be scaled to [0,1]");
         }
         if (!in_unit(actor.salience)) {
-            throw std::invalid_argument(where + "salience must be in [0,1]");
+            throw std::invalid_argument(where() + "salience must be in [0,1]");
         }
     }
     if (!in_unit(params.q) || !in_unit(params.t)) {
@@ -337,7 +340,19 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
     // docs/model.md §6.3: expected utilities with the round's risk exponents, each from the perceiver's view.
     round.expected_utility = Eigen::MatrixXd::Zero(size, size);
     round.perceived_expected_utility = Eigen::MatrixXd::Zero(size, size);
-    std::vector<GroupPowers> powers;
+    // Perceivers at the same position with the same exponent have the same powers (group_powers and U_sq
+    // depend on x_i and r only, within a round): each distinct (x_i, r) is computed once (bitwise the same
+    // values). Up to k_remembered distinct pairs are kept; beyond that the powers are computed per actor.
+    struct PerceiverPowers {
+        std::uint64_t position_bits;
+        std::uint64_t exponent_bits;
+        double status_quo;
+        std::vector<GroupPowers> powers;
+    };
+    constexpr std::size_t k_remembered = 32;
+    std::vector<PerceiverPowers> remembered;
+    remembered.reserve(std::min(n, k_remembered));
+    std::vector<GroupPowers> scratch;
     for (std::size_t i = 0; i < n; ++i) {
         const double r = round.risk(static_cast<Index>(i));
         const Index ii = static_cast<Index>(i);
@@ -349,8 +364,33 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
             }
             continue;
         }
-        group_powers(context, pair_votes.position, actors[i].position, r, powers);
-        const double status_quo = 2.0 - 4.0 * std::pow(0.5, r);
+        const auto position_bits = std::bit_cast<std::uint64_t>(actors[i].position);
+        const auto exponent_bits = std::bit_cast<std::uint64_t>(r);
+        const PerceiverPowers* known = nullptr;
+        for (const PerceiverPowers& entry : remembered) {
+            if (entry.position_bits == position_bits && entry.exponent_bits == exponent_bits) {
+                known = &entry;
+                break;
+            }
+        }
+        double status_quo = 0.0;
+        const std::vector<GroupPowers>* powers_of_i = nullptr;
+        if (known != nullptr) {
+            status_quo = known->status_quo;
+            powers_of_i = &known->powers;
+        } else {
+            std::vector<GroupPowers>& powers =
+                remembered.size() < k_remembered
+                    ? remembered.emplace_back(PerceiverPowers{position_bits, exponent_bits, 0.0, {}}).powers
+                    : scratch;
+            group_powers(context, pair_votes.position, actors[i].position, r, powers);
+            status_quo = 2.0 - 4.0 * std::pow(0.5, r);
+            if (&powers != &scratch) {
+                remembered.back().status_quo = status_quo;
+            }
+            powers_of_i = &powers;
+        }
+        const std::vector<GroupPowers>& powers = *powers_of_i;
         for (std::size_t j = 0; j < n; ++j) {
             if (j == i) {
                 continue;  // zero, as initialised

@@ -2,7 +2,9 @@
 #include "brink/model/cameo.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -81,7 +83,29 @@ std::optional<double> find_goldstein_weight(std::string_view code) {
 }
 
 double goldstein_weight(std::string_view code) {
-    return find_goldstein_weight(code).value_or(0.0);
+    // The table never changes once parsed, so the weight of a code is remembered per thread (the model logs
+    // the same few codes thousands of times per run). Codes of up to 7 characters are packed with their
+    // length into the key; longer ones are looked up every time.
+    if (code.size() > 7) {
+        return find_goldstein_weight(code).value_or(0.0);
+    }
+    std::uint64_t key = code.size();
+    for (const char c : code) {
+        key = (key << 8) | static_cast<unsigned char>(c);
+    }
+    struct Entry {
+        std::uint64_t key = 0;  // the length, then the characters
+        double weight = 0.0;
+        bool used = false;
+    };
+    thread_local std::array<Entry, 128> remembered{};
+    Entry& entry = remembered[static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 57)];
+    if (!entry.used || entry.key != key) {
+        entry.key = key;
+        entry.weight = find_goldstein_weight(code).value_or(0.0);
+        entry.used = true;
+    }
+    return entry.weight;
 }
 
 int cameo_code_count() {

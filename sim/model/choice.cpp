@@ -1,6 +1,7 @@
 // brink: logit quantal response (McKelvey & Palfrey 1995; docs/model.md §7.1).
 #include "brink/model/choice.hpp"
 
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -31,13 +32,10 @@ double max_of(std::span<const double> utilities) {
     return best;
 }
 
-}  // namespace
-
-// docs/model.md §7.1
-std::vector<double> logit_probabilities(std::span<const double> utilities, double rationality) {
-    validate(utilities, rationality);
+// docs/model.md §7.1. Writes the probabilities into `probabilities` (utilities.size() entries); validated.
+void fill_logit_probabilities(std::span<const double> utilities, double rationality,
+                              std::span<double> probabilities) {
     const double best = max_of(utilities);
-    std::vector<double> probabilities(utilities.size(), 0.0);
     double total = 0.0;
     if (std::isinf(rationality)) {
         // The limit λ → ∞ puts equal mass on every maximiser (λ·0 would otherwise be NaN).
@@ -56,6 +54,15 @@ std::vector<double> logit_probabilities(std::span<const double> utilities, doubl
     for (double& probability : probabilities) {
         probability /= total;
     }
+}
+
+}  // namespace
+
+// docs/model.md §7.1
+std::vector<double> logit_probabilities(std::span<const double> utilities, double rationality) {
+    validate(utilities, rationality);
+    std::vector<double> probabilities(utilities.size(), 0.0);
+    fill_logit_probabilities(utilities, rationality, probabilities);
     return probabilities;
 }
 
@@ -74,7 +81,16 @@ std::size_t logit_choice(std::span<const double> utilities, double rationality, 
             }
         }
     }
-    const std::vector<double> probabilities = logit_probabilities(utilities, rationality);
+    // The probabilities of logit_probabilities, on the stack for the action sets the model uses.
+    constexpr std::size_t k_inline = 32;
+    std::array<double, k_inline> inline_storage{};
+    std::vector<double> heap_storage;
+    std::span<double> probabilities(inline_storage.data(), utilities.size());
+    if (utilities.size() > k_inline) {
+        heap_storage.assign(utilities.size(), 0.0);
+        probabilities = heap_storage;
+    }
+    fill_logit_probabilities(utilities, rationality, probabilities);
     double cumulative = 0.0;
     std::size_t last_possible = 0;
     for (std::size_t a = 0; a < probabilities.size(); ++a) {

@@ -13,13 +13,17 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -86,6 +90,22 @@ struct PendingRequest {
     int opponent = -1;
 };
 
+// The pieces joined into one string, allocated once (a description is built for every logged event).
+template <typename... Parts>
+std::string concat(const Parts&... parts) {
+    const std::array<std::string_view, sizeof...(Parts)> views{std::string_view(parts)...};
+    std::size_t size = 0;
+    for (const std::string_view view : views) {
+        size += view.size();
+    }
+    std::string text;
+    text.reserve(size);
+    for (const std::string_view view : views) {
+        text.append(view);
+    }
+    return text;
+}
+
 bool contains_any(const std::string& text, std::initializer_list<const char*> words) {
     std::string lower = text;
     std::transform(lower.begin(), lower.end(), lower.begin(),
@@ -144,6 +164,37 @@ const char* default_scripted_cameo(ScriptedEventType type) {
 
 constexpr int k_event_type_count = static_cast<int>(EventType::Standoff) + 1;
 
+struct Option {
+    Action action;
+    double utility;
+    int other;
+    int third;
+};
+
+/// decide()'s action set: at most 11 options (§7.3), kept on the stack.
+class OptionList {
+  public:
+    void clear() { m_size = 0; }
+    void push_back(const Option& option) {
+        if (m_size == m_options.size()) {
+            overflow();
+        }
+        m_utilities[m_size] = option.utility;
+        m_options[m_size++] = option;
+    }
+    const Option& operator[](std::size_t k) const { return m_options[k]; }
+    /// The options' utilities, in order.
+    std::span<const double> utilities() const { return {m_utilities.data(), m_size}; }
+
+  private:
+    [[noreturn]] static void overflow() {
+        throw std::logic_error("decide: more options than OptionList holds");
+    }
+    std::array<Option, 16> m_options{};
+    std::array<double, 16> m_utilities{};
+    std::size_t m_size = 0;
+};
+
 class Crisis {
   public:
     Crisis(const ScenarioSpec& spec, std::uint64_t seed, const RunOptions& options);
@@ -161,7 +212,13 @@ class Crisis {
     double position(int i, int k) const { return m_position(i, k); }
     bool holds(int i, int k) const { return !std::isnan(m_position(i, k)); }
     double war_cost(int i) const;
-    int opponent(int i) const;
+    int opponent(int i) const {
+        if (m_opponents_dirty) {
+            refresh_opponents();
+        }
+        return m_opponents[u(i)];
+    }
+    void refresh_opponents() const;
     int find_opponent(int i) const;
     int contested_issue(int i, int j) const;
     double pressure(int i) const { return m_pressure->value(i, m_sim.now()); }
@@ -177,10 +234,44 @@ class Crisis {
     enum class SampleKind { Interval, Event, Final };
     void record_sample(SampleKind kind = SampleKind::Event);
     void refresh_sampled_support();
+    /// Every write to an entry (row, col) of m_relations (any of its four matrices) must call this: the
+    /// trajectory's support metrics compare only the written entries with m_sampled_relations.
+    void note_relations_written(int row, int col) {
+        if (m_n <= 64) {
+            m_relations_written[u(col)] |= std::uint64_t{1} << row;
+        } else {
+            m_relations_written[u(col)] = ~std::uint64_t{0};  // above 64 actors: the whole column
+        }
+    }
     void schedule_samples();
     const std::string& leader(int i) const { return m_leader[u(i)]; }
     const std::string& speaker(int i) const { return m_speaker[u(i)]; }
     const std::string& name(int i) const { return m_result.actor_names[u(i)]; }
+
+    engine::RngStream& decide_rng(int i) {
+        engine::RngStream*& stream = m_decide_rng[u(i)];
+        if (stream == nullptr) {
+            stream = &m_sim.rng(m_decide_stream[u(i)]);
+        }
+        return *stream;
+    }
+    engine::RngStream& choice_rng(int i) {
+        engine::RngStream*& stream = m_choice_rng[u(i)];
+        if (stream == nullptr) {
+            stream = &m_sim.rng(m_choice_stream[u(i)]);
+        }
+        return *stream;
+    }
+    void add_dyad_event(int day, int source, int target, double goldstein);
+    /// Context of an actor's fast-path events (engine::Simulation::schedule_at with a function pointer).
+    struct ActorEventContext {
+        Crisis* crisis = nullptr;
+        int actor = -1;
+        int new_rung = -1;  ///< crossing events: the rung reached, or -1 to look again
+    };
+    engine::EventHandle schedule_crossing_event(double time, int actor, int new_rung,
+                                                engine::EventHandle previous);
+    void flush_dyad_day();
 
     // --- continuous dynamics ------------------------------------------------------------------------
     Eigen::VectorXd grievance_vector() const;
@@ -245,6 +336,12 @@ class Crisis {
     std::vector<std::string> m_speaker;
     std::vector<std::string> m_decide_stream;
     std::vector<std::string> m_choice_stream;
+    // The streams above, looked up by name on first use and then kept (Simulation::rng's references stay
+    // valid for the simulation's lifetime; creating a stream later or earlier does not change its draws).
+    std::vector<engine::RngStream*> m_decide_rng;
+    std::vector<ActorEventContext> m_crossing_context;  // per actor: its pending crossing event's context
+    std::vector<ActorEventContext> m_actor_context;     // per actor: {this, i}, for its decision events
+    std::vector<engine::RngStream*> m_choice_rng;
     double m_history_time = std::numeric_limits<double>::quiet_NaN();  // set while history is applied
     mutable std::vector<int> m_opponents;                              // cache of opponent(i)
     mutable bool m_opponents_dirty = true;
@@ -260,9 +357,38 @@ class Crisis {
     std::vector<int> m_sampled_opponent;
     std::vector<double> m_sampled_support;
     std::vector<double> m_sampled_prevail;
+    Eigen::VectorXd m_sample_pressure;   // scratch for record_sample
+    std::vector<BdmActor> m_bdm_actors;  // scratch for run_bdm_round
+    std::vector<int> m_bdm_who;          // scratch for run_bdm_round
+    std::vector<int> m_opponent_buffer;  // scratch for refresh_sampled_support
+    // Entries of m_relations written since m_sampled_relations was last copied from it (bit r of
+    // m_relations_written[c]: row r of column c, in any of the four matrices; above 64 actors, nonzero marks
+    // the whole column); every entry when m_relations_written_all (before the first sample). Entries not
+    // marked are bitwise equal in the two.
+    std::vector<std::uint64_t> m_relations_written;
+    bool m_relations_written_all = true;
+    std::vector<std::uint64_t> m_changed_rows;
+    // Per actor i (row i, n entries each): the terms w_k S_k(i|j) and w_k S_k(j|i) of its support metrics
+    // against j = m_sampled_opponent[i], as of m_sampled_relations (valid while i has an opponent).
+    std::vector<double> m_support_terms;
+    std::vector<double> m_support_terms_opponent;  // scratch: per relation column, the rows changed (bit r)
+    // The trajectory metrics output.metrics asks for (fixed for the run; all when the list is empty).
+    bool m_want_rung = true;
+    bool m_want_pressure = true;
+    bool m_want_position = true;
+    bool m_want_support = true;
+    bool m_want_prevail = true;
     std::array<int, k_event_type_count> m_counts{};
-    std::map<std::tuple<int, int, int>, std::pair<double, int>> m_dyads;
-    std::set<std::tuple<int, int, int>> m_key_signals;  // (type, source, target) already marked key
+    // Daily Goldstein sums per directed dyad. Events are logged in time order from day 0 on, so the rows of
+    // the current day are accumulated in m_dyad_today (m_dyad_cell: source * n + target -> its index, -1
+    // if none) and appended to m_result.dyads, sorted by (source, target), when the day changes and at the
+    // end of the run: m_result.dyads stays sorted by (day, source, target).
+    int m_dyad_day = std::numeric_limits<int>::min();
+    std::vector<int> m_dyad_cell;
+    std::vector<DyadDay> m_dyad_today;
+    // (type, source + 1, target + 1) already marked key, flat; m_key_signals for indices outside it.
+    std::vector<char> m_key_signal_seen;
+    std::set<std::tuple<int, int, int>> m_key_signals;
     RunResult m_result;
 };
 
@@ -298,6 +424,15 @@ Crisis::Crisis(const ScenarioSpec& spec, std::uint64_t seed, const RunOptions& o
         m_war_rung_index = static_cast<int>(w);
     }
     m_war_rung = static_cast<double>(m_war_rung_index);
+    const auto& wanted = spec.output.metrics;
+    const auto want = [&](const char* metric) {
+        return wanted.empty() || std::find(wanted.begin(), wanted.end(), metric) != wanted.end();
+    };
+    m_want_rung = want("rung");
+    m_want_pressure = want("pressure");
+    m_want_position = want("position");
+    m_want_support = want("expected_support");
+    m_want_prevail = want("p_prevail");
     build_actors();
     build_demands();
 }
@@ -388,6 +523,16 @@ void Crisis::build_actors() {
     m_triggered.resize(u(m_n));
     m_last_escalation.assign(u(m_n), -std::numeric_limits<double>::infinity());
     m_requests.resize(u(m_n));
+    m_relations_written.assign(u(m_n), 0);
+    m_crossing_context.resize(u(m_n));
+    m_actor_context.resize(u(m_n));
+    for (int i = 0; i < m_n; ++i) {
+        m_actor_context[u(i)] = {this, i, -1};
+    }
+    m_decide_rng.assign(u(m_n), nullptr);
+    m_choice_rng.assign(u(m_n), nullptr);
+    m_dyad_cell.assign(u(m_n) * u(m_n), -1);
+    m_key_signal_seen.assign(u(k_event_type_count) * u(m_n + 1) * u(m_n + 1), 0);
 }
 
 void Crisis::build_demands() {
@@ -442,6 +587,8 @@ void Crisis::log(EventType type, int source, int target, int issue, double value
     // History (before day 0) is already in the scenario's relations: only its explicit deltas apply (§1.3).
     if (signal && std::isnan(m_history_time) && source >= 0 && target >= 0 && goldstein != 0.0) {
         apply_event_to_affinity(m_relations, source, target, goldstein, m_spec.model.affinity_step);
+        note_relations_written(source, target);
+        note_relations_written(target, source);
         mark_relations_dirty();
     }
     if (!m_options.record_events) {
@@ -465,15 +612,64 @@ void Crisis::log(EventType type, int source, int target, int issue, double value
                             type == EventType::AnswerRequest || type == EventType::DeclineRequest ||
                             type == EventType::Reiterate || type == EventType::Concession ||
                             type == EventType::Statement;
-    record.key =
-        key && (!repeatable || m_key_signals.insert({static_cast<int>(type), source, target}).second);
+    const auto first_signal = [&] {
+        const int t = static_cast<int>(type);
+        if (source >= -1 && source < m_n && target >= -1 && target < m_n) {
+            char& seen = m_key_signal_seen[(u(t) * u(m_n + 1) + u(source + 1)) * u(m_n + 1) + u(target + 1)];
+            const bool first = seen == 0;
+            seen = 1;
+            return first;
+        }
+        return m_key_signals.insert({t, source, target}).second;
+    };
+    record.key = key && (!repeatable || first_signal());
     m_result.events.push_back(std::move(record));
     if (source >= 0 && target >= 0 && !cameo.empty() && now >= 0.0) {
-        auto& cell = m_dyads[{static_cast<int>(std::floor(now)), source, target}];
-        cell.first += goldstein;
-        cell.second += 1;
+        add_dyad_event(static_cast<int>(std::floor(now)), source, target, goldstein);
     }
     m_logged_since_sample = true;
+}
+
+void Crisis::add_dyad_event(int day, int source, int target, double goldstein) {
+    if (day < m_dyad_day) {
+        // Not reached (time never runs backwards once the run has started); kept for safety: the row goes
+        // to its sorted place among the days already flushed.
+        auto& rows = m_result.dyads;
+        const auto at = std::lower_bound(rows.begin(), rows.end(), std::tuple{day, source, target},
+                                         [](const DyadDay& row, const std::tuple<int, int, int>& key) {
+                                             return std::tuple{row.day, row.source, row.target} < key;
+                                         });
+        if (at == rows.end() || at->day != day || at->source != source || at->target != target) {
+            rows.insert(at, DyadDay{day, source, target, goldstein, 1});
+        } else {
+            at->goldstein_sum += goldstein;
+            at->events += 1;
+        }
+        return;
+    }
+    if (day != m_dyad_day) {
+        flush_dyad_day();
+        m_dyad_day = day;
+    }
+    int& cell = m_dyad_cell[u(source) * u(m_n) + u(target)];
+    if (cell < 0) {
+        cell = static_cast<int>(m_dyad_today.size());
+        m_dyad_today.push_back(DyadDay{day, source, target, 0.0, 0});
+    }
+    DyadDay& row = m_dyad_today[u(cell)];
+    row.goldstein_sum += goldstein;
+    row.events += 1;
+}
+
+void Crisis::flush_dyad_day() {
+    std::sort(m_dyad_today.begin(), m_dyad_today.end(), [](const DyadDay& a, const DyadDay& b) {
+        return a.source != b.source ? a.source < b.source : a.target < b.target;
+    });
+    for (const DyadDay& row : m_dyad_today) {
+        m_dyad_cell[u(row.source) * u(m_n) + u(row.target)] = -1;
+        m_result.dyads.push_back(row);
+    }
+    m_dyad_today.clear();
 }
 
 void Crisis::record_sample(SampleKind kind) {
@@ -494,16 +690,13 @@ void Crisis::record_sample(SampleKind kind) {
     }
     m_last_sample_begin = rows.size();
     m_last_sample_time = now;
-    const auto& wanted = m_spec.output.metrics;
-    const auto want = [&](const char* metric) {
-        return wanted.empty() || std::find(wanted.begin(), wanted.end(), metric) != wanted.end();
-    };
-    const bool w_rung = want("rung");
-    const bool w_pressure = want("pressure");
-    const bool w_position = want("position");
-    const bool w_support = want("expected_support");
-    const bool w_prevail = want("p_prevail");
-    const Eigen::VectorXd e = m_pressure->values(now);
+    const bool w_rung = m_want_rung;
+    const bool w_pressure = m_want_pressure;
+    const bool w_position = m_want_position;
+    const bool w_support = m_want_support;
+    const bool w_prevail = m_want_prevail;
+    Eigen::VectorXd& e = m_sample_pressure;
+    m_pressure->values(now, e);
     if (w_support || w_prevail) {
         refresh_sampled_support();
     }
@@ -531,32 +724,139 @@ void Crisis::record_sample(SampleKind kind) {
 }
 
 void Crisis::refresh_sampled_support() {
-    std::vector<int> opponents(u(m_n));
+    std::vector<int>& opponents = m_opponent_buffer;
+    opponents.resize(u(m_n));
     for (int i = 0; i < m_n; ++i) {
         opponents[u(i)] = opponent(i);
     }
     // m_share is fixed for the run; the metrics are pure functions of the relations and the opponents.
-    if (!m_sampled_support.empty() && opponents == m_sampled_opponent &&
-        m_relations.affinity == m_sampled_relations.affinity &&
-        m_relations.commitment == m_sampled_relations.commitment &&
-        m_relations.declared == m_sampled_relations.declared &&
-        m_relations.deterred == m_sampled_relations.deterred) {
-        return;
+    const bool first = m_sampled_support.empty();
+    const bool compare_all = m_relations_written_all;
+    const std::array<std::pair<const Eigen::MatrixXd*, const Eigen::MatrixXd*>, 4> matrices{
+        std::pair{&m_relations.affinity, &m_sampled_relations.affinity},
+        std::pair{&m_relations.commitment, &m_sampled_relations.commitment},
+        std::pair{&m_relations.declared, &m_sampled_relations.declared},
+        std::pair{&m_relations.deterred, &m_sampled_relations.deterred}};
+    if (first) {
+        m_sampled_support.assign(u(m_n), 0.0);
+        m_sampled_prevail.assign(u(m_n), 0.0);
+        m_sampled_opponent.assign(u(m_n), -1);
+        m_changed_rows.assign(u(m_n), ~std::uint64_t{0});
+        m_support_terms.assign(u(m_n) * u(m_n), 0.0);
+        m_support_terms_opponent.assign(u(m_n) * u(m_n), 0.0);
+    } else {
+        // The metrics of i against j read only the third parties' rows k (k != i, j) of columns i and j of
+        // the four relation matrices (third_party_support(k, i, j) and (k, j, i)); without an opponent, rows
+        // k != i of column i. Mark, per column, the rows that differ (bitwise) from the copy the stored
+        // metrics were computed from (every row, when there are more than 64 actors). Only entries written
+        // since that copy can differ (m_relations_written).
+        m_changed_rows.assign(u(m_n), 0);
+        bool any_changed = false;
+        bool equal = true;  // the == of the full matrices (differences only in the sign of a zero)
+        const auto differ = [](double a, double b) {
+            return std::bit_cast<std::uint64_t>(a) != std::bit_cast<std::uint64_t>(b);
+        };
+        for (int c = 0; c < m_n; ++c) {
+            const std::uint64_t candidates = compare_all ? ~std::uint64_t{0} : m_relations_written[u(c)];
+            if (candidates == 0) {
+                continue;
+            }
+            for (const auto& [now, then] : matrices) {
+                const double* a = now->col(c).data();
+                const double* b = then->col(c).data();
+                const auto compare = [&](int r) {
+                    if (differ(a[r], b[r])) {
+                        m_changed_rows[u(c)] |= m_n <= 64 ? std::uint64_t{1} << r : ~std::uint64_t{0};
+                        any_changed = true;
+                        equal = equal && a[r] == b[r];
+                    }
+                };
+                if (compare_all || m_n > 64) {
+                    for (int r = 0; r < m_n; ++r) {
+                        compare(r);
+                    }
+                } else {
+                    for (std::uint64_t rows = candidates; rows != 0; rows &= rows - 1) {
+                        compare(std::countr_zero(rows));
+                    }
+                }
+            }
+        }
+        if (opponents == m_sampled_opponent && (!any_changed || equal)) {
+            if (!any_changed) {
+                m_relations_written.assign(u(m_n), 0);  // bitwise equal to the copy: nothing pending
+                m_relations_written_all = false;
+            }
+            return;
+        }
     }
-    m_sampled_relations = m_relations;
-    m_sampled_opponent = std::move(opponents);
-    m_sampled_support.assign(u(m_n), 0.0);
-    m_sampled_prevail.assign(u(m_n), 0.0);
+    // An actor's metrics are recomputed only when its opponent changed or an entry they read did; every
+    // stored value equals what a full recomputation from m_sampled_relations (updated below) gives.
     for (int i = 0; i < m_n; ++i) {
-        const int j = m_sampled_opponent[u(i)];
+        const int j = opponents[u(i)];
+        std::uint64_t read_changed = m_changed_rows[u(i)] | (j >= 0 ? m_changed_rows[u(j)] : 0);
+        if (m_n <= 64) {
+            read_changed &= ~((std::uint64_t{1} << i) | (j >= 0 ? std::uint64_t{1} << j : 0));
+        }
+        const bool same_opponent = !first && j == m_sampled_opponent[u(i)];
+        if (same_opponent && read_changed == 0) {
+            continue;
+        }
         if (j >= 0) {
-            const SupportMetrics metrics = support_metrics(m_relations, m_share, i, j);
+            // support_metrics(i, j) from its terms w_k S_k(i|j) and w_k S_k(j|i), kept per actor: term k
+            // reads only row k of columns i and j, so with the same opponent only the terms of changed rows
+            // are recomputed before the sums are folded again (fold_support_metrics: bitwise
+            // support_metrics).
+            double* for_i = &m_support_terms[u(i) * u(m_n)];
+            double* for_j = &m_support_terms_opponent[u(i) * u(m_n)];
+            const auto update = [&](int k) {
+                for_i[k] = support_term(m_relations, m_share, k, i, j);
+                for_j[k] = support_term(m_relations, m_share, k, j, i);
+            };
+            if (same_opponent && m_n <= 64) {
+                for (std::uint64_t rows = read_changed; rows != 0; rows &= rows - 1) {
+                    update(std::countr_zero(rows));
+                }
+            } else {
+                for (int k = 0; k < m_n; ++k) {
+                    if (k != i && k != j) {
+                        update(k);
+                    }
+                }
+            }
+            const SupportMetrics metrics = fold_support_metrics(m_share, i, j, for_i, for_j);
             m_sampled_support[u(i)] = metrics.expected_support;
             m_sampled_prevail[u(i)] = metrics.p_prevail;
         } else {
             m_sampled_support[u(i)] = expected_support_share(m_relations, m_share, i, j);
+            m_sampled_prevail[u(i)] = 0.0;
         }
     }
+    if (first || compare_all) {
+        m_sampled_relations = m_relations;
+    } else {
+        for (int c = 0; c < m_n; ++c) {
+            if (m_n > 64) {
+                if (m_relations_written[u(c)] != 0) {
+                    m_sampled_relations.affinity.col(c) = m_relations.affinity.col(c);
+                    m_sampled_relations.commitment.col(c) = m_relations.commitment.col(c);
+                    m_sampled_relations.declared.col(c) = m_relations.declared.col(c);
+                    m_sampled_relations.deterred.col(c) = m_relations.deterred.col(c);
+                }
+                continue;
+            }
+            for (std::uint64_t rows = m_relations_written[u(c)]; rows != 0; rows &= rows - 1) {
+                const int r = std::countr_zero(rows);
+                m_sampled_relations.affinity(r, c) = m_relations.affinity(r, c);
+                m_sampled_relations.commitment(r, c) = m_relations.commitment(r, c);
+                m_sampled_relations.declared(r, c) = m_relations.declared(r, c);
+                m_sampled_relations.deterred(r, c) = m_relations.deterred(r, c);
+            }
+        }
+    }
+    m_relations_written.assign(u(m_n), 0);
+    m_relations_written_all = false;
+    std::swap(m_sampled_opponent, m_opponent_buffer);
 }
 
 void Crisis::schedule_samples() {
@@ -573,8 +873,13 @@ void Crisis::schedule_samples() {
     m_result.trajectory.reserve(
         std::min<std::size_t>(wanted, (std::size_t{64} << 20) / sizeof(TrajectorySample)));
     for (long long s = 0; s <= count; ++s) {
-        schedule(static_cast<double>(s) * interval, k_prio_sample,
-                 [this](engine::Simulation&) { record_sample(SampleKind::Interval); });
+        // Fast path (function pointer, context = this): no closure stored per sample.
+        m_sim.schedule_at(
+            static_cast<double>(s) * interval, k_prio_sample,
+            [](engine::Simulation&, void* self) {
+                static_cast<Crisis*>(self)->record_sample(SampleKind::Interval);
+            },
+            this);
     }
 }
 
@@ -589,15 +894,12 @@ double Crisis::war_cost(int i) const {
            m_extra_cost(i);
 }
 
-int Crisis::opponent(int i) const {
-    if (m_opponents_dirty) {
-        m_opponents.resize(u(m_n));
-        for (int a = 0; a < m_n; ++a) {
-            m_opponents[u(a)] = find_opponent(a);
-        }
-        m_opponents_dirty = false;
+void Crisis::refresh_opponents() const {
+    m_opponents.resize(u(m_n));
+    for (int a = 0; a < m_n; ++a) {
+        m_opponents[u(a)] = find_opponent(a);
     }
-    return m_opponents[u(i)];
+    m_opponents_dirty = false;
 }
 
 int Crisis::find_opponent(int i) const {
@@ -732,7 +1034,9 @@ void Crisis::mark_relations_dirty() {
     m_relations_pending = true;
     const double at = std::floor(m_sim.now()) + 1.0;
     if (at <= m_horizon) {
-        schedule(at, k_prio_relations, [this](engine::Simulation&) { refresh_relations(); });
+        m_sim.schedule_at(
+            at, k_prio_relations,
+            [](engine::Simulation&, void* self) { static_cast<Crisis*>(self)->refresh_relations(); }, this);
     }
 }
 
@@ -764,7 +1068,9 @@ void Crisis::reschedule_crossings(int i) {
     if (m_finished) {
         return;
     }
-    m_sim.cancel(m_crossing[u(i)]);
+    // The pending crossing event, if any, is moved to its new time (EventQueue::reschedule: a new insertion
+    // sequence, as a cancel followed by a new event would get) or cancelled when there is none.
+    const engine::EventHandle previous = m_crossing[u(i)];
     m_crossing[u(i)] = {};
     const int r = m_rung[u(i)];
     // docs/model.md §2.3: search a window of k_crossing_window days; if nothing crosses in it, look again at
@@ -779,10 +1085,9 @@ void Crisis::reschedule_crossings(int i) {
     if (quiet > now) {
         // No crossing is possible before `quiet`: look again then (no search needed now).
         if (quiet < m_horizon) {
-            m_crossing[u(i)] = schedule(quiet, k_prio_crossing, [this, i](engine::Simulation&) {
-                m_crossing[u(i)] = {};
-                reschedule_crossings(i);
-            });
+            m_crossing[u(i)] = schedule_crossing_event(quiet, i, -1, previous);
+        } else {
+            m_sim.cancel(previous);
         }
         return;
     }
@@ -801,14 +1106,40 @@ void Crisis::reschedule_crossings(int i) {
         }
     }
     if (when && *when >= m_sim.now()) {
-        m_crossing[u(i)] =
-            schedule(*when, k_prio_crossing, [this, i, next](engine::Simulation&) { on_crossing(i, next); });
+        m_crossing[u(i)] = schedule_crossing_event(*when, i, next, previous);
     } else if (window_end < m_horizon) {
-        m_crossing[u(i)] = schedule(window_end, k_prio_crossing, [this, i](engine::Simulation&) {
-            m_crossing[u(i)] = {};
-            reschedule_crossings(i);
-        });
+        m_crossing[u(i)] = schedule_crossing_event(window_end, i, -1, previous);
+    } else {
+        m_sim.cancel(previous);
     }
+}
+
+engine::EventHandle Crisis::schedule_crossing_event(double time, int actor, int new_rung,
+                                                    engine::EventHandle previous) {
+    // The engine's fast path (a function pointer and a context, no closure to store): each actor has at most
+    // one pending crossing event (m_crossing), so its context slot can be rewritten here. A still pending
+    // `previous` (the actor's crossing event) is moved instead: same callback, priority and context, and a
+    // new insertion sequence, so the order of events is the one a cancel and a new event would give.
+    ActorEventContext& context = m_crossing_context[u(actor)];
+    context = {this, actor, new_rung};
+    if (m_sim.reschedule(previous, time)) {
+        return previous;
+    }
+    return m_sim.schedule_at(
+        time, k_prio_crossing,
+        [](engine::Simulation&, void* raw) {
+            const auto& event = *static_cast<const ActorEventContext*>(raw);
+            Crisis* crisis = event.crisis;
+            const int i = event.actor;
+            if (event.new_rung >= 0) {
+                crisis->on_crossing(i, event.new_rung);
+            } else {
+                // Nothing crossed in the window (or the quiet bound ran out): look again from here.
+                crisis->m_crossing[u(i)] = {};
+                crisis->reschedule_crossings(i);
+            }
+        },
+        &context);
 }
 
 void Crisis::reschedule_component(int actor) {
@@ -877,8 +1208,8 @@ void Crisis::set_rung(int actor, int rung, bool log_crossing) {
     if (log_crossing) {
         const int j = opponent(actor);
         log(EventType::RungCrossing, actor, j, -1, 0.0, m_rung_cameo[u(rung)], peak, [&] {
-            return name(actor) + (rung > old ? " escalates to \"" : " steps down to \"") +
-                   m_result.rung_names[u(rung)] + "\"";
+            return concat(name(actor), rung > old ? " escalates to \"" : " steps down to \"",
+                          m_result.rung_names[u(rung)], "\"");
         });
     }
     if (rung >= m_war_rung_index) {
@@ -985,12 +1316,14 @@ void Crisis::run_scripted(const ScriptedEventSpec& event, bool history) {
                     if (t >= 0) {
                         m_relations.declared(source, t) =
                             std::min(1.0, m_relations.declared(source, t) + k_declaration_step);
+                        note_relations_written(source, t);
                     }
                     break;
                 case ScriptedEventType::Threat:
                     if (t >= 0) {
                         m_relations.deterred(t, source) =
                             std::min(1.0, m_relations.deterred(t, source) + k_warning_effect);
+                        note_relations_written(t, source);
                     }
                     break;
                 case ScriptedEventType::Sanction:
@@ -1008,6 +1341,8 @@ void Crisis::run_scripted(const ScriptedEventSpec& event, bool history) {
             }
             if (event.affinity_delta != 0.0 && t >= 0) {
                 shift_affinity(m_relations, source, t, event.affinity_delta);
+                note_relations_written(source, t);
+                note_relations_written(t, source);
                 mark_relations_dirty();
             }
             if (!history && t >= 0) {
@@ -1265,8 +1600,9 @@ void Crisis::meeting(int source, int target, int issue, bool key, const std::str
     if (issue < 0) {
         issue = contested_issue(source, target);
     }
-    log(EventType::Meeting, source, target, issue, issue >= 0 ? m_status_quo(issue) : 0.0, "040", key,
-        [&] { return description.empty() ? speaker(source) + " meets " + speaker(target) : description; });
+    log(EventType::Meeting, source, target, issue, issue >= 0 ? m_status_quo(issue) : 0.0, "040", key, [&] {
+        return description.empty() ? concat(speaker(source), " meets ", speaker(target)) : description;
+    });
     if (issue < 0 || !holds(source, issue) || !holds(target, issue)) {
         record_sample();
         return;
@@ -1275,8 +1611,9 @@ void Crisis::meeting(int source, int target, int issue, bool key, const std::str
     const bool source_high = m_position(source, issue) >= m_position(target, issue);
     const int a = source_high ? source : target;
     const int b = source_high ? target : source;
-    const double pa_own = prevail_probability(m_relations, m_share, a, b, Perspective::Own);
-    const double pb_own = prevail_probability(m_relations, m_share, b, a, Perspective::Own);
+    const MutualPrevail prevail = mutual_prevail_probabilities(m_relations, m_share, a, b);
+    const double pa_own = prevail.i_over_j;
+    const double pb_own = prevail.j_over_i;
     const double ca = war_cost(a);
     const double cb = war_cost(b);
     // docs/model.md §4.5: each side's own (optimistic) estimate sets its end of the range.
@@ -1332,7 +1669,8 @@ void Crisis::meeting(int source, int target, int issue, bool key, const std::str
             }
         }
         log(EventType::TalksAgreement, source, target, issue, agreement, "057", true, [&] {
-            return speaker(source) + " and " + speaker(target) + " agree on " + m_spec.issues[u(issue)].name;
+            return concat(speaker(source), " and ", speaker(target), " agree on ",
+                          m_spec.issues[u(issue)].name);
         });
         jump_pressure(source, -k_escalation_step);
         jump_pressure(target, -k_escalation_step);
@@ -1345,7 +1683,7 @@ void Crisis::meeting(int source, int target, int issue, bool key, const std::str
             move_position(i, issue, x + (agreement > x ? step : -step));
         }
         log(EventType::TalksPartial, source, target, issue, agreement, "036", true,
-            [&] { return speaker(source) + " and " + speaker(target) + " agree to keep talking"; });
+            [&] { return concat(speaker(source), " and ", speaker(target), " agree to keep talking"); });
         if (!m_meetings.count(pair_key) && m_sim.now() + k_follow_up_days <= m_horizon) {
             m_meetings[pair_key] = schedule(m_sim.now() + k_follow_up_days, k_prio_meeting,
                                             [this, source, target, issue](engine::Simulation&) {
@@ -1369,9 +1707,11 @@ void Crisis::run_bdm_round() {
     if (m_finished) {
         return;
     }
+    std::vector<BdmActor>& actors = m_bdm_actors;
+    std::vector<int>& who = m_bdm_who;
     for (int k = 0; k < m_m; ++k) {
-        std::vector<BdmActor> actors;
-        std::vector<int> who;
+        actors.clear();
+        who.clear();
         for (int i = 0; i < m_n; ++i) {
             if (holds(i, k)) {
                 actors.push_back({m_share(i), m_position(i, k), m_salience(i, k)});
@@ -1422,10 +1762,15 @@ void Crisis::trigger_decision(int actor) {
     if (at > m_horizon) {
         return;
     }
-    m_triggered[u(actor)] = schedule(at, k_prio_decision, [this, actor](engine::Simulation&) {
-        m_triggered[u(actor)] = {};
-        decide(actor);
-    });
+    // Fast path: the context is the actor's fixed {this, actor} slot.
+    m_triggered[u(actor)] = m_sim.schedule_at(
+        at, k_prio_decision,
+        [](engine::Simulation&, void* raw) {
+            const auto& event = *static_cast<const ActorEventContext*>(raw);
+            event.crisis->m_triggered[u(event.actor)] = {};
+            event.crisis->decide(event.actor);
+        },
+        &m_actor_context[u(actor)]);
 }
 
 void Crisis::schedule_poisson_decision(int actor) {
@@ -1433,22 +1778,19 @@ void Crisis::schedule_poisson_decision(int actor) {
     if (!(rate > 0.0) || !m_spec.model.decisions_enabled || m_finished) {
         return;
     }
-    const double at = m_sim.now() + m_sim.rng(m_decide_stream[u(actor)]).exponential(rate);
+    const double at = m_sim.now() + decide_rng(actor).exponential(rate);
     if (at > m_horizon) {
         return;
     }
-    schedule(at, k_prio_decision, [this, actor](engine::Simulation&) {
-        decide(actor);
-        schedule_poisson_decision(actor);
-    });
+    m_sim.schedule_at(
+        at, k_prio_decision,
+        [](engine::Simulation&, void* raw) {
+            const auto& event = *static_cast<const ActorEventContext*>(raw);
+            event.crisis->decide(event.actor);
+            event.crisis->schedule_poisson_decision(event.actor);
+        },
+        &m_actor_context[u(actor)]);
 }
-
-struct Option {
-    Action action;
-    double utility;
-    int other;
-    int third;
-};
 
 void Crisis::decide(int i) {
     if (m_finished) {
@@ -1457,7 +1799,7 @@ void Crisis::decide(int i) {
     const ActorSpec& me = m_spec.actors[u(i)];
     const double resolve = std::clamp(me.resolve, 0.0, 1.0);
     const double risk = std::clamp(me.risk_attitude, -1.0, 1.0);
-    std::vector<Option> options;
+    OptionList options;
     options.push_back({Action::Hold, 0.0, -1, -1});
 
     // A pending request for support is answered before anything else (docs/model.md §7.3).
@@ -1480,7 +1822,9 @@ void Crisis::decide(int i) {
             const double x_j = m_position(j, k);
             const double s = m_salience(i, k);
             const double q = m_status_quo(k);
-            const double p_own = prevail_probability(m_relations, m_share, i, j, Perspective::Own);
+            // p_i(j) and p_j(i), each from its own side (the relations do not change during the decision).
+            const MutualPrevail prevail = mutual_prevail_probabilities(m_relations, m_share, i, j);
+            const double p_own = prevail.i_over_j;
             const double c = war_cost(i);
             // docs/model.md §7.3: utilities of outcomes are 1 - distance from the ideal point.
             const double u_sq = 1.0 - std::abs(x_i - q);
@@ -1500,7 +1844,7 @@ void Crisis::decide(int i) {
             // docs/model.md §7.3: low on the ladder escalation coerces (it pays as far as the opponent fears
             // war); high on the ladder it is a bet on war itself. Defenders of the status quo match
             // escalation to deter.
-            const double pj_view = prevail_probability(m_relations, m_share, j, i, Perspective::Own);
+            const double pj_view = prevail.j_over_i;
             const double u_sq_j = 1.0 - std::abs(x_j - q);
             const double u_war_j = pj_view + (1.0 - pj_view) * (1.0 - std::abs(x_i - x_j)) - war_cost(j);
             const double fear_j = std::max(0.0, u_sq_j - u_war_j);
@@ -1522,7 +1866,7 @@ void Crisis::decide(int i) {
             options.push_back({Action::Sanction, s * rho_j * (p_own - 0.5) - 2.0 * k_action_cost, j, -1});
             const auto key = std::pair{std::min(i, j), std::max(i, j)};
             if (!m_meetings.count(key) && m_sim.now() - m_last_contact(i, j) >= k_proposal_interval) {
-                const double pj_own = prevail_probability(m_relations, m_share, j, i, Perspective::Own);
+                const double pj_own = pj_view;  // the same call: nothing has changed since
                 const bool i_high = x_i >= x_j;
                 const int high = i_high ? i : j;
                 const double p_high_own = i_high ? p_own : pj_own;              // A's own estimate
@@ -1613,14 +1957,9 @@ void Crisis::decide(int i) {
         }
     }
 
-    std::vector<double> utilities;
-    utilities.reserve(options.size());
-    for (const auto& o : options) {
-        utilities.push_back(o.utility);
-    }
-    const double draw = m_sim.rng(m_choice_stream[u(i)]).uniform();
-    const std::size_t chosen = logit_choice(utilities, m_spec.model.rationality, draw);
-    const Option& o = options[chosen];
+    const double draw = choice_rng(i).uniform();
+    const std::size_t chosen = logit_choice(options.utilities(), m_spec.model.rationality, draw);
+    const Option o = options[chosen];
     const int j = o.other;
     apply_action(i, o.action, j, o.third, j >= 0 ? contested_issue(i, j) : -1);
 }
@@ -1634,7 +1973,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
         case Action::Escalate: {
             const std::string_view code = m_rung_cameo[u(std::min(m_rung[u(i)] + 1, m_war_rung_index))];
             log(EventType::Escalate, i, j, -1, 0.0, code.empty() ? cameo : code, false,
-                [&] { return leader(i) + " escalates against " + name(j); });
+                [&] { return concat(leader(i), " escalates against ", name(j)); });
             m_last_escalation[u(i)] = m_sim.now();
             jump_pressure(i, k_escalation_step);
             trigger_decision(j);
@@ -1642,14 +1981,14 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
         }
         case Action::DeEscalate:
             log(EventType::DeEscalate, i, j, -1, 0.0, cameo, false,
-                [&] { return leader(i) + " de-escalates toward " + name(j); });
+                [&] { return concat(leader(i), " de-escalates toward ", name(j)); });
             jump_pressure(i, -k_escalation_step);
             trigger_decision(j);
             break;
         case Action::ProposeTalks: {
             m_last_contact(i, j) = m_sim.now();
             log(EventType::ProposeTalks, i, j, issue, issue >= 0 ? m_status_quo(issue) : 0.0, cameo, false,
-                [&] { return speaker(i) + " proposes talks to " + speaker(j); });
+                [&] { return concat(speaker(i), " proposes talks to ", speaker(j)); });
             // The other side accepts by its own logit between meeting (its utility of the expected deal) and
             // not.
             double accept = 0.0;
@@ -1662,7 +2001,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
                 accept = std::max(0.0, u_sq - u_war) * nearness_to_war(i) + 0.1 - k_action_cost;
             }
             const std::array<double, 2> u_accept{0.0, accept};
-            const double draw = m_sim.rng(m_choice_stream[u(j)]).uniform();
+            const double draw = choice_rng(j).uniform();
             if (logit_choice(u_accept, m_spec.model.rationality, draw) == 1) {
                 const auto key = std::pair{std::min(i, j), std::max(i, j)};
                 const double at = m_sim.now() + k_meeting_delay;
@@ -1673,7 +2012,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
                 }
             } else {
                 log(EventType::Reject, j, i, issue, issue >= 0 ? m_status_quo(issue) : 0.0, "125", false,
-                    [&] { return speaker(j) + " turns down talks with " + speaker(i); });
+                    [&] { return concat(speaker(j), " turns down talks with ", speaker(i)); });
             }
             break;
         }
@@ -1689,7 +2028,8 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             const double to = x + (target_x > x ? step : -step);
             move_position(i, issue, to);
             log(EventType::Concession, i, j, issue, to, cameo, true, [&] {
-                return leader(i) + " concedes ground to " + name(j) + " on " + m_spec.issues[u(issue)].name;
+                return concat(leader(i), " concedes ground to ", name(j), " on ",
+                              m_spec.issues[u(issue)].name);
             });
             update_demands();
             refresh_grievance();
@@ -1709,7 +2049,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             // A threat is a signal: it moves affinity (so the Richardson reaction) but no rung by itself
             // (§7.4).
             log(EventType::Threat, i, j, -1, 0.0, cameo, true,
-                [&] { return speaker(i) + " warns " + name(j); });
+                [&] { return concat(speaker(i), " warns ", name(j)); });
             trigger_decision(j);
             break;
         case Action::WarnThirdParty:
@@ -1717,27 +2057,30 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
                 1.0, m_relations.deterred(third, i) +
                          k_warning_effect * (1.0 - std::clamp(m_spec.actors[u(third)].resolve, 0.0, 1.0)) *
                              (1.0 - m_relations.commitment(third, j)));
+            note_relations_written(third, i);
             log(EventType::Threat, i, third, -1, 0.0, cameo, true,
-                [&] { return speaker(i) + " warns " + name(third) + " to stay out"; });
+                [&] { return concat(speaker(i), " warns ", name(third), " to stay out"); });
             trigger_decision(third);
             break;
         case Action::Sanction:
             m_extra_cost(j) += k_sanction_cost;
             log(EventType::Sanction, i, j, -1, 0.0, cameo, true,
-                [&] { return leader(i) + " imposes sanctions on " + name(j); });
+                [&] { return concat(leader(i), " imposes sanctions on ", name(j)); });
             trigger_decision(j);
             break;
         case Action::DeclareSupport:
             m_relations.declared(i, j) = std::min(1.0, m_relations.declared(i, j) + k_declaration_step);
-            log(EventType::Support, i, j, -1, 0.0, cameo, true,
-                [&] { return leader(i) + " declares support for " + name(j) + " against " + name(third); });
+            note_relations_written(i, j);
+            log(EventType::Support, i, j, -1, 0.0, cameo, true, [&] {
+                return concat(leader(i), " declares support for ", name(j), " against ", name(third));
+            });
             trigger_decision(third);
             break;
         case Action::RequestSupport:
             m_last_contact(i, third) = m_sim.now();
             m_requests[u(third)].push_back({i, j});
             log(EventType::RequestSupport, i, third, -1, 0.0, cameo, true,
-                [&] { return leader(i) + " asks " + leader(third) + " for support"; });
+                [&] { return concat(leader(i), " asks ", leader(third), " for support"); });
             trigger_decision(third);
             break;
         case Action::AnswerRequest:
@@ -1746,6 +2089,7 @@ void Crisis::apply_action(int i, Action action, int j, int third, int issue) {
             const bool yes = action == Action::AnswerRequest;
             if (yes) {
                 m_relations.declared(i, j) = std::min(1.0, m_relations.declared(i, j) + k_declaration_step);
+                note_relations_written(i, j);
             }
             log(yes ? EventType::AnswerRequest : EventType::DeclineRequest, i, j, -1, 0.0, cameo, true, [&] {
                 return leader(i) + (yes ? " promises " : " declines ") + leader(j) +
@@ -1849,11 +2193,7 @@ RunResult Crisis::run() {
     for (int t = 0; t < k_event_type_count; ++t) {
         m_result.event_counts[to_string(static_cast<EventType>(t))] = m_counts[u(t)];
     }
-    m_result.dyads.reserve(m_dyads.size());
-    for (const auto& [key, cell] : m_dyads) {
-        m_result.dyads.push_back(
-            {std::get<0>(key), std::get<1>(key), std::get<2>(key), cell.first, cell.second});
-    }
+    flush_dyad_day();
     m_result.engine_events = m_sim.events_processed();
     return std::move(m_result);
 }

@@ -2,10 +2,38 @@
 #include "brink/model/escalation.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace brink::model {
+
+namespace {
+
+// std::exp(x), remembered by the bits of x in a small per-thread table: the same x gives the same value, so
+// the result is bitwise that of std::exp. quiet_until evaluates exp(k·T) for the same few windows T and
+// the same k for every actor of a component (k changes only when the component is rebuilt).
+double remembered_exp(double x) {
+    struct Entry {
+        std::uint64_t bits = 0;
+        double value = 0.0;
+        bool used = false;
+    };
+    thread_local std::array<Entry, 64> table{};
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    Entry& entry = table[static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 58)];
+    if (entry.used && entry.bits == bits) {
+        return entry.value;
+    }
+    entry.bits = bits;
+    entry.value = std::exp(x);
+    entry.used = true;
+    return entry.value;
+}
+
+}  // namespace
 
 int rung_at(const std::vector<double>& thresholds, double pressure) {
     int rung = 0;
@@ -58,7 +86,7 @@ PressureSystem::PressureSystem(const Eigen::VectorXd& initial, double start) {
 void PressureSystem::sync(int component, double now) {
     Component& c = m_components[static_cast<std::size_t>(component)];
     if (now > c.origin_time) {
-        c.origin = c.flow->advance(c.origin, now - c.origin_time);
+        c.flow->advance_into(c.origin, now - c.origin_time, c.origin);
         // The system is positive (Metzler M, g >= 0), so e stays >= 0 exactly; clip rounding only.
         c.origin = c.origin.cwiseMax(0.0);
         c.origin_time = now;
@@ -79,11 +107,13 @@ void PressureSystem::rebuild(int component) {
         m(a, a) -= m_restraint(i);
     }
     c.k_norm = 0.0;
+    c.k_rows.resize(static_cast<std::size_t>(size));
     for (Eigen::Index a = 0; a < size; ++a) {
         double row = 0.0;
         for (Eigen::Index b = 0; b < size; ++b) {
             row += m_reaction(c.members[static_cast<std::size_t>(a)], c.members[static_cast<std::size_t>(b)]);
         }
+        c.k_rows[static_cast<std::size_t>(a)] = row;
         c.k_norm = std::max(c.k_norm, row);
     }
     c.g_norm = g.cwiseAbs().maxCoeff();
@@ -214,19 +244,30 @@ double PressureSystem::value(int actor, double t) const {
     if (t <= c.origin_time) {
         return c.origin(local);
     }
-    return std::max(0.0, c.flow->advance(c.origin, t - c.origin_time)(local));
+    thread_local Eigen::VectorXd local_values;
+    c.flow->advance_into(c.origin, t - c.origin_time, local_values);
+    return std::max(0.0, local_values(local));
 }
 
 Eigen::VectorXd PressureSystem::values(double t) const {
-    Eigen::VectorXd e(static_cast<Eigen::Index>(m_component_of.size()));
+    Eigen::VectorXd e;
+    values(t, e);
+    return e;
+}
+
+void PressureSystem::values(double t, Eigen::VectorXd& e) const {
+    e.resize(static_cast<Eigen::Index>(m_component_of.size()));
+    thread_local Eigen::VectorXd advanced;
     for (const Component& c : m_components) {
-        const Eigen::VectorXd local =
-            t <= c.origin_time ? c.origin : c.flow->advance(c.origin, t - c.origin_time);
+        const Eigen::VectorXd* local = &c.origin;
+        if (t > c.origin_time) {
+            c.flow->advance_into(c.origin, t - c.origin_time, advanced);
+            local = &advanced;
+        }
         for (std::size_t a = 0; a < c.members.size(); ++a) {
-            e(c.members[a]) = std::max(0.0, local(static_cast<Eigen::Index>(a)));
+            e(c.members[a]) = std::max(0.0, (*local)(static_cast<Eigen::Index>(a)));
         }
     }
-    return e;
 }
 
 std::optional<double> PressureSystem::next_crossing(int actor, double threshold, engine::Crossing direction,
@@ -254,19 +295,20 @@ double PressureSystem::quiet_until(int actor, double low, double high, double t_
     // docs/model.md §2.3. K >= 0 and g >= 0 only push up and restraint only pulls down, so with
     // E(t) = (E0 + G/k) e^{k t} - G/k (Grönwall on de/dt <= K e + g, k = ||K||_inf, G = ||g||_inf):
     //   up speed   <= Σ_j K_ij E(T) + g_i - a_i max(low, 0),   down speed <= a_i high.
-    double k_row = 0.0;
-    for (const int j : c.members) {
-        k_row += m_reaction(actor, j);
-    }
+    const double k_row = c.k_rows[static_cast<std::size_t>(m_local_index[static_cast<std::size_t>(actor)])];
     const double a = m_restraint(actor);
     const double e_norm = c.origin.maxCoeff();
+    const double down = a * high;
     for (double window = t_end - c.origin_time; window >= 0.25; window *= 0.5) {
-        const double e_max = c.k_norm > 0.0 ? (e_norm + c.g_norm / c.k_norm) * std::exp(c.k_norm * window) -
-                                                  c.g_norm / c.k_norm
-                                            : e_norm + c.g_norm * window;
+        if (!(down * window < e0 - low)) {
+            continue;  // the downward bound fails: no need for the upward one (and its exponential)
+        }
+        const double e_max =
+            c.k_norm > 0.0
+                ? (e_norm + c.g_norm / c.k_norm) * remembered_exp(c.k_norm * window) - c.g_norm / c.k_norm
+                : e_norm + c.g_norm * window;
         const double up = std::max(0.0, k_row * e_max + m_grievance(actor) - a * std::max(low, 0.0));
-        const double down = a * high;
-        if (up * window < high - e0 && down * window < e0 - low) {
+        if (up * window < high - e0) {
             return c.origin_time + window;
         }
     }

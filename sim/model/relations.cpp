@@ -113,6 +113,31 @@ double prevail_probability(const Relations& relations, const Eigen::VectorXd& ca
     return total > 0.0 ? own / total : 0.5;
 }
 
+MutualPrevail mutual_prevail_probabilities(const Relations& relations,
+                                           const Eigen::VectorXd& capability_share, int i, int j) {
+    // The sums of coalition_strength(i, j, All), (j, i, FirmOnly), (j, i, All) and (i, j, FirmOnly), each in
+    // its own order of k, as prevail_probability computes them.
+    double all_i = capability_share(i);
+    double firm_j = capability_share(j);
+    double all_j = capability_share(j);
+    double firm_i = capability_share(i);
+    const int n = relations.size();
+    for (int k = 0; k < n; ++k) {
+        if (k != i && k != j) {
+            all_i += capability_share(k) * third_party_support(relations, k, i, j, SupportBasis::All);
+            firm_j += capability_share(k) * third_party_support(relations, k, j, i, SupportBasis::FirmOnly);
+            all_j += capability_share(k) * third_party_support(relations, k, j, i, SupportBasis::All);
+            firm_i += capability_share(k) * third_party_support(relations, k, i, j, SupportBasis::FirmOnly);
+        }
+    }
+    MutualPrevail result;
+    const double total_i = all_i + firm_j;
+    result.i_over_j = total_i > 0.0 ? all_i / total_i : 0.5;
+    const double total_j = all_j + firm_i;
+    result.j_over_i = total_j > 0.0 ? all_j / total_j : 0.5;
+    return result;
+}
+
 double expected_support_share(const Relations& relations, const Eigen::VectorXd& capability_share, int i,
                               int j) {
     if (j >= 0) {
@@ -147,6 +172,30 @@ SupportMetrics support_metrics(const Relations& relations, const Eigen::VectorXd
         expected += for_i;
         available += capability_share(k);
         strength_j += capability_share(k) * third_party_support(relations, k, j, i, SupportBasis::All);
+    }
+    SupportMetrics metrics;
+    metrics.expected_support = available > 0.0 ? expected / available : 0.0;
+    const double total = strength_i + strength_j;
+    metrics.p_prevail = total > 0.0 ? strength_i / total : 0.5;
+    return metrics;
+}
+
+SupportMetrics fold_support_metrics(const Eigen::VectorXd& capability_share, int i, int j,
+                                    const double* for_i, const double* for_j) {
+    // support_metrics' loop with its terms given.
+    double strength_i = capability_share(i);
+    double strength_j = capability_share(j);
+    double expected = 0.0;
+    double available = 0.0;
+    const auto n = static_cast<int>(capability_share.size());
+    for (int k = 0; k < n; ++k) {
+        if (k == i || k == j) {
+            continue;
+        }
+        strength_i += for_i[k];
+        expected += for_i[k];
+        available += capability_share(k);
+        strength_j += for_j[k];
     }
     SupportMetrics metrics;
     metrics.expected_support = available > 0.0 ? expected / available : 0.0;

@@ -54,6 +54,7 @@
 
 #include <Eigen/Dense>
 
+#include <cstdint>
 #include <optional>
 
 namespace brink::engine {
@@ -75,6 +76,9 @@ class LinearFlow {
     void set_drift(const Eigen::VectorXd& g);
     /// x(t) from x(0) = x0, exactly (matrix exponential), for t >= 0 (finite, else std::invalid_argument).
     Eigen::VectorXd advance(const Eigen::VectorXd& x0, double t) const;
+    /// out = advance(x0, t), bitwise, without allocating on the symmetric path once `out` has dimension n.
+    /// `out` may be x0.
+    void advance_into(const Eigen::VectorXd& x0, double t, Eigen::VectorXd& out) const;
     /// Earliest t in (0, t_max] at which component `index` of x(t) crosses `threshold` in `direction`,
     /// starting from x0; std::nullopt if none. Accurate to 1e-10 days (Brent's tolerance is 1e-12).
     /// Throws std::invalid_argument for a bad index, x0 size, or a t_max that is negative or not finite.
@@ -106,6 +110,14 @@ class LinearFlow {
     Eigen::MatrixXcd m_complex_inverse;  ///< ComplexModal: V^{-1}.
     Eigen::VectorXcd m_complex_rates;    ///< ComplexModal: A's eigenvalues.
     double m_fastest_rate = 0.0;         ///< rho (1/day).
+    /// Identifies the decomposition and equilibrium in use (new at construction and at every set_drift; a
+    /// copy keeps it, with the same contents), for the per-thread cache of symmetric_modal().
+    std::uint64_t m_id = 0;
+
+    /// Symmetric path: the modal coordinates Q^T D (x0 - x*), computed as advance() computes them. The last
+    /// result is remembered per thread with (m_id, x0): a component's searches and advances from one state
+    /// share it. The reference is valid until the next call on this thread.
+    const Eigen::VectorXd& symmetric_modal(const Eigen::VectorXd& x0) const;
 };
 
 }  // namespace brink::engine

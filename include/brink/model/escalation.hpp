@@ -49,6 +49,8 @@ class PressureSystem {
     double value(int actor, double t) const;
     /// The whole vector e(t).
     Eigen::VectorXd values(double t) const;
+    /// The same into `e` (resized to n), without allocating once it has that size.
+    void values(double t, Eigen::VectorXd& e) const;
     /// Earliest absolute time in (last update, t_end] at which e_i crosses `threshold` in `direction`.
     std::optional<double> next_crossing(int actor, double threshold, engine::Crossing direction,
                                         double t_end) const;
@@ -77,8 +79,9 @@ class PressureSystem {
         std::unique_ptr<engine::LinearFlow> flow;
         Eigen::VectorXd origin;  // e at origin_time, in member order
         double origin_time = 0.0;
-        double k_norm = 0.0;  // ||K||_inf of the component
-        double g_norm = 0.0;  // ||g||_inf of the component
+        double k_norm = 0.0;         // ||K||_inf of the component
+        std::vector<double> k_rows;  // Σ_j K_ij over the members, per member (summed in member order)
+        double g_norm = 0.0;         // ||g||_inf of the component
     };
     void sync(int component, double now);
     void rebuild(int component);

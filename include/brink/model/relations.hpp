@@ -72,6 +72,15 @@ double coalition_strength(const Relations& relations, const Eigen::VectorXd& cap
 double prevail_probability(const Relations& relations, const Eigen::VectorXd& capability_share, int i, int j,
                            Perspective perspective);
 
+/// prevail_probability(i, j, Own) and prevail_probability(j, i, Own) in one pass over the third parties,
+/// bitwise equal to the two calls (each of the four coalition sums is folded in the same order).
+struct MutualPrevail {
+    double i_over_j = 0.5;  ///< prevail_probability(relations, w, i, j, Perspective::Own)
+    double j_over_i = 0.5;  ///< prevail_probability(relations, w, j, i, Perspective::Own)
+};
+MutualPrevail mutual_prevail_probabilities(const Relations& relations,
+                                           const Eigen::VectorXd& capability_share, int i, int j);
+
 /// The two trajectory metrics of i against its opponent j in one pass: expected_support_share(i, j) and
 /// prevail_probability(i, j, Objective), bitwise equal to those functions (the same sums in the same order),
 /// for half the evaluations of third_party_support.
@@ -82,6 +91,17 @@ struct SupportMetrics {
 /// See SupportMetrics; j >= 0.
 SupportMetrics support_metrics(const Relations& relations, const Eigen::VectorXd& capability_share, int i,
                                int j);
+/// One term of support_metrics' sums: w_k S_k(i|j) with SupportBasis::All (k != i, j). It reads only row k of
+/// columns i and j of the relation matrices.
+inline double support_term(const Relations& relations, const Eigen::VectorXd& capability_share, int k, int i,
+                           int j) {
+    return capability_share(k) * third_party_support(relations, k, i, j, SupportBasis::All);
+}
+/// support_metrics(relations, w, i, j) from its terms, for_i[k] = support_term(k, i, j) and for_j[k] =
+/// support_term(k, j, i) for every k != i, j (entries i and j are not read): the same sums in the same order,
+/// so bitwise equal. Lets a caller that keeps the terms recompute only those whose inputs changed.
+SupportMetrics fold_support_metrics(const Eigen::VectorXd& capability_share, int i, int j,
+                                    const double* for_i, const double* for_j);
 /// Capability-weighted share of the third parties' capability that i can expect on its side against j,
 /// in [0,1] (the trajectory metric expected_support, docs/model.md §4.3).
 double expected_support_share(const Relations& relations, const Eigen::VectorXd& capability_share, int i,
