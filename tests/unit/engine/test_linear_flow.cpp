@@ -290,6 +290,58 @@ TEST(LinearFlow, SetDriftMatchesAFreshFlowOnEveryPath) {
     EXPECT_THROW(flow.set_drift(Eigen::Vector2d(std::nan(""), 0.0)), std::invalid_argument);
 }
 
+TEST(LinearFlow, AdvanceIntoIsAdvanceBitwiseAndSeesEveryChangeOfTheFlow) {
+    // advance_into and first_crossing share remembered modal coordinates per (flow, x0) on the symmetric
+    // path. The remembered values must never outlive what they were computed for: a new drift (set_drift),
+    // another flow with the same x0, or an x0 changed in place (out aliasing x0).
+    Eigen::MatrixXd symmetric(2, 2);
+    symmetric << -1.0, 0.5, 0.5, -1.0;
+    Eigen::MatrixXd triangular(2, 2);
+    triangular << -1.0, 0.4, 0.0, -0.5;
+    const Eigen::Vector2d x0(0.3, 1.7);
+    for (const Eigen::MatrixXd& m : {symmetric, triangular}) {
+        LinearFlow flow(m, Eigen::Vector2d(1.0, 0.2));
+        for (const double t : {0.0, 0.5, 3.0}) {
+            Eigen::VectorXd out;
+            flow.advance_into(x0, t, out);
+            const Eigen::VectorXd expected = flow.advance(x0, t);
+            ASSERT_EQ(out.size(), 2);
+            EXPECT_EQ(out[0], expected[0]) << t;  // bitwise: the same operations in the same order
+            EXPECT_EQ(out[1], expected[1]) << t;
+        }
+        // Same x0, new drift: the equilibrium moved, so must the result.
+        Eigen::VectorXd before;
+        flow.advance_into(x0, 2.0, before);
+        flow.set_drift(Eigen::Vector2d(0.4, 2.5));
+        Eigen::VectorXd after;
+        flow.advance_into(x0, 2.0, after);
+        const LinearFlow fresh(m, Eigen::Vector2d(0.4, 2.5));
+        EXPECT_LT((after - fresh.advance(x0, 2.0)).cwiseAbs().maxCoeff(), 1e-12);
+        EXPECT_GT((after - before).cwiseAbs().maxCoeff(), 0.1);
+        // Another flow, same x0, alternating: each gets its own answer.
+        for (int round = 0; round < 2; ++round) {
+            Eigen::VectorXd a;
+            Eigen::VectorXd b;
+            flow.advance_into(x0, 1.0, a);
+            fresh.advance_into(x0, 1.0, b);
+            EXPECT_LT((a - b).cwiseAbs().maxCoeff(), 1e-12);
+            const LinearFlow other(m, Eigen::Vector2d(-3.0, 0.0));
+            Eigen::VectorXd c;
+            other.advance_into(x0, 1.0, c);
+            EXPECT_LT((c - other.advance(x0, 1.0)).cwiseAbs().maxCoeff(), 1e-15);
+            EXPECT_GT((c - a).cwiseAbs().maxCoeff(), 0.1);
+        }
+        // out may be x0: advancing in place twice is advancing once by the sum.
+        Eigen::VectorXd state = x0;
+        flow.advance_into(state, 1.5, state);
+        flow.advance_into(state, 2.5, state);
+        EXPECT_LT((state - flow.advance(x0, 4.0)).cwiseAbs().maxCoeff(), 1e-12);
+        const auto crossing = flow.first_crossing(state, 0, 5.0, Crossing::Either, 50.0);
+        const auto expected = fresh.first_crossing(state, 0, 5.0, Crossing::Either, 50.0);
+        EXPECT_EQ(crossing.has_value(), expected.has_value());
+    }
+}
+
 TEST(LinearFlow, RealModalMethodHandlesNonSymmetricRealSpectra) {
     Eigen::Matrix3d m;
     m << -1.0, 0.4, 0.1, 0.0, -0.5, 0.3, 0.0, 0.0, -0.2;  // triangular: eigenvalues -1, -0.5, -0.2
