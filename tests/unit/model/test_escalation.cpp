@@ -51,6 +51,28 @@ TEST(Escalation, TwoRivalsFollowTheRichardsonClosedForm) {
     EXPECT_EQ(system.component_count(), 1);
 }
 
+TEST(Escalation, ValuesIntoABufferAreTheValuesBitwise) {
+    // Two components (0-1 rivals, 2 alone) with different update times; values(t, out) is the allocation-free
+    // form of values(t) and must agree with it and with value(i, t) bit for bit, into a buffer of any size.
+    Eigen::VectorXd e0(3);
+    e0 << 3.0, 1.0, 0.5;
+    PressureSystem system(e0, 0.0);
+    Eigen::MatrixXd reaction = Eigen::MatrixXd::Zero(3, 3);
+    reaction(0, 1) = reaction(1, 0) = 0.03;
+    system.set_dynamics(reaction, Eigen::Vector3d(0.08, 0.08, 0.2), Eigen::Vector3d(0.05, 0.05, 0.1), 0.0);
+    system.jump(2, 1.5, 2.0);  // component {2} now starts at t = 2
+    Eigen::VectorXd out(1);    // wrong size on purpose: values() resizes it
+    for (double t : {2.0, 2.5, 17.25, 90.0}) {
+        const Eigen::VectorXd expected = system.values(t);
+        system.values(t, out);
+        ASSERT_EQ(out.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            EXPECT_EQ(out(i), expected(i)) << i << " at " << t;
+            EXPECT_EQ(out(i), system.value(i, t)) << i << " at " << t;
+        }
+    }
+}
+
 TEST(Escalation, CrossingTimeMatchesTheClosedForm) {
     // One actor: de/dt = -a e + g, e(0) = 0.5, threshold 1 with e* = g/a = 2.5 > 1.
     const double a = 0.08;
