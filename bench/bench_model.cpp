@@ -21,9 +21,9 @@ const ScenarioSpec& default_scenario() {
 
 /// 200 actors in 20 regions of 10: in each region a challenger demands one issue of two rivals; rivals and
 /// allies inside the region, neutral across regions. Deterministic capabilities and stances. A war anywhere
-/// ends a run, so the world is tense but deterred (costly wars, moderate resolve and rivalry), and the
-/// regional demands are made in turn over the year: runs last about 290 days (the counter simulated_days
-/// reports it).
+/// ends a run, so the world is tense but deterred (costly wars, moderate resolve and rivalry); the regional
+/// demands are made in turn over the year, and region 0's dispute is frozen, so runs reach the 365-day
+/// horizon (the counter simulated_days reports it; the benchmark fails if a run ends earlier).
 ScenarioSpec synthetic_200() {
     ScenarioSpec spec;
     spec.metadata.name = "synthetic 200 x 3 x 365";
@@ -51,6 +51,15 @@ ScenarioSpec synthetic_200() {
             p.position = (i % 10 == 0) ? 1.0 : 0.1 * static_cast<double>((i + k) % 5);
             p.salience = 0.3 + 0.1 * static_cast<double>((i + 2 * k) % 7);
             a.positions.push_back(p);
+        }
+        if (i < 3) {
+            // Region 0 is a frozen dispute: its challenger and both targets hold issue0 at full salience and
+            // full resolve, so none of them can move (reach 0.35·(1 − s·resolve) = 0, docs/model.md §4.5),
+            // and a war would cost each more than the whole issue. Its demand stays open to the horizon, so
+            // every run covers the whole year (a standoff) unless a war somewhere ends it.
+            a.resolve = 1.0;
+            a.positions[0].salience = 1.0;
+            a.cost_of_war = 2.0;
         }
         spec.actors.push_back(a);
     }
@@ -109,9 +118,14 @@ void BM_Synthetic200Actors(benchmark::State& state) {
     for (auto _ : state) {
         const model::RunResult result = model::run_crisis(spec, seed++, options);
         days += result.outcome.time;
+        if (result.outcome.time < spec.metadata.horizon) {
+            state.SkipWithError(
+                "a synthetic run ended before the 365-day horizon: the workload is not a year");
+            break;
+        }
         events += static_cast<double>(result.engine_events);
     }
-    // How long the runs lasted (a war ends a run early) and how much work they did.
+    // How long the runs lasted (the horizon, checked above) and how much work they did.
     state.counters["simulated_days"] = benchmark::Counter(days, benchmark::Counter::kAvgIterations);
     state.counters["engine_events"] = benchmark::Counter(events, benchmark::Counter::kAvgIterations);
 }

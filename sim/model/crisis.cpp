@@ -219,7 +219,6 @@ class Crisis {
         return m_opponents[u(i)];
     }
     void refresh_opponents() const;
-    int find_opponent(int i) const;
     int contested_issue(int i, int j) const;
     double pressure(int i) const { return m_pressure->value(i, m_sim.now()); }
     double nearness_to_war(int i) const { return static_cast<double>(m_rung[u(i)]) / m_war_rung; }
@@ -237,6 +236,7 @@ class Crisis {
     /// Every write to an entry (row, col) of m_relations (any of its four matrices) must call this: the
     /// trajectory's support metrics compare only the written entries with m_sampled_relations.
     void note_relations_written(int row, int col) {
+        m_hostility_stale[u(row)] = 1;
         if (m_n <= 64) {
             m_relations_written[u(col)] |= std::uint64_t{1} << row;
         } else {
@@ -344,6 +344,10 @@ class Crisis {
     std::vector<engine::RngStream*> m_choice_rng;
     double m_history_time = std::numeric_limits<double>::quiet_NaN();  // set while history is applied
     mutable std::vector<int> m_opponents;                              // cache of opponent(i)
+    mutable std::vector<double> m_opponent_score;                      // refresh_opponents' scratch
+    // §4.3's hostility fallback per actor, valid unless its row of m_relations was written since.
+    mutable std::vector<int> m_most_hostile_to;
+    mutable std::vector<char> m_hostility_stale;
     mutable bool m_opponents_dirty = true;
     bool m_relations_dirty = false;
     bool m_relations_pending = false;
@@ -524,6 +528,8 @@ void Crisis::build_actors() {
     m_last_escalation.assign(u(m_n), -std::numeric_limits<double>::infinity());
     m_requests.resize(u(m_n));
     m_relations_written.assign(u(m_n), 0);
+    m_most_hostile_to.assign(u(m_n), -1);
+    m_hostility_stale.assign(u(m_n), 1);
     m_crossing_context.resize(u(m_n));
     m_actor_context.resize(u(m_n));
     for (int i = 0; i < m_n; ++i) {
@@ -895,49 +901,53 @@ double Crisis::war_cost(int i) const {
 }
 
 void Crisis::refresh_opponents() const {
-    m_opponents.resize(u(m_n));
-    for (int a = 0; a < m_n; ++a) {
-        m_opponents[u(a)] = find_opponent(a);
-    }
-    m_opponents_dirty = false;
-}
-
-int Crisis::find_opponent(int i) const {
-    // docs/model.md §4.3: the main opponent is the most capable counterpart in an open demand; failing that,
-    // the actor i is most hostile to, weighted by capability.
-    int best = -1;
-    double best_score = 0.0;
+    // docs/model.md §4.3, for every actor in one pass: the main opponent is the most capable counterpart in
+    // an open demand; failing that, the actor i is most hostile to, weighted by capability. Each actor sees
+    // its candidates in demand, target and actor order and keeps the first strict maximum, so ties resolve
+    // as they would actor by actor.
+    m_opponents.assign(u(m_n), -1);
+    m_opponent_score.assign(u(m_n), 0.0);
+    const auto consider = [&](int i, int other, double score) {
+        if (score > m_opponent_score[u(i)]) {
+            m_opponents[u(i)] = other;
+            m_opponent_score[u(i)] = score;
+        }
+    };
     for (const auto& d : m_demands) {
         if (!d.active) {
             continue;
         }
         for (std::size_t t = 0; t < d.targets.size(); ++t) {
-            if (d.status[t] != TargetStatus::Open) {
-                continue;
-            }
-            int other = -1;
-            if (d.challenger == i) {
-                other = d.targets[t];
-            } else if (d.targets[t] == i) {
-                other = d.challenger;
-            }
-            if (other >= 0 && m_share(other) > best_score) {
-                best = other;
-                best_score = m_share(other);
+            if (d.status[t] == TargetStatus::Open) {
+                consider(d.challenger, d.targets[t], m_share(d.targets[t]));
+                consider(d.targets[t], d.challenger, m_share(d.challenger));
             }
         }
     }
-    if (best >= 0) {
-        return best;
-    }
-    for (int j = 0; j < m_n; ++j) {
-        const double score = -m_relations.affinity(i, j) * m_share(j);
-        if (j != i && m_relations.affinity(i, j) < -0.05 && score > best_score) {
-            best = j;
-            best_score = score;
+    // The hostility fallback for the actors no open demand concerns. It reads only row i of A (and the
+    // constant shares), so it is kept per actor and recomputed only when the row was written since
+    // (note_relations_written): the same value a full recomputation would give.
+    for (int i = 0; i < m_n; ++i) {
+        if (m_opponents[u(i)] >= 0) {
+            continue;
         }
+        if (m_hostility_stale[u(i)] != 0) {
+            int best = -1;
+            double best_score = 0.0;
+            for (int j = 0; j < m_n; ++j) {
+                const double a = m_relations.affinity(i, j);
+                const double score = -a * m_share(j);
+                if (j != i && a < -0.05 && score > best_score) {
+                    best = j;
+                    best_score = score;
+                }
+            }
+            m_most_hostile_to[u(i)] = best;
+            m_hostility_stale[u(i)] = 0;
+        }
+        m_opponents[u(i)] = m_most_hostile_to[u(i)];
     }
-    return best;
+    m_opponents_dirty = false;
 }
 
 int Crisis::contested_issue(int i, int j) const {
@@ -1855,8 +1865,8 @@ void Crisis::decide(int i) {
                 // docs/model.md §7.3: the step onto the war rung is not coercion or deterrence (they threaten
                 // war; this one starts it): it is worth only the bet on war itself.
                 const bool into_war = m_rung[u(i)] + 1 >= m_war_rung_index;
-                options.push_back(
-                    {Action::Escalate, (into_war ? s * war_gain + 0.1 * risk : drive) - k_action_cost, j, -1});
+                options.push_back({Action::Escalate,
+                                   (into_war ? s * war_gain + 0.1 * risk : drive) - k_action_cost, j, -1});
             }
             if (pressure(i) > 0.5) {
                 options.push_back({Action::DeEscalate, -drive - k_action_cost, j, -1});
