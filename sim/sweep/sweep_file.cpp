@@ -414,12 +414,21 @@ std::optional<std::vector<double>> parse_values(std::string_view text, std::stri
         if (*lo > *hi) {
             return fail("lo > hi in '" + std::string(text) + "'");
         }
+        // Each level as the weighted mean of the ends (both ends exact), then rounded to 15 significant
+        // digits: 0.4:1:7 gives 0.9, not lo + 5·step = 0.8999999999999999, so the runs use, and runs.csv
+        // shows, the decimal a person would have typed (docs/sweeps.md).
         std::vector<double> values(static_cast<std::size_t>(*n));
-        const double step = (*hi - *lo) / static_cast<double>(*n - 1);
+        const double intervals = static_cast<double>(*n - 1);
         for (std::size_t i = 0; i < values.size(); ++i) {
-            values[i] = *lo + static_cast<double>(i) * step;
+            const double t = static_cast<double>(i);
+            const double level = (*lo * (intervals - t) + *hi * t) / intervals;
+            char decimal[32];
+            const auto end =
+                std::to_chars(decimal, decimal + sizeof decimal, level, std::chars_format::general, 15);
+            std::from_chars(decimal, end.ptr, values[i]);
         }
-        values.back() = *hi;  // the end exactly, whatever the rounding of lo + (n-1)·step
+        values.front() = *lo;
+        values.back() = *hi;
         return values;
     }
     std::vector<double> values;

@@ -15,9 +15,20 @@ TEST(ParseValues, SpacesLoHiNEvenlyWithBothEndsIncluded) {
     ASSERT_TRUE(values.has_value());
     ASSERT_EQ(values->size(), 4U);
     EXPECT_DOUBLE_EQ((*values)[0], 0.3);
-    EXPECT_NEAR((*values)[1], 0.5, 1e-15);
-    EXPECT_NEAR((*values)[2], 0.7, 1e-15);
+    EXPECT_EQ((*values)[1], 0.5);
+    EXPECT_EQ((*values)[2], 0.7);
     EXPECT_EQ((*values)[3], 0.9);  // exactly the end, not lo + 3 * step
+}
+
+TEST(ParseValues, GivesInteriorLevelsAsTheDecimalsAPersonWouldType) {
+    // lo + i·step would give 0.8999999999999999 for the sixth level and 0.30000000000000004 for 0:0.5:6.
+    EXPECT_EQ(parse_values("0.4:1:7").value(), (std::vector<double>{0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0}));
+    EXPECT_EQ(parse_values("0:0.5:6").value(), (std::vector<double>{0.0, 0.1, 0.2, 0.3, 0.4, 0.5}));
+    EXPECT_EQ(parse_values("-1:1:5").value(), (std::vector<double>{-1.0, -0.5, 0.0, 0.5, 1.0}));
+    // Levels with no short decimal keep 15 significant digits.
+    const auto thirds = parse_values("0:1:4").value();
+    EXPECT_NEAR(thirds[1], 1.0 / 3.0, 1e-15);
+    EXPECT_NEAR(thirds[2], 2.0 / 3.0, 1e-15);
 }
 
 TEST(ParseValues, WithNOfOneGivesLo) {
