@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <sstream>
 
 namespace brink::plots {
@@ -889,10 +890,31 @@ std::string bar_chart_script(const BarChart& chart) {
     box.left = static_cast<double>(y_tic_width + 3) * k_char_width + 2.0 * k_char_width;
     box.right = 1.0 - (any_key ? static_cast<double>(key_width + 13) * k_char_width : 0.03);
     box.top = 1.0 - (chart.title.empty() ? 0.03 : 2.4 * k_line_height);
-    box.bottom = 3.2 * k_line_height;
+    // Category names wider than their slot (parameter paths such as actors.russia.cost_of_war) would run
+    // into each other: they are then turned by 30 degrees and the bottom margin grows to hold them.
+    std::size_t name_width = 0;
+    for (const auto& category : chart.categories) {
+        name_width = std::max(name_width, detail::text_width(category));
+    }
+    const double slot_chars =
+        (box.right - box.left) / k_char_width / static_cast<double>(std::max<std::size_t>(1, categories));
+    const bool turned = static_cast<double>(name_width) + 2.0 > slot_chars;
+    constexpr double k_turn_degrees = 30.0;
+    const double names_px = turned ? static_cast<double>(name_width) * k_char_width * detail::k_canvas_width *
+                                             std::sin(k_turn_degrees * std::numbers::pi / 180.0) +
+                                         k_line_height * detail::k_canvas_height
+                                   : k_line_height * detail::k_canvas_height;
+    box.bottom = names_px / detail::k_canvas_height + 2.2 * k_line_height;
     script << detail::margin_commands(box);
     script << "set title " << gnuplot_quote(chart.title) << " font \",13\"\n";
-    script << "set xlabel " << gnuplot_quote(chart.x_label) << "\n";
+    // The axis label at a fixed spot below the names (gnuplot's own placement ignores fixed margins).
+    script << "set xlabel \"\"\n";
+    if (!chart.x_label.empty()) {
+        script << "set label " << gnuplot_quote(chart.x_label) << " at screen "
+               << format_fixed((box.left + box.right) / 2.0, 4) << ", screen "
+               << format_fixed(box.bottom - names_px / detail::k_canvas_height - 1.2 * k_line_height, 4)
+               << " center\n";
+    }
     script << "set ylabel \"\"\n";
     if (!chart.y_label.empty()) {
         script << "set label " << gnuplot_quote(chart.y_label) << " at screen "
@@ -905,7 +927,8 @@ std::string bar_chart_script(const BarChart& chart) {
     for (std::size_t c = 0; c < categories; ++c) {
         tics.emplace_back(static_cast<double>(c), chart.categories[c]);
     }
-    script << detail::named_tics_command("x", tics, "scale 0");
+    script << detail::named_tics_command(
+        "x", tics, turned ? "scale 0 rotate by " + format_number(k_turn_degrees) + " right" : "scale 0");
     script << "set grid noxtics ytics\n";
     if (any_key) {
         script << "set key at screen " << format_fixed(box.right + 0.01, 4) << ", screen "

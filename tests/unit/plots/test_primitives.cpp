@@ -288,5 +288,33 @@ TEST(BarChart, SecondSeriesIsHatchedSoThatItDiffersInGreyscale) {
     EXPECT_EQ(datablock(script, "$b1").front().rfind("0.2", 0), 0U) << script;
 }
 
+// The screen fraction of `set bmargin at screen F` in a script.
+double bottom_margin(const std::string& script) {
+    const std::string key = "set bmargin at screen ";
+    const std::size_t at = script.find(key);
+    return at == std::string::npos ? -1.0 : std::stod(script.substr(at + key.size()));
+}
+
+TEST(BarChart, TurnsCategoryNamesThatWouldRunIntoEachOtherAndMakesRoomForThem) {
+    BarChart chart;
+    chart.x_label = "parameter";
+    chart.series.push_back(BarSeries{"S1", {0.1, 0.6, 0.0, 0.05, 0.1, 0.04}, {}, {}, {}});
+    chart.series.push_back(BarSeries{"ST", {0.2, 0.85, 0.14, 0.12, 0.24, 0.15}, {}, {}, {}});
+    // Six parameter paths (the Sobol study's): each slot is about 15 characters wide, the names up to 33.
+    chart.categories = {"actors.russia.resolve", "actors.russia.cost_of_war",
+                        "actors.usa.resolve",    "relations.commitments.usa.ukraine",
+                        "model.rationality",     "model.grievance"};
+    const std::string turned = bar_chart_script(chart);
+    EXPECT_TRUE(contains(turned, "rotate by 30 right")) << turned;
+    EXPECT_EQ(render_warnings(turned, "bars_turned"), "");
+    // Short names fit their slots and stay level, with the usual margin.
+    chart.categories = {"war", "settlement", "capitulation", "standoff", "a", "b"};
+    const std::string level = bar_chart_script(chart);
+    EXPECT_FALSE(contains(level, "rotate by")) << level;
+    // 33 characters turned by 30 degrees need about 132 px more than one line of level names.
+    EXPECT_GT(bottom_margin(turned) - bottom_margin(level), 120.0 / 700.0);
+    EXPECT_TRUE(contains(turned, "set label \"parameter\" at screen"));
+}
+
 }  // namespace
 }  // namespace brink::plots

@@ -42,7 +42,8 @@ set rmargin at screen 0.9700
 set bmargin at screen 0.0777
 set tmargin at screen 0.9417
 set title "Outcomes of 40 runs (95% Wilson intervals): Gulf corridor crisis (fictional)" font ",13"
-set xlabel "outcome"
+set xlabel ""
+set label "outcome" at screen 0.5217, screen 0.0243 center
 set ylabel ""
 set label "share of runs (%)" at screen 0.0093, screen 0.5097 center rotate by 90
 set xrange [-0.6:3.6]
