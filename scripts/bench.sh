@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Builds the release preset's benchmark programs (bench/bench_*.cpp) and runs each with 5 repetitions,
-# printing the medians and, for every BM_Engine_<X> that has a BM_Baseline_<X> twin, the engine/baseline
-# ratio of items_per_second.
+# Builds the release preset's benchmark programs (bench/bench_*.cpp) and runs each Google Benchmark program
+# with 5 repetitions, printing the medians and, for every BM_Engine_<X> that has a BM_Baseline_<X> twin, the
+# engine/baseline ratio of items_per_second. Without a filter it then prints the 1000-run backtests
+# (bench_backtests, a plain program: docs/model.md §9.2).
 # Usage: scripts/bench.sh [BENCHMARK_FILTER]     e.g. scripts/bench.sh 'Throughput/1000'
 set -euo pipefail
 cd "$(dirname "$0")/.."
 filter="${1:-.}"
 
+# Plain programs among bench/bench_*.cpp: built, but not run with Google Benchmark's flags.
+plain_programs=(bench_backtests)
 targets=()
 for src in bench/bench_*.cpp; do
     [[ -e "$src" ]] || continue
-    targets+=("$(basename "$src" .cpp)")
+    name=$(basename "$src" .cpp)
+    [[ " ${plain_programs[*]} " == *" $name "* ]] || targets+=("$name")
 done
 if [[ ${#targets[@]} -eq 0 ]]; then
     echo "bench: no bench/bench_*.cpp found" >&2
@@ -18,7 +22,7 @@ if [[ ${#targets[@]} -eq 0 ]]; then
 fi
 
 cmake --preset release >/dev/null
-cmake --build build -j2 --target "${targets[@]}"
+cmake --build build -j2 --target "${targets[@]}" "${plain_programs[@]}"
 
 out_dir=build/bench-results
 mkdir -p "$out_dir"
@@ -45,10 +49,16 @@ for target in targets:
         rows.append((name, b["real_time"], b["cpu_time"], b.get("time_unit", "ns"), b.get("items_per_second")))
 
 def fmt_rate(v):
-    return "-" if v is None else f"{v / 1e6:10.2f} M/s"
+    if v is None:
+        return "-"
+    for scale, unit in ((1e6, "M/s"), (1e3, "k/s")):
+        if v >= scale:
+            return f"{v / scale:10.2f} {unit}"
+    return f"{v:10.1f} /s"
 
-# items/s is Google Benchmark's rate over CPU time; on a loaded machine real time can be far larger.
-print(f"{'benchmark (median of 5)':<36} {'real time':>15} {'CPU time':>15} {'items/s (CPU)':>14}")
+# items/s is Google Benchmark's rate: over CPU time, or over real time for benchmarks marked real_time (the
+# sweep's runs per second); on a loaded machine real time can be far larger than CPU time.
+print(f"{'benchmark (median of 5)':<36} {'real time':>15} {'CPU time':>15} {'items/s':>14}")
 for name, real, cpu, unit, ips in rows:
     print(f"{name:<36} {real:12.4g} {unit:>2} {cpu:12.4g} {unit:>2} {fmt_rate(ips):>14}")
 
@@ -65,3 +75,8 @@ if ratios:
     for name, r in ratios:
         print(f"{name:<40} {r:8.2f}")
 PY
+if [[ "$filter" == "." ]]; then
+    echo
+    echo "backtests (build/bench/bench_backtests 1000):"
+    build/bench/bench_backtests 1000
+fi
