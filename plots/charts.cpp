@@ -354,11 +354,15 @@ std::string events_script(const std::string& dir) {
         }
         marks.push_back(std::move(mark));
     }
-    // Row names: the actor's name when it is short, else its id (shorter, and the word the files use).
+    // Row names: the actor's name, on two lines of at most 22 characters when it is long and the rows have
+    // room for two lines (up to 10 actors), else its id (shorter, and the word the files use).
     std::vector<std::string> row_names;
+    const bool two_lines = summary.actors.size() <= 10;
     for (const auto& actor : summary.actors) {
-        row_names.push_back(detail::text_width(actor.name) <= 22 ? actor.name
-                                                                 : detail::shorten(actor.id, 22));
+        const std::string wrapped = detail::wrap_text(actor.name, 22);
+        const bool fits = detail::text_width(wrapped) <= 22 &&
+                          std::count(wrapped.begin(), wrapped.end(), '\n') < (two_lines ? 2 : 1);
+        row_names.push_back(fits ? wrapped : detail::shorten(actor.id, 22));
     }
     if (any_without_actor) {
         row_names.push_back("(no actor)");

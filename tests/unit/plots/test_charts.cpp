@@ -115,6 +115,26 @@ TEST(ChartScript, EventsColourMarksByGoldsteinAndShapeThemBySign) {
     EXPECT_TRUE(contains(script, "\"(no actor)\""));
 }
 
+TEST(ChartScript, EventRowsNameActorsWithLongNamesOnTwoLines) {
+    // A long name is wrapped onto two lines rather than replaced by the id, so that every row reads the same
+    // way ("NATO's eastern members" / "(joined after 1997)" next to "Romania"); a name too long for two lines
+    // of 22 characters falls back to the id.
+    ScratchRun run("single", "long-names");
+    std::string summary = slurp(run.path() + "/summary.json");
+    const auto rename = [&](const std::string& from, const std::string& to) {
+        const std::size_t at = summary.find("\"name\": \"" + from + "\"");
+        ASSERT_NE(at, std::string::npos) << from;
+        summary.replace(at, from.size() + 10, "\"name\": \"" + to + "\"");
+    };
+    rename("Syldavia", "Kingdom of Syldavia (Ottokar IV)");
+    rename("Borduria", "People's Republic of Borduria under the Marshal's provisional government");
+    std::ofstream(run.path() + "/summary.json") << summary;
+    const std::string script = chart_script(run.path(), ChartKind::Events);
+    EXPECT_TRUE(contains(script, "\"Kingdom of Syldavia\\n(Ottokar IV)\"")) << script;
+    EXPECT_TRUE(contains(script, "\"borduria\"")) << script;
+    EXPECT_FALSE(contains(script, "\"syldavia\" ")) << script;
+}
+
 TEST(ChartScript, EventLabelsNeverShareALaneAndTheChartSaysHowManyAreLabelled) {
     // Thirty key events of one actor at the same moment: labels cannot sit side by side, so only one
     // fits on each line of the lane above the row and of the lane below (three lines each in the
