@@ -2,11 +2,13 @@
 """Drive a brink sweep from Python (standard library only) and read its results.
 
 Runs scenarios/sweeps/resolve_commitment.yaml (Russia's resolve x a US commitment to Ukraine), then prints
-P(war) as a table over the two parameters and, for each commitment level, how P(war) changes with resolve.
+P(war) as a table over the two parameters, for each commitment level how P(war) changes with resolve, and
+from runs.csv who started the wars against whom.
 
 Usage: scripts/sweep_example.py [--brink build/brink] [--out out/resolve_commitment] [--threads N]
 """
 import argparse
+import collections
 import csv
 import json
 import pathlib
@@ -70,6 +72,14 @@ def main():
               f"[{float(low['p_war_lo'] or 0):.3f}, {float(low['p_war_hi'] or 0):.3f}], "
               f"resolve {resolves[-1]:.2f} -> {float(high['p_war'] or 0):.3f} "
               f"[{float(high['p_war_lo'] or 0):.3f}, {float(high['p_war_hi'] or 0):.3f}]")
+
+    # runs.csv has one row per run: who started each war, and against whom.
+    with open(args.out / "runs.csv", newline="") as f:
+        wars = collections.Counter((row["initiator"], row["target"]) for row in csv.DictReader(f)
+                                   if row["outcome"] == "war")
+    print("\nwars by initiator and target (all points):")
+    for (initiator, target), count in wars.most_common():
+        print(f"  {count:>5} x {initiator} against {target}")
     print(f"\nfiles: {args.out}/")
 
 

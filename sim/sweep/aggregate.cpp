@@ -126,10 +126,10 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
     std::uint64_t rows = 0;
     while (std::getline(in, line)) {
         const std::vector<std::string> fields = split_record(line);
-        if (fields.size() != k + 8) {
+        if (fields.size() != k + 10) {
             throw std::runtime_error(runs_path.string() + ": row " + std::to_string(rows + 1) + " has " +
                                      std::to_string(fields.size()) + " fields, expected " +
-                                     std::to_string(k + 8));
+                                     std::to_string(k + 10));
         }
         ++rows;
         const std::uint64_t point = std::stoull(fields[1]);
@@ -144,7 +144,7 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
             }
         }
         const std::string& outcome = fields[4 + k];
-        if (!fields[7 + k].empty() || outcome.empty()) {
+        if (!fields[9 + k].empty() || outcome.empty()) {
             ++tally->failed;
             continue;
         }
@@ -157,7 +157,7 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
         } else if (outcome == "settlement") {
             ++tally->settlements;
         }
-        tally->peak_sum += parse_double(fields[6 + k]).value_or(0.0);
+        tally->peak_sum += parse_double(fields[8 + k]).value_or(0.0);
     }
     if (tally) {
         flush(*tally);

@@ -31,7 +31,7 @@ std::string runs_header(const std::vector<std::string>& parameter_paths) {
         header += ',';
         header += quote_field(path);
     }
-    header += ",outcome,time,peak_rung,error";
+    header += ",outcome,time,initiator,target,peak_rung,error";
     return header;
 }
 
@@ -261,6 +261,10 @@ std::string run_row(const SweepSpec& spec, const Design& design, const RunFuncti
             row += ',';
             row += format_number(metrics.time);
             row += ',';
+            row += quote_field(metrics.initiator);
+            row += ',';
+            row += quote_field(metrics.target);
+            row += ',';
             row += std::to_string(metrics.peak_rung);
             row += ',';
             return row;
@@ -278,7 +282,7 @@ std::string run_row(const SweepSpec& spec, const Design& design, const RunFuncti
             c = ' ';  // one row per line, always
         }
     }
-    row += ",,,,";
+    row += ",,,,,,";  // outcome, time, initiator, target, peak_rung: empty; then the error
     row += quote_field(error);
     return row;
 }

@@ -14,7 +14,7 @@
 
 namespace brink::sweep::detail {
 
-/// runs.csv header: run,point,replication,seed,<paths...>,outcome,time,peak_rung,error.
+/// runs.csv header: run,point,replication,seed,<paths...>,outcome,time,initiator,target,peak_rung,error.
 std::string runs_header(const std::vector<std::string>& parameter_paths);
 
 /// One runs.csv row (no newline) for run `id`: applies the point's values to a copy of the base spec and

@@ -36,6 +36,10 @@ RunMetrics fake_model(const ScenarioSpec& spec, std::uint64_t seed) {
     RunMetrics metrics;
     const double resolve = spec.actors[0].resolve;
     metrics.outcome = u < resolve ? model::OutcomeKind::War : model::OutcomeKind::Settlement;
+    if (metrics.outcome == model::OutcomeKind::War) {
+        metrics.initiator = spec.actors[0].id;
+        metrics.target = spec.actors[1].id;
+    }
     metrics.time = 10.0 + 100.0 * rng.uniform() + spec.model.reaction;
     metrics.peak_rung = static_cast<int>(9.0 * resolve);
     return metrics;
@@ -95,7 +99,9 @@ TEST_F(SweepRunner, WritesOneRowPerRunOrderedByRunIdWithDerivedSeeds) {
     std::string line;
     std::getline(rows, line);
     EXPECT_EQ(line,
-              "run,point,replication,seed,actors.russia.resolve,model.reaction,outcome,time,peak_rung,error");
+              "run,point,replication,seed,actors.russia.resolve,model.reaction,outcome,time,initiator,target,"
+              "peak_rung,"
+              "error");
     std::uint64_t expected_id = 0;
     while (std::getline(rows, line)) {
         std::ostringstream prefix;
@@ -108,6 +114,27 @@ TEST_F(SweepRunner, WritesOneRowPerRunOrderedByRunIdWithDerivedSeeds) {
     EXPECT_FALSE(fs::exists(dir("one") / "runs.csv.partial"));
     EXPECT_TRUE(fs::exists(dir("one") / "points.csv"));
     EXPECT_TRUE(fs::exists(dir("one") / "sweep.json"));
+}
+
+TEST_F(SweepRunner, RowsSayWhoStartedEachWarAndAgainstWhom) {
+    const SweepSpec spec = grid_spec();
+    run_sweep(spec, options("wars", 2));
+    std::istringstream rows(read_file(dir("wars") / "runs.csv"));
+    std::string line;
+    std::getline(rows, line);
+    int wars = 0;
+    int others = 0;
+    while (std::getline(rows, line)) {
+        if (line.find(",war,") != std::string::npos) {
+            ++wars;
+            EXPECT_NE(line.find(",russia,ukraine,"), std::string::npos) << line;
+        } else if (line.find(",settlement,") != std::string::npos) {
+            ++others;
+            EXPECT_NE(line.find(",,,"), std::string::npos) << line;  // no initiator, no target
+        }
+    }
+    EXPECT_GT(wars, 0);
+    EXPECT_GT(others, 0);
 }
 
 TEST_F(SweepRunner, RowsAreByteIdenticalForOneTwoAndThreeThreads) {
