@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -448,3 +449,41 @@ TEST_F(Cli, EnsembleOfTheDefaultScenarioPlotsEveryChartInEveryFormat) {
         }
     }
 }
+
+namespace {
+
+// A command in the README or the docs that names a scenario or sweep file must name one that exists: a user
+// copies these lines. Lines that quote an error message (a made-up scenarios/mine.yaml) are not commands.
+TEST(Docs, EveryScenarioFileTheDocsAndScriptsNameExists) {
+    const fs::path root = BRINK_SOURCE_DIR;
+    std::vector<fs::path> texts = {root / "README.md"};
+    for (const char* folder : {"docs", "scripts"}) {
+        for (const auto& entry : fs::directory_iterator(root / folder)) {
+            const std::string extension = entry.path().extension().string();
+            if (entry.is_regular_file() && (extension == ".md" || extension == ".sh" || extension == ".py")) {
+                texts.push_back(entry.path());
+            }
+        }
+    }
+    const std::regex named(R"(scenarios/[A-Za-z0-9_/]+\.yaml)");
+    int checked = 0;
+    for (const auto& text : texts) {
+        std::istringstream lines(read_file(text));
+        int number = 0;
+        for (std::string line; std::getline(lines, line);) {
+            ++number;
+            if (line.find("error:") != std::string::npos) {
+                continue;
+            }
+            for (std::sregex_iterator it(line.begin(), line.end(), named), end; it != end; ++it) {
+                ++checked;
+                EXPECT_TRUE(fs::is_regular_file(root / it->str()))
+                    << text.lexically_relative(root).string() << ":" << number << " names " << it->str()
+                    << ", which does not exist";
+            }
+        }
+    }
+    EXPECT_GT(checked, 10);
+}
+
+}  // namespace
