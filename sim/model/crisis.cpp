@@ -287,6 +287,7 @@ class Crisis {
     void jump_pressure(int actor, double delta);
     bool on_threshold(double pressure) const;
     void set_rung(int actor, int rung, bool log_crossing);
+    void call_off_talks(int actor);
 
     // --- mechanisms ---------------------------------------------------------------------------------
     void run_scripted(const ScriptedEventSpec& event, bool history);
@@ -1224,6 +1225,30 @@ void Crisis::set_rung(int actor, int rung, bool log_crossing) {
     }
     if (rung >= m_war_rung_index) {
         declare_war(actor);
+    } else if (rung == m_war_rung_index - 1 && old < rung && std::isnan(m_history_time)) {
+        call_off_talks(actor);
+    }
+}
+
+void Crisis::call_off_talks(int actor) {
+    // docs/model.md §4.5: military action calls off the talks pending with the actor; the other side halts
+    // them (Blinken called off his meeting with Lavrov on 22 February 2022, after Russia sent troops into the
+    // Donbas), and neither proposes new talks to the other for a week.
+    std::vector<std::pair<int, int>> pending;  // m_meetings is ordered: pairs in ascending order
+    for (const auto& [pair, handle] : m_meetings) {
+        if (pair.first == actor || pair.second == actor) {
+            pending.push_back(pair);
+        }
+    }
+    for (const auto& pair : pending) {
+        const int other = pair.first == actor ? pair.second : pair.first;
+        m_sim.cancel(m_meetings[pair]);
+        m_meetings.erase(pair);
+        m_last_contact(actor, other) = m_sim.now();
+        m_last_contact(other, actor) = m_sim.now();
+        log(EventType::TalksCalledOff, other, actor, -1, 0.0, "164", true,
+            [&] { return concat(speaker(other), " calls off talks with ", speaker(actor)); });
+        trigger_decision(other);
     }
 }
 

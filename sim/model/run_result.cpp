@@ -51,6 +51,8 @@ const char* to_string(EventType type) {
             return "talks_partial";
         case EventType::TalksFailed:
             return "talks_failed";
+        case EventType::TalksCalledOff:
+            return "talks_called_off";
         case EventType::Reiterate:
             return "reiterate";
         case EventType::RequestSupport:

@@ -49,6 +49,7 @@ enum class EventType {
     TalksAgreement,
     TalksPartial,
     TalksFailed,
+    TalksCalledOff,
     Reiterate,
     RequestSupport,
     AnswerRequest,

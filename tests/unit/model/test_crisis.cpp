@@ -141,6 +141,43 @@ TEST(Crisis, MeetingBeyondReachAgreesToKeepTalkingAndMeetsAgainAWeekLater) {
     EXPECT_TRUE(of_type(r, EventType::TalksFailed).empty());
 }
 
+TEST(Crisis, MilitaryActionCallsOffThePendingTalks) {
+    // Talks agree to keep talking on day 1 (reach 0) and would meet again on day 8; on day 3 the challenger's
+    // forces move (a scripted jump from about 0.9 to about 8.4 rungs: "limited military action", one rung
+    // below war). The target calls the talks off at once (docs/model.md §4.5): no meeting on day 8.
+    ScenarioSpec spec = meeting_spec(1.0, 1.0, 0.0, 1.0);
+    spec.actors[0].initial_rung = 1.0;
+    ScriptedEventSpec move;
+    move.day = 3.0;
+    move.type = ScriptedEventType::Mobilisation;
+    move.source = "challenger";
+    move.targets = {"target"};
+    move.pressure_delta = 7.5;
+    spec.events.push_back(move);
+    const RunResult r = run_crisis(spec, 1);
+    const auto crossings = of_type(r, EventType::RungCrossing);
+    ASSERT_TRUE(std::any_of(crossings.begin(), crossings.end(), [](const EventRecord& e) {
+        return e.time == 3.0 && e.source == 0 &&
+               e.description.find("Limited military action") != std::string::npos;
+    })) << "the scripted move must take the challenger to the rung below war";
+    const auto called_off = of_type(r, EventType::TalksCalledOff);
+    ASSERT_EQ(called_off.size(), 1u);
+    EXPECT_DOUBLE_EQ(called_off[0].time, 3.0);
+    EXPECT_EQ(called_off[0].source, 1);  // the target halts the talks
+    EXPECT_EQ(called_off[0].target, 0);
+    EXPECT_EQ(called_off[0].cameo, "164");
+    EXPECT_DOUBLE_EQ(called_off[0].goldstein, -7.0);
+    EXPECT_TRUE(called_off[0].key);
+    const auto meetings = of_type(r, EventType::TalksPartial);
+    ASSERT_EQ(meetings.size(), 1u);  // day 1 only: the follow-up of day 8 was cancelled
+    EXPECT_DOUBLE_EQ(meetings[0].time, 1.0);
+    // Without the move the follow-up takes place: the cancellation is what removed it.
+    spec.events.pop_back();
+    const RunResult quiet = run_crisis(spec, 1);
+    EXPECT_TRUE(of_type(quiet, EventType::TalksCalledOff).empty());
+    EXPECT_GE(of_type(quiet, EventType::TalksPartial).size(), 2u);
+}
+
 TEST(Crisis, MeetingWithinReachSettlesTheDemand) {
     // Resolve 0: reach 0.35; positions 0.4 and 0.6, equal sides: the agreement point is near 0.5.
     ScenarioSpec spec = meeting_spec(0.5, 0.0, 0.4, 0.6);
