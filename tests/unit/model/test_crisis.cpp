@@ -411,6 +411,68 @@ TEST(Crisis, SameSeedGivesIdenticalRunsAndDifferentSeedsDiffer) {
     EXPECT_NE(key(a), key(c));
 }
 
+/// Decision times of actor `actor` (its Hold events: with nobody to oppose or support, holding is all it can
+/// do).
+std::vector<double> hold_times(const RunResult& r, int actor) {
+    std::vector<double> times;
+    for (const auto& e : r.events) {
+        if (e.type == EventType::Hold && e.source == actor) {
+            times.push_back(e.time);
+        }
+    }
+    return times;
+}
+
+TEST(Crisis, ActorsDecideAtPoissonTimesOfTheirOwnRate) {
+    // Two neutral actors (no issues, no hostility): nothing prompts a decision, so each decides only at the
+    // times of its Poisson process (docs/model.md §7.2). Over 500 days at 2 decisions a day the count is
+    // Poisson with mean 1000 and sd 31.6; the tolerance is 4 sd. The gaps are exponential with mean 1/rate,
+    // so their standard deviation equals their mean: over ~1000 gaps the sample sd is within 10% of it (the
+    // sd of the sample sd is about mean/sqrt(1000), 3%, so 10% is over 3 standard errors).
+    ScenarioSpec spec;
+    spec.metadata.name = "neutrals";
+    spec.metadata.horizon = 500.0;
+    spec.ladder = default_ladder();
+    spec.actors = {make_actor("a", 1.0, 0.5, 0.2, 2.0), make_actor("b", 1.0, 0.5, 0.2, 0.5)};
+    const RunResult r = run_crisis(spec, 7);
+    for (const auto& [actor, rate] : {std::pair{0, 2.0}, std::pair{1, 0.5}}) {
+        SCOPED_TRACE("actor " + std::to_string(actor));
+        const std::vector<double> times = hold_times(r, actor);
+        const double expected = rate * spec.metadata.horizon;
+        EXPECT_NEAR(static_cast<double>(times.size()), expected, 4.0 * std::sqrt(expected));
+        ASSERT_GT(times.size(), 100u);
+        double sum = 0.0;
+        double sum_sq = 0.0;
+        for (std::size_t k = 1; k < times.size(); ++k) {
+            const double gap = times[k] - times[k - 1];
+            ASSERT_GT(gap, 0.0);
+            sum += gap;
+            sum_sq += gap * gap;
+        }
+        const double n = static_cast<double>(times.size() - 1);
+        const double mean = sum / n;
+        const double sd = std::sqrt(sum_sq / n - mean * mean);
+        EXPECT_NEAR(mean, 1.0 / rate, 4.0 / rate / std::sqrt(n));
+        EXPECT_NEAR(sd / mean, 1.0, 0.10);
+    }
+}
+
+TEST(Crisis, AddingAnActorDoesNotMoveAnotherActorsDecisionTimes) {
+    // Each actor draws its decision times from its own stream (actor/<id>/decide, docs/model.md §7.2): a
+    // third actor that interacts with nobody leaves the first two actors' decisions exactly where they were.
+    ScenarioSpec spec;
+    spec.metadata.name = "neutrals";
+    spec.metadata.horizon = 100.0;
+    spec.ladder = default_ladder();
+    spec.actors = {make_actor("a", 1.0, 0.5, 0.2, 1.0), make_actor("b", 2.0, 0.5, 0.2, 0.7)};
+    const RunResult two = run_crisis(spec, 11);
+    spec.actors.insert(spec.actors.begin(), make_actor("newcomer", 3.0, 0.5, 0.2, 1.5));
+    const RunResult three = run_crisis(spec, 11);
+    EXPECT_EQ(hold_times(two, 0), hold_times(three, 1));
+    EXPECT_EQ(hold_times(two, 1), hold_times(three, 2));
+    EXPECT_FALSE(hold_times(three, 0).empty());
+}
+
 TEST(Crisis, VeryHighRationalityMakesTheSameDecisionsWhateverTheSeed) {
     // Decisions only in response to events (decision_rate 0): the seed can only enter through the logit
     // draws, which a rationality of 1e6 makes irrelevant when utilities have no ties.
