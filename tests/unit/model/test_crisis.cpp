@@ -473,6 +473,59 @@ TEST(Crisis, AddingAnActorDoesNotMoveAnotherActorsDecisionTimes) {
     EXPECT_FALSE(hold_times(three, 0).empty());
 }
 
+TEST(Crisis, ThirdPartiesDeclareSupportAreWarnedOffAndAnswerRequests) {
+    // The third-party decisions of docs/model.md §7.3 in the Ukraine-like fixture, over 5 seeds: allies
+    // declare support, Russia warns third parties off ("warns ... to stay out", CAMEO 111) and asks a patron
+    // for support, and every request is answered (promise or refusal) by the party asked, before anything
+    // else it does.
+    const ScenarioSpec spec = fixtures::ukraine_like();
+    const auto id = [&](int i) {
+        return i >= 0 ? spec.actors[static_cast<std::size_t>(i)].id : std::string{};
+    };
+    int declarations = 0;
+    int warnings = 0;
+    int requests = 0;
+    int answered = 0;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+        const RunResult r = run_crisis(spec, seed);
+        for (std::size_t k = 0; k < r.events.size(); ++k) {
+            const EventRecord& e = r.events[k];
+            if (e.time < 0.0) {
+                continue;  // scripted history
+            }
+            if (e.type == EventType::Support) {
+                ++declarations;
+            }
+            if (e.type == EventType::Threat && e.cameo == "111" && id(e.source) == "russia") {
+                ++warnings;
+            }
+            if (e.type == EventType::RequestSupport) {
+                ++requests;
+                // The asked party's next decision answers the request (or the run ends first).
+                const auto answer = std::find_if(r.events.begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                                                 r.events.end(), [&](const EventRecord& later) {
+                                                     return later.source == e.target &&
+                                                            (later.type == EventType::AnswerRequest ||
+                                                             later.type == EventType::DeclineRequest ||
+                                                             later.type == EventType::Hold ||
+                                                             later.type == EventType::Escalate);
+                                                 });
+                if (answer != r.events.end()) {
+                    ++answered;
+                    EXPECT_TRUE(answer->type == EventType::AnswerRequest ||
+                                answer->type == EventType::DeclineRequest)
+                        << "seed " << seed << ": " << id(e.target) << " decided something else first";
+                    EXPECT_EQ(answer->target, e.source);
+                }
+            }
+        }
+    }
+    EXPECT_GT(declarations, 0);
+    EXPECT_GT(warnings, 0);
+    EXPECT_GT(requests, 0);
+    EXPECT_GT(answered, 0);
+}
+
 TEST(Crisis, VeryHighRationalityMakesTheSameDecisionsWhateverTheSeed) {
     // Decisions only in response to events (decision_rate 0): the seed can only enter through the logit
     // draws, which a rationality of 1e6 makes irrelevant when utilities have no ties.
