@@ -57,6 +57,20 @@ inline ScenarioSpec two_actor_dispute(double challenger_capability = 1.0, double
     return spec;
 }
 
+/// A scripted event of `type` by `source` toward `targets` on `day` (CAMEO and description optional).
+inline ScriptedEventSpec scripted_event(double day, ScriptedEventType type, std::string source,
+                                        std::vector<std::string> targets, std::string cameo = "",
+                                        std::string description = "") {
+    ScriptedEventSpec e;
+    e.day = day;
+    e.type = type;
+    e.source = std::move(source);
+    e.targets = std::move(targets);
+    e.cameo = std::move(cameo);
+    e.description = std::move(description);
+    return e;
+}
+
 /// A scenario resembling the default one (Russia-Ukraine, 22 January 2022; docs/sources/): seven actors,
 /// two issues, Russia's demands on NATO enlargement and force posture, the history since October 2021.
 /// Capabilities are 2021 military spending in USD bn (data/capabilities_2021.csv).
@@ -158,17 +172,7 @@ inline ScenarioSpec ukraine_like() {
     pullback.made = -1.0;
     spec.demands = {no_enlargement, pullback};
 
-    auto event = [](double day, ScriptedEventType type, std::string source, std::vector<std::string> targets,
-                    std::string cameo, std::string description) {
-        ScriptedEventSpec e;
-        e.day = day;
-        e.type = type;
-        e.source = std::move(source);
-        e.targets = std::move(targets);
-        e.cameo = std::move(cameo);
-        e.description = std::move(description);
-        return e;
-    };
+    const auto event = scripted_event;
     spec.events = {
         event(-84, ScriptedEventType::Mobilisation, "russia", {"ukraine"}, "154",
               "Russian troops mass near Ukraine"),

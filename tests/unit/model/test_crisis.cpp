@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace brink::model {
@@ -147,11 +148,8 @@ TEST(Crisis, MilitaryActionCallsOffThePendingTalks) {
     // below war). The target calls the talks off at once (docs/model.md §4.5): no meeting on day 8.
     ScenarioSpec spec = meeting_spec(1.0, 1.0, 0.0, 1.0);
     spec.actors[0].initial_rung = 1.0;
-    ScriptedEventSpec move;
-    move.day = 3.0;
-    move.type = ScriptedEventType::Mobilisation;
-    move.source = "challenger";
-    move.targets = {"target"};
+    ScriptedEventSpec move =
+        fixtures::scripted_event(3.0, ScriptedEventType::Mobilisation, "challenger", {"target"});
     move.pressure_delta = 7.5;
     spec.events.push_back(move);
     const RunResult r = run_crisis(spec, 1);
@@ -423,17 +421,25 @@ std::vector<double> hold_times(const RunResult& r, int actor) {
     return times;
 }
 
+/// Actors with no issues and no relations to one another: nothing but their own Poisson clocks makes them
+/// decide.
+ScenarioSpec neutrals(double horizon, std::vector<ActorSpec> actors) {
+    ScenarioSpec spec;
+    spec.metadata.name = "neutrals";
+    spec.metadata.horizon = horizon;
+    spec.ladder = default_ladder();
+    spec.actors = std::move(actors);
+    return spec;
+}
+
 TEST(Crisis, ActorsDecideAtPoissonTimesOfTheirOwnRate) {
     // Two neutral actors (no issues, no hostility): nothing prompts a decision, so each decides only at the
     // times of its Poisson process (docs/model.md §7.2). Over 500 days at 2 decisions a day the count is
     // Poisson with mean 1000 and sd 31.6; the tolerance is 4 sd. The gaps are exponential with mean 1/rate,
     // so their standard deviation equals their mean: over ~1000 gaps the sample sd is within 10% of it (the
     // sd of the sample sd is about mean/sqrt(1000), 3%, so 10% is over 3 standard errors).
-    ScenarioSpec spec;
-    spec.metadata.name = "neutrals";
-    spec.metadata.horizon = 500.0;
-    spec.ladder = default_ladder();
-    spec.actors = {make_actor("a", 1.0, 0.5, 0.2, 2.0), make_actor("b", 1.0, 0.5, 0.2, 0.5)};
+    const ScenarioSpec spec =
+        neutrals(500.0, {make_actor("a", 1.0, 0.5, 0.2, 2.0), make_actor("b", 1.0, 0.5, 0.2, 0.5)});
     const RunResult r = run_crisis(spec, 7);
     for (const auto& [actor, rate] : {std::pair{0, 2.0}, std::pair{1, 0.5}}) {
         SCOPED_TRACE("actor " + std::to_string(actor));
@@ -460,11 +466,8 @@ TEST(Crisis, ActorsDecideAtPoissonTimesOfTheirOwnRate) {
 TEST(Crisis, AddingAnActorDoesNotMoveAnotherActorsDecisionTimes) {
     // Each actor draws its decision times from its own stream (actor/<id>/decide, docs/model.md §7.2): a
     // third actor that interacts with nobody leaves the first two actors' decisions exactly where they were.
-    ScenarioSpec spec;
-    spec.metadata.name = "neutrals";
-    spec.metadata.horizon = 100.0;
-    spec.ladder = default_ladder();
-    spec.actors = {make_actor("a", 1.0, 0.5, 0.2, 1.0), make_actor("b", 2.0, 0.5, 0.2, 0.7)};
+    ScenarioSpec spec =
+        neutrals(100.0, {make_actor("a", 1.0, 0.5, 0.2, 1.0), make_actor("b", 2.0, 0.5, 0.2, 0.7)});
     const RunResult two = run_crisis(spec, 11);
     spec.actors.insert(spec.actors.begin(), make_actor("newcomer", 3.0, 0.5, 0.2, 1.5));
     const RunResult three = run_crisis(spec, 11);
