@@ -18,6 +18,10 @@
 
 namespace brink::model {
 
+/// docs/model.md §7.3: rungs per escalate or de-escalate decision, and the default jump of a scripted
+/// mobilisation.
+inline constexpr double k_escalation_step = 1.0;
+
 /// Rung index reached at pressure e: the highest rung whose threshold is <= e (docs/model.md §2.1).
 int rung_at(const std::vector<double>& thresholds, double pressure);
 

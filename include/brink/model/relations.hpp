@@ -11,6 +11,13 @@
 
 namespace brink::model {
 
+/// docs/model.md §1.4: a declaration of support (scripted, decided or granted on request) adds this to D,
+/// capped at 1.
+inline constexpr double k_declaration_step = 0.5;
+/// docs/model.md §1.4: a warning deters a fully irresolute, uncommitted third party by this much (a
+/// scripted threat by exactly this much).
+inline constexpr double k_warning_effect = 0.3;
+
 /// Which reasons for a third party to take sides are counted (docs/model.md §4.1).
 enum class SupportBasis {
     All,       ///< relative affinity, commitments and declarations
