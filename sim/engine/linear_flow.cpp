@@ -177,30 +177,27 @@ double refine_crossing(const F& f, double lo, double f_lo, double hi, double f_h
     return crossed_side(fb) ? b : c;
 }
 
-// First crossing of f(t) = offset + Re(sum_k a_k e^{lambda_k t}) - threshold on (0, t_max], by safe steps,
-// grid steps and Brent refinement (see the header). `f_start` is the exact f(0). Scalar is double for a real
-// spectrum (cheaper: one real exponential per mode) or std::complex<double>.
+// One moving mode of a crossing search, with its bounds and its magnitude |e^{lambda t}|.
 template <class Scalar>
-std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& coefficients,
-                                     const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& rates, double offset,
-                                     double threshold, double f_start, Crossing direction, double t_max,
-                                     double fastest_rate) {
+struct SearchMode {
+    Scalar a;               // coefficient
+    Scalar lambda;          // rate
+    double size;            // |a_k|
+    double slope;           // |a_k lambda_k|, times e for a growing mode (see below)
+    double magnitude;       // e^{Re(lambda_k) t} at the current t
+    double next_magnitude;  // the same at the end of the step being evaluated
+};
+
+// The moving modes of f into `modes`; the constant ones join `constant` (which starts as offset -
+// threshold). Returns the fastest growth rate among the moving modes (0 if none grows).
+template <class Scalar>
+double collect_modes(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& coefficients,
+                     const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& rates, double fastest_rate,
+                     std::vector<SearchMode<Scalar>>& modes, double& constant) {
     // A mode whose rate is this small is constant over any horizon the engine sees: it joins the offset.
     const double constant_mode = 1e-14 * std::max(1.0, fastest_rate);
-    // The moving modes, each with its bounds and its magnitude |e^{lambda t}| (a per-thread buffer reused
-    // from search to search: no allocation once it has grown to the largest dimension).
-    struct Mode {
-        Scalar a;               // coefficient
-        Scalar lambda;          // rate
-        double size;            // |a_k|
-        double slope;           // |a_k lambda_k|, times e for a growing mode (see below)
-        double magnitude;       // e^{Re(lambda_k) t} at the current t
-        double next_magnitude;  // the same at the end of the step being evaluated
-    };
-    thread_local std::vector<Mode> modes;
     modes.clear();
-    double constant = offset - threshold;
-    double growth = 0.0;  // fastest growth rate among the moving modes
+    double growth = 0.0;
     for (Eigen::Index k = 0; k < rates.size(); ++k) {
         if (std::abs(rates[k]) <= constant_mode) {
             constant += std::real(coefficients[k]);
@@ -212,6 +209,23 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
             growth = std::max(growth, std::real(rates[k]));
         }
     }
+    return growth;
+}
+
+// First crossing of f(t) = offset + Re(sum_k a_k e^{lambda_k t}) - threshold on (0, t_max], by safe steps,
+// grid steps and Brent refinement (see the header). `f_start` is the exact f(0). Scalar is double for a real
+// spectrum (cheaper: one real exponential per mode) or std::complex<double>.
+template <class Scalar>
+std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& coefficients,
+                                     const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& rates, double offset,
+                                     double threshold, double f_start, Crossing direction, double t_max,
+                                     double fastest_rate) {
+    using Mode = SearchMode<Scalar>;
+    // A per-thread buffer reused from search to search: no allocation once it has grown to the largest
+    // dimension.
+    thread_local std::vector<Mode> modes;
+    double constant = offset - threshold;
+    const double growth = collect_modes(coefficients, rates, fastest_rate, modes, constant);
     const auto f = [&](double time) {
         Scalar sum = 0.0;
         for (const Mode& mode : modes) {
@@ -313,6 +327,14 @@ LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g)
         return;
     }
 
+    if (try_symmetric(m, g) || try_augmented_modal()) {
+        return;
+    }
+    m_method = Method::Exponential;
+    m_fastest_rate = one_norm(m);
+}
+
+bool LinearFlow::try_symmetric(const Eigen::MatrixXd& m, const Eigen::VectorXd& g) {
     // Symmetric, or symmetric after a diagonal change of basis (M = D^{-1} S D): orthogonal eigenvectors of
     // S, x(t) = x* + D^{-1} Q e^{Lt} Q^T D (x0 - x*).
     if (const auto scaling = symmetrizing_scaling(m)) {
@@ -331,11 +353,15 @@ LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g)
                 m_real_rates = values;
                 m_equilibrium = -(m_real_vectors * (m_real_inverse * g).cwiseQuotient(values));
                 m_fastest_rate = largest;
-                return;
+                return true;
             }
         }
     }
+    return false;
+}
 
+bool LinearFlow::try_augmented_modal() {
+    const Eigen::Index n = m_dimension;
     // General M: eigen-decomposition of the augmented matrix (handles a singular but diagonalisable case).
     const Eigen::EigenSolver<Eigen::MatrixXd> solver(m_augmented, true);
     if (solver.info() == Eigen::Success) {
@@ -362,7 +388,7 @@ LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g)
                     m_real_inverse = std::move(inverse);
                     m_real_rates = values.real();
                     m_fastest_rate = m_real_rates.cwiseAbs().maxCoeff();
-                    return;
+                    return true;
                 }
             } else {
                 const Eigen::PartialPivLU<Eigen::MatrixXcd> lu(vectors);
@@ -374,13 +400,12 @@ LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g)
                     m_complex_inverse = std::move(inverse);
                     m_complex_rates = std::move(values);
                     m_fastest_rate = m_complex_rates.cwiseAbs().maxCoeff();
-                    return;
+                    return true;
                 }
             }
         }
     }
-    m_method = Method::Exponential;
-    m_fastest_rate = one_norm(m);
+    return false;
 }
 
 void LinearFlow::set_drift(const Eigen::VectorXd& g) {
