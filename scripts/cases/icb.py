@@ -74,10 +74,13 @@ def as_int(text):
 def icb_date(year, month, day):
     """ICB (year, month, day) as a date and a flag 'exact' / 'approximate:<rule>' / None when unknown.
 
-    Day codes 66/77/88 become the 1st/15th/last day of the month; a blank day is unknown (None)."""
+    Day codes 66/77/88 become the 1st/15th/last day of the month; a blank day in a known month becomes the
+    15th ('approximate:unknown-day'); a blank month or year is unknown (None)."""
     year, month, day = as_int(year), as_int(month), as_int(day)
-    if year is None or month is None or day is None:
+    if year is None or month is None:
         return None, None
+    if day is None:
+        return datetime.date(year, month, 15), "approximate:unknown-day"
     if day in APPROX_DAY:
         rule = APPROX_DAY[day]
         if rule == "first":
