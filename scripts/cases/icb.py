@@ -22,9 +22,10 @@ NMC_LAST_YEAR = 2016
 # the month, 77 = mid-month, 88 = late in the month. We place them on the 1st, the 15th and the last day.
 APPROX_DAY = {66: "first", 77: "middle", 88: "last"}
 
-# ICB2 `outcom`, content of the outcome for the actor (ICB2 codebook v12): 1 victory, 2 compromise,
-# 3 stalemate, 4 defeat; 5 "other" (not used by this library's cases); 9 and blank are missing.
-OUTCOME = {1: "victory", 2: "compromise", 3: "stalemate", 4: "defeat", 5: "other"}
+# ICB2 `outcom`, content of the outcome for the actor: 1 victory, 2 compromise, 3 stalemate, 4 defeat. The
+# data also hold 5 (12 rows) and 9 (1 row), whose labels could not be checked against the codebook text: they
+# are written as an empty outcome with the raw code kept (none of the library's cases has them).
+OUTCOME = {1: "victory", 2: "compromise", 3: "stalemate", 4: "defeat"}
 
 # ICB `sevvio` (actor) / `viol` (system): 1 no violence, 2 minor clashes, 3 serious clashes, 4 full-scale war.
 VIOLENCE = {1: "none", 2: "minor clashes", 3: "serious clashes", 4: "full-scale war"}
