@@ -266,8 +266,8 @@ namespace {
 /// docs/model.md §6.1–6.2: votes and probabilities of prevailing, from the position groups' vote sums.
 void tally_votes(const PairVotes& pair_votes, std::size_t n, BdmRound& round) {
     const Index size = static_cast<Index>(n);
-    round.votes = Eigen::MatrixXd::Zero(size, size);
-    round.prob_success = Eigen::MatrixXd::Constant(size, size, 0.5);
+    round.votes.setZero(size, size);
+    round.prob_success.setConstant(size, size, 0.5);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
             const std::size_t gi = pair_votes.group_of[i];
@@ -297,7 +297,7 @@ void tally_votes(const PairVotes& pair_votes, std::size_t n, BdmRound& round) {
 /// docs/model.md §6.5: risk exponents from each actor's exposure, computed with everyone risk-neutral.
 void risk_exponents(const RoundContext& context, std::size_t n, BdmRound& round) {
     const Index size = static_cast<Index>(n);
-    round.exposure = Eigen::VectorXd::Zero(size);
+    round.exposure.setZero(size);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < n; ++j) {
             if (j != i) {
@@ -305,7 +305,7 @@ void risk_exponents(const RoundContext& context, std::size_t n, BdmRound& round)
             }
         }
     }
-    round.risk = Eigen::VectorXd::Ones(size);
+    round.risk.setOnes(size);
     const double most_exposed = round.exposure.maxCoeff();
     const double least_exposed = round.exposure.minCoeff();
     if (context.params.risk_rule == BdmRiskRule::Computed && most_exposed > least_exposed) {
@@ -322,8 +322,8 @@ void expected_utilities(const RoundContext& context, const PairVotes& pair_votes
                         BdmRound& round) {
     const std::vector<BdmActor>& actors = context.actors;
     const Index size = static_cast<Index>(n);
-    round.expected_utility = Eigen::MatrixXd::Zero(size, size);
-    round.perceived_expected_utility = Eigen::MatrixXd::Zero(size, size);
+    round.expected_utility.setZero(size, size);
+    round.perceived_expected_utility.setZero(size, size);
     // Perceivers at the same position with the same exponent have the same powers (group_powers and U_sq
     // depend on x_i and r only, within a round): each distinct (x_i, r) is computed once (bitwise the same
     // values). Up to k_remembered distinct pairs are kept; beyond that the powers are computed per actor.
@@ -391,7 +391,10 @@ void expected_utilities(const RoundContext& context, const PairVotes& pair_votes
 /// docs/model.md §6.4: outcomes per pair and the move each actor accepts (the smallest one on offer).
 void pair_outcomes(const std::vector<BdmActor>& actors, BdmRound& round) {
     const std::size_t n = actors.size();
-    round.outcome.assign(n, std::vector<BdmPairOutcome>(n, BdmPairOutcome::StatusQuo));
+    round.outcome.resize(n);
+    for (auto& row : round.outcome) {
+        row.assign(n, BdmPairOutcome::StatusQuo);
+    }
     round.new_positions.resize(static_cast<Index>(n));
     for (std::size_t i = 0; i < n; ++i) {
         const double x_i = actors[i].position;
@@ -435,9 +438,14 @@ void pair_outcomes(const std::vector<BdmActor>& actors, BdmRound& round) {
 }  // namespace
 
 BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params) {
+    BdmRound round;
+    bdm_round(actors, params, round);
+    return round;
+}
+
+void bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params, BdmRound& round) {
     validate(actors, params);
     const std::size_t n = actors.size();
-    BdmRound round;
     std::vector<double> weight(n);
     double total_weight = 0.0;
     for (std::size_t k = 0; k < n; ++k) {
@@ -461,7 +469,6 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
     risk_exponents(context, n, round);
     expected_utilities(context, pair_votes, n, round);
     pair_outcomes(actors, round);
-    return round;
 }
 
 }  // namespace brink::model

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <utility>
 
 namespace brink::model {
 
@@ -70,7 +71,8 @@ void EscalationProcess::refresh_relations() {
         return;
     }
     m_relations_dirty = false;
-    Eigen::MatrixXd k = reaction_matrix(s.relations.affinity, s.share, s.spec.model.reaction);
+    Eigen::MatrixXd& k = m_reaction_scratch;
+    reaction_matrix(s.relations.affinity, s.share, s.spec.model.reaction, k);
     // docs/model.md §2.4: K follows the affinities with a deadband (a change of k_reaction_deadband·reaction,
     // i.e. 0.05 of affinity between equal rivals), unless hostility appears or vanishes somewhere (which
     // changes the components).
@@ -80,7 +82,7 @@ void EscalationProcess::refresh_relations() {
         m_relations_dirty = true;  // keep accumulating against the K in use
         return;
     }
-    m_reaction_used = std::move(k);
+    std::swap(m_reaction_used, k);
     s.pressure->set_dynamics(m_reaction_used, s.restraint, m_effects.grievance(), m_sim.now());
     for (int i = 0; i < s.n; ++i) {
         reschedule_crossings(i);

@@ -212,7 +212,8 @@ void TalksProcess::run_bdm_round() {
         if (actors.size() < 2) {
             continue;
         }
-        const BdmRound round = bdm_round(actors, BdmParams{});
+        BdmRound& round = m_bdm_round;
+        bdm_round(actors, BdmParams{}, round);
         // docs/model.md §3.4: an actor moves toward its BDM position by at most its per-meeting reach.
         for (std::size_t a = 0; a < who.size(); ++a) {
             const int i = who[a];

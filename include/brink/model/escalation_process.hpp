@@ -63,7 +63,8 @@ class EscalationProcess {
     CrisisState& m_state;
     engine::Simulation& m_sim;
     Effects& m_effects;
-    Eigen::MatrixXd m_reaction_used;  // K as the flow uses it (§2.4)
+    Eigen::MatrixXd m_reaction_used;     // K as the flow uses it (§2.4)
+    Eigen::MatrixXd m_reaction_scratch;  // the daily batch's new K, before it is compared with the one in use
     std::vector<engine::EventHandle> m_crossing;
     std::vector<CrossingContext> m_crossing_context;
     std::vector<char> m_crossing_dirty;

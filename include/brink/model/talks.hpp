@@ -39,6 +39,7 @@ class TalksProcess {
     Effects& m_effects;
     std::vector<BdmActor> m_bdm_actors;  // scratch for run_bdm_round
     std::vector<int> m_bdm_who;          // scratch for run_bdm_round
+    BdmRound m_bdm_round;                // scratch for run_bdm_round (its matrices are reused)
 };
 
 }  // namespace brink::model
