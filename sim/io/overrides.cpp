@@ -261,7 +261,7 @@ Resolution resolve(ScenarioSpec& spec, std::string_view path) {
                 return c.defender == parts[2] && c.protege == parts[3];
             });
             if (it == commitments.end()) {
-                commitments.push_back(CommitmentSpec{parts[2], parts[3], 0.5});
+                commitments.push_back(CommitmentSpec{parts[2], parts[3], 0.5, {}});
                 it = commitments.end() - 1;
             }
             return number(it->firmness, detail::k_unit_range);

@@ -15,18 +15,19 @@
 #include "brink/model/relations.hpp"
 #include "brink/model/script.hpp"
 #include "brink/model/talks.hpp"
+#include "brink/model/war.hpp"
 
 #include <array>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace brink::model {
 
 namespace {
-
-constexpr int k_event_type_count = static_cast<int>(EventType::Standoff) + 1;
 
 /// docs/model.md §1.2: events between actors move affinity; ladder crossings, holds, deadlines and outcome
 /// markers are consequences of the state, not new signals, so they do not (that would double count the
@@ -47,7 +48,8 @@ class Crisis final : public Effects {
           m_talks(m_state, m_sim, *this),
           m_decisions(m_state, m_sim, *this),
           m_script(m_state, m_sim, *this),
-          m_outcomes(m_state, m_sim, *this) {
+          m_outcomes(m_state, m_sim, *this),
+          m_war(m_state, m_sim, *this) {
         if (options.record_trajectory || options.record_events) {
             m_recorder.emplace(m_state, m_sim,
                                RecordOptions{options.record_trajectory, options.record_events});
@@ -62,7 +64,11 @@ class Crisis final : public Effects {
     void prompt_decision(int actor) override { m_decisions.prompt(actor); }
     void jump_pressure(int actor, double delta) override { m_escalation.jump(actor, delta); }
     void call_off_talks(int actor) override { m_talks.call_off(actor); }
-    void declare_war(int initiator) override { m_outcomes.declare_war(initiator); }
+    void declare_war(int initiator, int target) override;
+    void fait_accompli(int seizer, int holder, int demand) override {
+        m_outcomes.fait_accompli(seizer, holder, demand);
+    }
+    void mediate(int mediator) override { m_war.mediate(mediator); }
     void update_demands() override { model::update_demands(m_state); }
     void refresh_grievance() override { m_escalation.set_grievance(grievance_vector(m_state)); }
     void check_resolution() override { m_outcomes.check_resolution(); }
@@ -97,6 +103,7 @@ class Crisis final : public Effects {
     DecisionProcess m_decisions;
     Script m_script;
     Outcomes m_outcomes;
+    WarProcess m_war;
     std::optional<Recorder> m_recorder;
     std::vector<RunObserver*> m_observers;
     std::array<int, k_event_type_count> m_counts{};
@@ -121,6 +128,19 @@ void Crisis::log(const LoggedEvent& event, Describe describe) {
     }
 }
 
+void Crisis::declare_war(int initiator, int target) {
+    if (m_state.at_war) {
+        return;  // one war at a time: a second actor reaching the war rung is part of the war being fought
+    }
+    const int opponent = m_outcomes.declare_war(initiator, target);
+    if (!m_state.finished && opponent >= 0) {
+        // docs/model.md §12.2: the war is fought until it ends.
+        const int other = m_state.opponent(initiator);
+        const int issue = m_state.contested_issue(initiator, other >= 0 ? other : opponent);
+        m_war.begin(initiator, opponent, issue >= 0 ? issue : m_state.contested_issue(initiator, opponent));
+    }
+}
+
 RunResult Crisis::run() {
     m_script.apply_history();
     model::update_demands(m_state);
@@ -141,11 +161,20 @@ RunResult Crisis::run() {
         stop.horizon = m_state.horizon;
         m_sim.run(stop);
     }
-    if (!m_state.finished) {
+    if (m_state.at_war) {
+        m_state.finished = true;  // the war is still fought at the horizon: a stalemate so far
+        m_state.at_war = false;
+        sample(SampleKind::Final);
+    } else if (!m_state.finished) {
         m_outcomes.standoff();
     } else if (m_sim.now() >= 0.0) {
         sample(SampleKind::Final);
     }
+    std::map<std::string, ActorOutcome> war_outcomes;
+    if (m_outcomes.outcome().kind == OutcomeKind::War) {
+        m_war.actor_outcomes(m_state, war_outcomes);
+    }
+    m_outcomes.conclude(war_outcomes);
     return result();
 }
 
@@ -161,6 +190,15 @@ RunResult Crisis::result() {
     }
     r.rung_names = s.rung_names;
     r.outcome = m_outcomes.outcome();
+    if (r.outcome.kind == OutcomeKind::War && r.outcome.war.how != WarEnd::FirstShot) {
+        const WarRecord& record = m_war.record();
+        r.outcome.war.end = record.end;
+        r.outcome.war.how = record.how;
+        r.outcome.war.battles = record.battles;
+        r.outcome.war.settlement = record.settlement;
+        r.outcome.war.initiator_side = record.initiator_side;
+        r.outcome.war.target_side = record.target_side;
+    }
     if (m_recorder) {
         m_recorder->finish(r);
     }

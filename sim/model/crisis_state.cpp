@@ -14,8 +14,25 @@ namespace {
 constexpr double k_war_cost_floor = 0.02;
 /// docs/model.md §4.4: full resolve halves the felt cost of war.
 constexpr double k_resolve_discount = 0.5;
+/// docs/model.md §11.3: forces moved up the ladder commit an actor publicly by half its nearness to war.
+constexpr double k_rung_commitment = 0.5;
+/// docs/model.md §11.2: the prior of observers who know nothing of an actor's type.
+constexpr double k_uninformed_reputation = 0.5;
 /// docs/model.md §4.3: hostility below this affinity makes an actor an opponent when no demand does.
 constexpr double k_hostility_floor = -0.05;
+
+/// docs/model.md §2.3: an actor said to stand on rung r (a whole number) starts in the middle of that rung,
+/// so that nothing crosses at day 0 only because the start sits on a threshold; a fraction gives the pressure
+/// exactly.
+double initial_pressure(const std::vector<double>& thresholds, double rung) {
+    const double whole = std::floor(rung);
+    if (rung != whole) {
+        return rung;
+    }
+    const auto r = static_cast<std::size_t>(std::min(whole, static_cast<double>(thresholds.size() - 1)));
+    const double width = r + 1 < thresholds.size() ? thresholds[r + 1] - thresholds[r] : 1.0;
+    return thresholds[r] + 0.5 * width;
+}
 
 bool contains_any(const std::string& text, std::initializer_list<const char*> words) {
     std::string lower = text;
@@ -44,6 +61,8 @@ CrisisState::CrisisState(const ScenarioSpec& scenario) : spec(scenario) {
     build_ladder();
     build_actors();
     build_demands();
+    build_readiness();
+    build_beliefs();
 }
 
 void CrisisState::build_ladder() {
@@ -97,7 +116,7 @@ void CrisisState::build_actors() {
         }
         // docs/model.md §2.2: resolute actors restrain themselves less.
         restraint(i) = spec.model.restraint * (1.5 - std::clamp(a.resolve, 0.0, 1.0));
-        initial(i) = std::max(0.0, a.initial_rung);
+        initial(i) = initial_pressure(thresholds, std::max(0.0, a.initial_rung));
         leaders.push_back(a.representatives.empty() ? (a.name.empty() ? a.id : a.name)
                                                     : a.representatives.front().name);
         // docs/model.md §7.4: the foreign minister or spokesperson speaks, the leader acts.
@@ -115,6 +134,18 @@ void CrisisState::build_actors() {
     }
     relations = build_relations(spec);
     last_contact = Eigen::MatrixXd::Constant(n, n, -1e300);
+    issue_holder.assign(ix(m), -1);
+    for (int k = 0; k < m; ++k) {
+        const std::string& holder = spec.issues[ix(k)].held_by;
+        if (!holder.empty()) {
+            // docs/model.md §12.6: the good is held; the status quo is what its holder wants.
+            const int h = actor_index(holder);
+            issue_holder[ix(k)] = h;
+            if (holds(h, k)) {
+                status_quo(k) = position(h, k);
+            }
+        }
+    }
     for (int i = 0; i < n; ++i) {
         // docs/model.md §2.3: a start exactly on a threshold (initial_rung 7.0) sits just above it, so that
         // the first crossing down is found like any other.
@@ -132,6 +163,11 @@ void CrisisState::build_actors() {
     }
     last_escalation.assign(ix(n), -std::numeric_limits<double>::infinity());
     requests.resize(ix(n));
+    seizures.resize(ix(n));
+    public_commitment.assign(ix(n), 0.0);
+    threatened = Eigen::MatrixXd::Zero(n, n);
+    war_side.assign(ix(n), 0);
+    clashes.assign(ix(n), 0);
     relations_written.columns.assign(ix(n), 0);
     m_most_hostile_to.assign(ix(n), -1);
     m_hostility_stale.assign(ix(n), 1);
@@ -158,6 +194,11 @@ void CrisisState::build_demands() {
         s.demanded = s.value;
         s.made = d.made;
         s.deadline = d.deadline;
+        if (!d.war_target.empty()) {
+            s.war_target = actor_index(d.war_target);
+        } else if (issue_holder[ix(s.issue)] >= 0 && issue_holder[ix(s.issue)] != s.challenger) {
+            s.war_target = issue_holder[ix(s.issue)];
+        }
         if (!d.threat.empty()) {
             const LadderSpec ladder = spec.ladder.rungs.empty() ? default_ladder() : spec.ladder;
             for (std::size_t r = 0; r < ladder.rungs.size(); ++r) {
@@ -168,6 +209,163 @@ void CrisisState::build_demands() {
         }
         demands.push_back(std::move(s));
     }
+}
+
+void CrisisState::build_readiness() {
+    // docs/model.md §11.4: the mobilisation rung of the ladder (by id), else two below war.
+    mobilisation_rung = std::max(1, war_rung_index - 2);
+    const LadderSpec ladder = spec.ladder.rungs.empty() ? default_ladder() : spec.ladder;
+    for (std::size_t r = 0; r < ladder.rungs.size(); ++r) {
+        if (ladder.rungs[r].id == "mobilisation" && static_cast<int>(r) < war_rung_index) {
+            mobilisation_rung = static_cast<int>(r);
+        }
+    }
+    const ReadinessParams& p = spec.model.readiness;
+    readiness.resize(ix(n));
+    for (int i = 0; i < n; ++i) {
+        const ActorSpec& a = spec.actors[ix(i)];
+        ReadinessTrack& r = readiness[ix(i)];
+        r.origin = std::isnan(a.readiness) ? p.peacetime : std::clamp(a.readiness, 0.0, 1.0);
+        r.since = 0.0;
+        r.rate = std::isnan(a.readiness_rate) ? p.build_rate : a.readiness_rate;
+        r.daily_cost = std::isnan(a.readiness_cost) ? p.daily_cost : a.readiness_cost;
+        r.target = rung[ix(i)] >= mobilisation_rung ? 1.0 : p.peacetime;
+    }
+}
+
+void CrisisState::build_beliefs() {
+    // docs/model.md §11.2: the public reputation of each actor, and beliefs of their own for the pairs in a
+    // demand together, hostile at day 0, or with a defender committed to the other's counterpart.
+    std::vector<double> prior(ix(n));
+    for (int j = 0; j < n; ++j) {
+        const ActorSpec& a = spec.actors[ix(j)];
+        // docs/model.md §11.2: without a reputation in the scenario the others know nothing of j's type.
+        prior[ix(j)] = std::isnan(a.reputation) ? k_uninformed_reputation : a.reputation;
+    }
+    beliefs = std::make_unique<Beliefs>(spec.model.beliefs, std::move(prior));
+    std::vector<std::vector<int>> counterparts(ix(n));
+    const auto pair_up = [&](int a, int b) {
+        if (a >= 0 && b >= 0 && a != b) {
+            counterparts[ix(a)].push_back(b);
+            counterparts[ix(b)].push_back(a);
+        }
+    };
+    for (const auto& d : demands) {
+        for (const int t : d.targets) {
+            pair_up(d.challenger, t);
+        }
+        pair_up(d.challenger, d.war_target);
+    }
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < n; ++j) {
+            if (i != j && relations.affinity(i, j) < 0.0) {
+                pair_up(i, j);
+            }
+        }
+    }
+    for (int i = 0; i < n; ++i) {
+        for (const int j : counterparts[ix(i)]) {
+            beliefs->track(i, j);
+            for (int k = 0; k < n; ++k) {
+                if (k != i && (relations.commitment(k, j) > 0.0 || relations.declared(k, j) > 0.0)) {
+                    beliefs->track(i, k);
+                }
+            }
+            for (const ScopedCommitment& c : relations.scoped) {
+                if (c.protege == j && c.defender != i) {
+                    beliefs->track(i, c.defender);
+                }
+            }
+        }
+    }
+    for (const BeliefSpec& b : spec.relations.beliefs) {
+        beliefs->track(actor_index(b.observer), actor_index(b.about), b.resolute);
+    }
+}
+
+double CrisisState::readiness_at(int i, double t) const {
+    if (!mechanisms().readiness) {
+        return 1.0;
+    }
+    const ReadinessTrack& r = readiness[ix(i)];
+    if (r.origin == r.target) {
+        return r.target;
+    }
+    return r.target + (r.origin - r.target) * std::exp(-r.rate * std::max(0.0, t - r.since));
+}
+
+void CrisisState::update_readiness_target(int i, double now) {
+    ReadinessTrack& r = readiness[ix(i)];
+    const double target = rung[ix(i)] >= mobilisation_rung ? 1.0 : spec.model.readiness.peacetime;
+    if (target == r.target) {
+        return;
+    }
+    r.origin = readiness_at(i, now);
+    r.since = now;
+    r.target = target;
+}
+
+double CrisisState::holding_cost(int i, double t) const {
+    if (!mechanisms().readiness) {
+        return 0.0;
+    }
+    const ReadinessParams& p = spec.model.readiness;
+    return readiness[ix(i)].daily_cost * p.planning_days * std::max(0.0, readiness_at(i, t) - p.peacetime);
+}
+
+double CrisisState::expected_resolve(int observer, int about) const {
+    if (!mechanisms().beliefs || observer < 0) {
+        return resolve(about);
+    }
+    return beliefs->expected_resolve(observer, about);
+}
+
+double CrisisState::theatre_share(int k) const {
+    const double own = spec.actors[ix(k)].theatre_share;
+    return std::isnan(own) ? spec.model.theatre_share : own;
+}
+
+double CrisisState::future_share(int i) const {
+    double total = 0.0;
+    for (int k = 0; k < n; ++k) {
+        total += share(k) * (1.0 + spec.actors[ix(k)].power_trend);
+    }
+    return share(i) * (1.0 + spec.actors[ix(i)].power_trend) / total;
+}
+
+double CrisisState::audience_weight(int i) const {
+    if (!mechanisms().audience_costs) {
+        return 0.0;
+    }
+    // docs/model.md §11.3: democracies' audience costs are the largest (Fearon 1994; Schultz 2001),
+    // autocracies' smaller but real (Weeks 2008).
+    double regime = 0.75;
+    switch (spec.actors[ix(i)].regime) {
+        case Regime::Democracy:
+            regime = 1.0;
+            break;
+        case Regime::Mixed:
+            regime = 0.75;
+            break;
+        case Regime::Autocracy:
+            regime = 0.5;
+            break;
+    }
+    return spec.model.audience_cost * regime;
+}
+
+int CrisisState::war_target(int i, int j, int k) const {
+    if (!mechanisms().extended_deterrence || k < 0) {
+        return j;
+    }
+    for (const auto& d : demands) {
+        if (d.active && d.challenger == i && d.issue == k && d.open()) {
+            if (d.war_target >= 0) {
+                return d.war_target;
+            }
+        }
+    }
+    return j;
 }
 
 int CrisisState::actor_index(const std::string& id) const {
@@ -203,14 +401,24 @@ double CrisisState::resolve(int i) const {
 }
 
 double CrisisState::war_cost(int i) const {
+    return war_cost_given_resolve(i, resolve(i));
+}
+
+double CrisisState::war_cost_given_resolve(int i, double r) const {
     // docs/model.md §4.4: costs scaled by resolve, plus a floor, plus what sanctions added.
-    return spec.actors[ix(i)].cost_of_war * (1.0 - k_resolve_discount * resolve(i)) + k_war_cost_floor +
+    return spec.actors[ix(i)].cost_of_war * (1.0 - k_resolve_discount * r) + k_war_cost_floor +
            sanction_cost(i);
 }
 
 double CrisisState::reach(int i, int k) const {
-    // docs/model.md §4.5: the salient issues of a resolute actor hardly move.
-    return k_concession_limit * (1.0 - salience(i, k) * resolve(i));
+    // docs/model.md §4.5: the salient issues of a resolute actor hardly move; §11.3: nor do those of an actor
+    // that has publicly committed itself.
+    const double flexible = k_concession_limit * (1.0 - salience(i, k) * resolve(i));
+    return mechanisms().audience_costs ? flexible * (1.0 - commitment(i)) : flexible;
+}
+
+double CrisisState::commitment(int i) const {
+    return std::max(public_commitment[ix(i)], k_rung_commitment * nearness_to_war(i));
 }
 
 void CrisisState::move_position(int i, int k, double value) {

@@ -148,10 +148,15 @@ void DemandProcess::activate(int index, bool history, const ScriptedEventSpec* s
 void DemandProcess::on_deadline(int index) {
     CrisisState& s = m_state;
     DemandState& demand = s.demands[ix(index)];
-    if (!demand.active || s.finished || !demand.open()) {
+    if (!demand.active || s.finished || s.at_war || !demand.open()) {
         return;
     }
     demand.deadline_passed = true;
+    if (demand.threat_rung >= 0) {
+        // docs/model.md §11.3: an ultimatum's threat commits its author publicly to the rung it named.
+        double& committed = s.public_commitment[ix(demand.challenger)];
+        committed = std::max(committed, static_cast<double>(demand.threat_rung) / s.war_rung);
+    }
     m_effects.log({EventType::DeadlinePassed, demand.challenger, -1, demand.issue, demand.value, "", true},
                   [&] {
                       return "Deadline of " + s.name(demand.challenger) + "'s demand on " +

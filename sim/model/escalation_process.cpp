@@ -41,7 +41,7 @@ void EscalationProcess::start() {
         reschedule_crossings(i);
     }
     if (m_peak.rung >= s.war_rung_index) {
-        m_effects.declare_war(m_peak.actor);
+        m_effects.declare_war(m_peak.actor, -1);
     }
 }
 
@@ -224,17 +224,20 @@ void EscalationProcess::set_rung(int actor, int rung) {
         return;
     }
     s.rung[ix(actor)] = rung;
+    s.update_readiness_target(actor, std::max(0.0, m_sim.now()));
     const bool peak = rung > m_peak.rung;
     if (peak) {
         m_peak = {rung, actor, m_sim.now()};
     }
-    const int j = s.opponent(actor);
+    // docs/model.md §11.1: moves up and down the ladder are aimed at the actor's war target.
+    const int opponent = s.opponent(actor);
+    const int j = opponent >= 0 ? s.war_target(actor, opponent, s.contested_issue(actor, opponent)) : -1;
     m_effects.log({EventType::RungCrossing, actor, j, -1, 0.0, s.rung_cameo[ix(rung)], peak}, [&] {
         return s.name(actor) + (rung > old ? " escalates to \"" : " steps down to \"") +
                s.rung_names[ix(rung)] + "\"";
     });
     if (rung >= s.war_rung_index) {
-        m_effects.declare_war(actor);
+        m_effects.declare_war(actor, -1);
     } else if (rung == s.war_rung_index - 1 && old < rung && !s.in_history()) {
         m_effects.call_off_talks(actor);
     }

@@ -2,6 +2,8 @@
 #include "brink/model/talks.hpp"
 
 #include "brink/model/bargaining.hpp"
+#include "brink/model/coalitions.hpp"
+#include "brink/model/offers.hpp"
 #include "brink/model/relations.hpp"
 #include "priorities.hpp"
 
@@ -69,7 +71,7 @@ void TalksProcess::call_off(int actor) {
 
 void TalksProcess::meeting(int source, int target, int issue, bool key, const std::string& description) {
     CrisisState& s = m_state;
-    if (s.finished) {
+    if (s.finished || s.at_war) {
         return;
     }
     s.meetings.erase(pair_key(source, target));
@@ -88,7 +90,7 @@ void TalksProcess::meeting(int source, int target, int issue, bool key, const st
     const bool source_high = s.position(source, issue) >= s.position(target, issue);
     const int a = source_high ? source : target;
     const int b = source_high ? target : source;
-    const MutualPrevail prevail = mutual_prevail_probabilities(s.relations, s.share, a, b);
+    const MutualPrevail prevail = mutual_prevail(s, a, b, issue, m_sim.now());
     const double cost_a = s.war_cost(a);
     const double cost_b = s.war_cost(b);
     // docs/model.md §4.5: each side's own (optimistic) estimate sets its end of the range.
@@ -196,6 +198,12 @@ void TalksProcess::start_rounds() {
 void TalksProcess::run_bdm_round() {
     CrisisState& s = m_state;
     if (s.finished) {
+        return;
+    }
+    if (s.at_war) {
+        // docs/model.md §12.2: positions are fought over, not voted on, while a war is fought.
+        m_sim.schedule_at(m_sim.now() + s.spec.model.bdm_interval, k_priority_bdm,
+                          [this](engine::Simulation&) { run_bdm_round(); });
         return;
     }
     std::vector<BdmActor>& actors = m_bdm_actors;

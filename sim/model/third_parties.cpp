@@ -1,6 +1,7 @@
 // Third parties: declarations, warnings, requests and answers (docs/model.md §1.4, §4.1, §7.3).
 #include "brink/model/third_parties.hpp"
 
+#include "brink/model/coalitions.hpp"
 #include "brink/model/decisions.hpp"
 #include "brink/model/relations.hpp"
 
@@ -15,23 +16,26 @@ namespace {
 constexpr double k_third_party_scale = 4.0;
 /// docs/model.md §7.3: an actor declares support only for an ally it likes more than this.
 constexpr double k_ally_affinity = 0.3;
+/// docs/model.md §11.3: a declaration of support commits the declarer by this share of what it has not yet
+/// committed.
+constexpr double k_declaration_commitment = 0.2;
 
 }  // namespace
 
-ThirdPartyTargets third_party_targets(const CrisisState& state, int i, int j, double now) {
+ThirdPartyTargets third_party_targets(const CrisisState& state, int i, int j, int issue, double now) {
+    // docs/model.md §7.3 with the joining probabilities of §11.1, as i sees them.
     ThirdPartyTargets targets;
     const Relations& r = state.relations;
     for (int t = 0; t < state.n; ++t) {
         if (t == i || t == j) {
             continue;
         }
-        const double helps_j =
-            state.share(t) * third_party_support(r, t, j, i, SupportBasis::All) * (1.0 - r.deterred(t, i));
+        const double committed = state.share(t) * state.theatre_share(t);
+        const double helps_j = committed * join_probability(state, t, j, i, issue, View{i});
         if (helps_j > targets.warn.weight) {
             targets.warn = {t, helps_j};
         }
-        const double could_help = state.share(t) *
-                                  (1.0 - third_party_support(r, t, i, j, SupportBasis::FirmOnly)) *
+        const double could_help = committed * (1.0 - join_probability(state, t, i, j, issue, View{i})) *
                                   std::max(0.0, r.affinity(t, i) - r.affinity(t, j));
         if (could_help > targets.patron.weight && now - state.last_contact(i, t) >= k_contact_interval) {
             targets.patron = {t, could_help};
@@ -106,6 +110,15 @@ void declare_support(CrisisState& state, Effects& effects, int i, int ally, int 
     Relations& r = state.relations;
     r.declared(i, ally) = std::min(1.0, r.declared(i, ally) + k_declaration_step);
     state.note_relations_written(i, ally);
+    // docs/model.md §11.2–§11.3: a public declaration ties the declarer's hands: a costly signal of its
+    // resolve.
+    const double tied =
+        state.audience_weight(i) * k_declaration_commitment * (1.0 - state.public_commitment[ix(i)]);
+    state.public_commitment[ix(i)] += k_declaration_commitment * (1.0 - state.public_commitment[ix(i)]);
+    if (state.mechanisms().beliefs && tied > 0.0) {
+        state.beliefs->observe(i, {std::max(0.0, r.affinity(i, ally)), 0.0, tied},
+                               state.params().rationality);
+    }
     effects.log({EventType::Support, i, ally, -1, 0.0, action_cameo(Action::DeclareSupport), true}, [&] {
         return state.leader(i) + " declares support for " + state.name(ally) + " against " +
                state.name(against);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "brink/engine/event_queue.hpp"
+#include "brink/model/beliefs.hpp"
 #include "brink/model/escalation.hpp"
 #include "brink/model/relations.hpp"
 #include "brink/scenario.hpp"
@@ -60,11 +61,28 @@ struct DemandState {
     double made = 0.0;      ///< Day it was put on the table.
     double deadline = k_unset;
     int threat_rung = -1;  ///< Ladder index of the rung backing it, or -1.
+    int war_target = -1;  ///< The actor the challenger's force is aimed at (§11.1), or -1 (the counterpart).
     bool active = false;
     bool deadline_passed = false;
     double last_reiterated = -1e300;  ///< Day of the last Demand/Reiterate event.
     /// True while some target has not met, agreed to or seen withdrawn the demand.
     bool open() const;
+};
+
+/// An actor's military readiness (docs/model.md §11.4): R(t) = target + (origin − target)·e^{−rate (t −
+/// since)}.
+struct ReadinessTrack {
+    double origin = 1.0;      ///< R at `since`.
+    double since = 0.0;       ///< Day of the last change of target.
+    double target = 1.0;      ///< 1 while mobilised, peacetime readiness otherwise.
+    double rate = 0.05;       ///< Per day.
+    double daily_cost = 0.0;  ///< Cost per day per unit of readiness above peacetime.
+};
+
+/// A seizure waiting for the answer of the actor whose good was taken (docs/model.md §11.6).
+struct PendingSeizure {
+    int seizer = -1;
+    int demand = -1;
 };
 
 /// A request for support waiting for the answer of the actor asked (docs/model.md §7.3).
@@ -123,6 +141,20 @@ class CrisisState {
     std::vector<DemandState> demands;
     std::map<std::pair<int, int>, engine::EventHandle> meetings;  ///< Pending meeting per pair (i < j).
     std::vector<std::vector<PendingRequest>> requests;            ///< Requests waiting for each actor.
+    std::vector<std::vector<PendingSeizure>> seizures;  ///< Seizures waiting for each actor's answer (§11.6).
+    std::vector<ReadinessTrack> readiness;              ///< §11.4 (R ≡ 1 when the mechanism is off).
+    int mobilisation_rung = 7;                          ///< Rung at and above which an actor is mobilised.
+    std::unique_ptr<Beliefs> beliefs;                   ///< §11.2.
+    std::vector<double>
+        public_commitment;          ///< P_i in [0,1]: how far i has publicly committed itself (§11.3).
+    std::vector<int> issue_holder;  ///< Per issue: the actor holding the contested good, or -1.
+    std::vector<int> clashes;       ///< Clashes each actor has started (§12.1).
+    Eigen::MatrixXd threatened;     ///< 1 where i has threatened j (a sanction held back, §11.7).
+    std::vector<int> war_side;      ///< 0: not at war; 1: the initiator's side; 2: the target's (§12.2).
+    bool at_war = false;            ///< A war is being fought (§12.2).
+    int war_initiator = -1;         ///< Its principals, while it is fought.
+    int war_defender = -1;
+    bool seized = false;  ///< A fait accompli was attempted (violence level, §12.1).
     RelationsWrites relations_written;
     /// While the scripted history is applied: its (negative) time; NaN otherwise.
     double history_time = std::numeric_limits<double>::quiet_NaN();
@@ -141,8 +173,36 @@ class CrisisState {
     double resolve(int i) const;
     /// c_i = cost_of_war·(1 − 0.5·resolve) + 0.02 + sanctions (docs/model.md §4.4).
     double war_cost(int i) const;
-    /// reach_i = 0.35·(1 − s_ik·resolve_i): the most i moves on issue k at one meeting or round (§4.5).
+    /// The same with another resolve in place of i's own: j's cost as an observer who expects resolve r sees
+    /// it.
+    double war_cost_given_resolve(int i, double resolve) const;
+    /// reach_i = 0.35·(1 − s_ik·resolve_i)·(1 − C_i): the most i moves on issue k at one meeting or round
+    /// (§4.5); a public commitment C_i ties its hands (§11.3, with the audience-cost mechanism on).
     double reach(int i, int k) const;
+    /// C_i = max(P_i, 0.5·ρ_i): how far i is publicly committed, by its words (P_i) and by forces it has
+    /// visibly moved up the ladder (§11.3).
+    double commitment(int i) const;
+    const ModelParams& params() const { return spec.model; }
+    const MechanismSwitches& mechanisms() const { return spec.model.mechanisms; }
+    /// R_i(t), or 1 when the readiness mechanism is off (§11.4).
+    double readiness_at(int i, double t) const;
+    /// The target of i's readiness follows its rung: 1 from the mobilisation rung up, peacetime below.
+    void update_readiness_target(int i, double now);
+    /// H_i(t) = daily cost · planning days · max(0, R_i(t) − peacetime): what holding its forces ready
+    /// costs i over the period it weighs (§11.4); 0 when the mechanism is off.
+    double holding_cost(int i, double t) const;
+    /// r̂_ij: i's expected resolve of j (§11.2); j's true resolve when the beliefs mechanism is off.
+    double expected_resolve(int observer, int about) const;
+    /// The share of its capability k commits to the theatre as a third party (§11.1).
+    double theatre_share(int k) const;
+    /// w_i·(1 + trend_i), renormalised: the capability shares expected after model.power_horizon (§11.5).
+    double future_share(int i) const;
+    /// The weight of i's audience costs: model.audience_cost × 1 (democracy), 0.75 (mixed), 0.5 (autocracy),
+    /// or 0 when the mechanism is off (§11.3).
+    double audience_weight(int i) const;
+    /// The actor i's force would be aimed at in a war over its conflict with its main opponent j on issue k
+    /// (§11.1): the war target of i's demand on k, else j. The main opponent when the mechanism is off.
+    int war_target(int i, int j, int k) const;
     /// ρ_i = rung_i / war rung (§7.3).
     double nearness_to_war(int i) const { return static_cast<double>(rung[ix(i)]) / war_rung; }
     /// i's main opponent (§4.3), or -1. Cached: re-evaluated at the first query after
@@ -180,6 +240,8 @@ class CrisisState {
     void build_ladder();
     void build_actors();
     void build_demands();
+    void build_readiness();
+    void build_beliefs();
     void refresh_opponents() const;
 
     mutable std::vector<int> m_opponents;

@@ -6,6 +6,7 @@
 
 #include "brink/engine/rng.hpp"
 #include "brink/engine/simulation.hpp"
+#include "brink/model/coalitions.hpp"
 #include "brink/model/crisis_state.hpp"
 #include "brink/model/decisions.hpp"
 #include "brink/model/effects.hpp"
@@ -64,10 +65,26 @@ class DecisionProcess {
     };
     void schedule_poisson(int actor);
     void decide(int actor);
-    void list_opponent_options(int i, int j, int k, OptionList& options) const;
+    /// What i weighs against its main opponent j on their contested issue k (§7.3, §11).
+    struct Situation {
+        int j = -1;                         ///< main opponent
+        int k = -1;                         ///< contested issue
+        int war_target = -1;                ///< w (§11.1)
+        StakeInputs in;                     ///< the inputs of the terms
+        Stakes terms;                       ///< the terms
+        MutualPrevail talks;                ///< both sides' own chances against each other (the talks' range)
+        const DemandState* mine = nullptr;  ///< i's own demand on k, if any
+    };
+    Situation situation(int i, int j, int k) const;
+    void list_opponent_options(int i, const Situation& s, OptionList& options) const;
+    void list_force_options(int i, const Situation& s, OptionList& options) const;
+    void list_answers(int i, OptionList& options) const;
     void apply(int i, const Option& option, int issue);
+    void apply_force(int i, const Option& option, int issue);
     void propose_talks(int i, int j, int issue);
     void concede(int i, int j, int issue);
+    void back_down(int i, int coercer, int issue);
+    void signal(int sender, const SignalCost& cost);
     engine::RngStream& decide_rng(int i);
     engine::RngStream& choice_rng(int i);
 

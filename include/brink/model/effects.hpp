@@ -67,8 +67,12 @@ class Effects {
     virtual void jump_pressure(int actor, double delta) = 0;
     /// Military action calls off the talks pending with the actor (docs/model.md §4.5).
     virtual void call_off_talks(int actor) = 0;
-    /// The actor has reached the war rung (docs/model.md §8).
-    virtual void declare_war(int initiator) = 0;
+    /// War begins: `initiator` against `target` (−1: the war target by the rule of docs/model.md §8).
+    virtual void declare_war(int initiator, int target) = 0;
+    /// The holder accepted a seizure: the run ends in a fait accompli (docs/model.md §11.6).
+    virtual void fait_accompli(int seizer, int holder, int demand) = 0;
+    /// A third party proposes a ceasefire to the belligerents (docs/model.md §12.2).
+    virtual void mediate(int mediator) = 0;
     /// Re-evaluates every demand's state from the positions (docs/model.md §3.2).
     virtual void update_demands() = 0;
     /// Recomputes the grievance g from the demands and hands it to the pressure (docs/model.md §3.1).

@@ -38,8 +38,8 @@ struct RecordOptions {
 /// The observer that records a RunResult's event log, dyads and trajectory (docs/outputs.md).
 class Recorder final : public RunObserver {
   public:
-    /// Records `state` as the run on `sim` changes it; `state.relations_written` is read and cleared here.
-    Recorder(CrisisState& state, engine::Simulation& sim, const RecordOptions& options);
+    /// Records `state` as the run on `sim` changes it.
+    Recorder(const CrisisState& state, engine::Simulation& sim, const RecordOptions& options);
 
     /// Schedules the interval samples (every output.sample_interval days from day 0 to the horizon).
     void schedule_samples();
@@ -53,12 +53,8 @@ class Recorder final : public RunObserver {
     bool first_signal(EventType type, int source, int target);
     void add_dyad_event(int day, int source, int target, double goldstein);
     void flush_dyad_day();
-    void refresh_sampled_support();
-    bool relations_unchanged_since_sample(bool compare_all);
-    void update_support_terms(const std::vector<int>& opponents, bool first);
-    void copy_sampled_relations(bool all);
 
-    CrisisState& m_state;
+    const CrisisState& m_state;
     engine::Simulation& m_sim;
     RecordOptions m_options;
     bool m_logged_since_sample = false;
@@ -83,19 +79,7 @@ class Recorder final : public RunObserver {
     // (type, source + 1, target + 1) already marked key, flat; m_key_signals for indices outside it.
     std::vector<char> m_key_signal_seen;
     std::set<std::tuple<int, int, int>> m_key_signals;
-    // The support metrics of the last sample and the relations they were computed from: many samples follow
-    // events that leave relations unchanged (holds, rung crossings, talks), and those reuse them.
-    Relations m_sampled_relations;
-    std::vector<int> m_sampled_opponent;
-    std::vector<double> m_sampled_support;
-    std::vector<double> m_sampled_prevail;
-    Eigen::VectorXd m_sample_pressure;          // scratch for record_sample
-    std::vector<int> m_opponent_buffer;         // scratch for refresh_sampled_support
-    std::vector<std::uint64_t> m_changed_rows;  // per relation column, the rows changed (bit r)
-    // Per actor i (row i, n entries each): the terms w_k S_k(i|j) and w_k S_k(j|i) of its support metrics
-    // against j = m_sampled_opponent[i], as of m_sampled_relations (valid while i has an opponent).
-    std::vector<double> m_support_terms;
-    std::vector<double> m_support_terms_opponent;
+    Eigen::VectorXd m_sample_pressure;  // scratch for record_sample
 };
 
 }  // namespace brink::model

@@ -21,12 +21,12 @@ struct ThirdPartyTargets {
     ThirdPartyChoice warn;
     ThirdPartyChoice patron;
 };
-ThirdPartyTargets third_party_targets(const CrisisState& state, int i, int j, double now);
+ThirdPartyTargets third_party_targets(const CrisisState& state, int i, int j, int issue, double now);
 
-/// 4·s·w_t S_t(j|i)(1 − W_ti)·w_i/(w_i + w_t) − κ (docs/model.md §7.3).
+/// 4·s·w_t θ_t J_t(j|i)·w_i/(w_i + w_t) − κ (docs/model.md §7.3).
 double warn_third_party_utility(const CrisisState& state, int i, const ThirdPartyChoice& warn,
                                 double salience);
-/// 4·s·gap·w_t(1 − S^firm_t(i|j))·max(0, A_ti − A_tj) − κ (docs/model.md §7.3).
+/// 4·s·gap·w_t θ_t (1 − J_t(i|j))·max(0, A_ti − A_tj) − κ (docs/model.md §7.3).
 double request_support_utility(const ThirdPartyChoice& patron, double salience, double gap);
 
 /// An ally of i in a conflict with someone else, and that someone (docs/model.md §7.3).

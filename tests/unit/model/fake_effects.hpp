@@ -43,7 +43,15 @@ class FakeEffects : public Effects {
         calls.push_back("jump " + std::to_string(actor) + " " + text(delta));
     }
     void call_off_talks(int actor) override { calls.push_back("call_off " + std::to_string(actor)); }
-    void declare_war(int initiator) override { calls.push_back("war " + std::to_string(initiator)); }
+    void declare_war(int initiator, int target) override {
+        calls.push_back("war " + std::to_string(initiator) +
+                        (target >= 0 ? " " + std::to_string(target) : ""));
+    }
+    void fait_accompli(int seizer, int holder, int demand) override {
+        calls.push_back("fait_accompli " + std::to_string(seizer) + " " + std::to_string(holder) + " " +
+                        std::to_string(demand));
+    }
+    void mediate(int mediator) override { calls.push_back("mediate " + std::to_string(mediator)); }
     void update_demands() override { calls.push_back("update_demands"); }
     void refresh_grievance() override { calls.push_back("refresh_grievance"); }
     void check_resolution() override { calls.push_back("check_resolution"); }

@@ -75,12 +75,25 @@ TEST(CrisisState, ContestedIssueIsTheOpenDemandsElseTheWidestSalientDifference) 
     EXPECT_EQ(state.demand_between(0, 1, 1), nullptr);
 }
 
-TEST(CrisisState, AStartOnAThresholdSitsJustAboveIt) {
+TEST(CrisisState, AnActorOnARungStartsInItsMiddleAndAFractionGivesThePressure) {
+    // docs/model.md §2.3: nothing crosses at day 0 only because a start sits on a threshold.
     ScenarioSpec spec = fixtures::two_actor_dispute();
     spec.actors[0].initial_rung = 7.0;
+    spec.actors[1].initial_rung = 6.25;
     const CrisisState state(spec);
     EXPECT_EQ(state.rung[0], 7);
-    EXPECT_DOUBLE_EQ(state.pressure->value(0, 0.0), 7.0 + k_hysteresis);
+    EXPECT_DOUBLE_EQ(state.pressure->value(0, 0.0), 7.5);
+    EXPECT_EQ(state.rung[1], 6);
+    EXPECT_DOUBLE_EQ(state.pressure->value(1, 0.0), 6.25);
+}
+
+TEST(CrisisState, AFractionalStartOnACustomThresholdSitsJustAboveIt) {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.ladder.rungs[4].threshold = 3.5;  // a custom ladder with a threshold at 3.5
+    spec.actors[0].initial_rung = 3.5;
+    const CrisisState state(spec);
+    EXPECT_EQ(state.rung[0], 4);
+    EXPECT_DOUBLE_EQ(state.pressure->value(0, 0.0), 3.5 + k_hysteresis);
 }
 
 TEST(CrisisState, SpeakersAreForeignMinistersAndLeadersAreTheFirstRepresentative) {

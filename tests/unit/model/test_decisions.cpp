@@ -12,10 +12,11 @@ StakeInputs challenger_inputs() {
     StakeInputs in;
     in.own_position = 1.0;
     in.opponent_position = 0.2;
+    in.target_position = 0.2;
     in.status_quo = 0.0;
     in.salience = 0.8;
-    in.p_own = 0.6;
-    in.opponent_p_own = 0.5;
+    in.p_war = 0.6;
+    in.p_opponent = 0.5;
     in.own_cost = 0.3;
     in.opponent_cost = 0.25;
     in.resolve = 0.7;
@@ -33,13 +34,15 @@ TEST(Decisions, StakesFollowTheirDefinitions) {
     const Stakes t = stakes(in);
     EXPECT_NEAR(t.gap, 1.0, k_tolerance);
     EXPECT_NEAR(t.u_status_quo, 0.0, k_tolerance);
-    EXPECT_NEAR(t.u_war, 0.6 + 0.4 * 0.2 - 0.3, k_tolerance);  // p + (1 − p)(1 − |x_i − x_j|) − c
+    EXPECT_NEAR(t.u_war, 0.6 + 0.4 * 0.2 - 0.3, k_tolerance);  // p + (1 − p)(1 − |x_i − x_w|) − c
+    EXPECT_NEAR(t.peace_value, t.u_status_quo, k_tolerance);   // no offer given: the status quo
     EXPECT_NEAR(t.war_gain, 0.38, 1e-14);
-    // The opponent: u_sq = 1 − 0.2 = 0.8, u_war = 0.5 + 0.5·0.2 − 0.25 = 0.35: it fears war by 0.45.
+    // The opponent, as i believes: u_sq = 1 − 0.2 = 0.8, its chance 1 − 0.5, u_war = 0.5 + 0.5·0.2 − 0.25 =
+    // 0.35: it fears war by 0.45.
     EXPECT_NEAR(t.opponent_fear, 0.45, 1e-14);
     EXPECT_NEAR(t.coercion, 0.45, 1e-14);
-    EXPECT_NEAR(t.deterrence, 0.7 * 0.25 * 0.2, 1e-15);
-    EXPECT_NEAR(t.drive, 0.8 * (0.5 * 0.45 + 0.5 * 0.38 + 0.035) + 0.1 * 0.2, 1e-14);
+    EXPECT_NEAR(t.deterrence, 0.0, 1e-15);  // p̂ against the opponent is 1/2: matching it deters nobody
+    EXPECT_NEAR(t.drive, 0.8 * (0.5 * 0.45 + 0.5 * 0.38 + 0.0) + 0.1 * 0.2, 1e-14);
 }
 
 TEST(Decisions, APassedDeadlineDoublesCoercionAndReiteration) {
@@ -58,7 +61,8 @@ TEST(Decisions, TheStepOntoTheWarRungIsTheBetOnWarAlone) {
     EXPECT_DOUBLE_EQ(escalate_utility(t, false, in.risk_attitude), t.drive - k_action_cost);
     EXPECT_DOUBLE_EQ(escalate_utility(t, true, in.risk_attitude),
                      0.8 * t.war_gain + 0.1 * 0.2 - k_action_cost);
-    EXPECT_DOUBLE_EQ(de_escalate_utility(t), -t.drive - k_action_cost);
+    EXPECT_DOUBLE_EQ(de_escalate_utility(t, 0.0), -t.drive - k_action_cost);
+    EXPECT_DOUBLE_EQ(de_escalate_utility(t, 0.1), -t.drive - k_action_cost - 0.1);
 }
 
 TEST(Decisions, ADefenderOfTheStatusQuoNeverGainsFromWar) {
@@ -69,7 +73,8 @@ TEST(Decisions, ADefenderOfTheStatusQuoNeverGainsFromWar) {
             in.own_position = 0.3;
             in.status_quo = 0.3;
             in.opponent_position = other;
-            in.p_own = p;
+            in.p_war = p;
+            in.target_position = other;
             EXPECT_LE(stakes(in).war_gain, -in.own_cost + 1e-12) << p << " " << other;
         }
     }
@@ -79,8 +84,10 @@ TEST(Decisions, UtilitiesOfTheOpponentDirectedActionsMatchTheirClosedForms) {
     const StakeInputs in = challenger_inputs();
     const Stakes t = stakes(in);
     EXPECT_DOUBLE_EQ(threaten_utility(t), 0.8 * (0.5 * t.coercion + 0.5 * t.deterrence) - k_action_cost);
-    EXPECT_DOUBLE_EQ(sanction_utility(t, 0.25, 0.6), 0.8 * 0.25 * 0.1 - 2.0 * k_action_cost);
-    EXPECT_DOUBLE_EQ(concede_utility(t, 0.25, 0.1), 0.25 * 0.0 - 0.8 * 0.1 - k_action_cost);  // u_sq < u_war
+    EXPECT_DOUBLE_EQ(sanction_utility(t, 0.25, 0.6, false, false), 0.8 * 0.25 * 0.1 - 2.0 * k_action_cost);
+    EXPECT_DOUBLE_EQ(concede_utility(t, 0.25, 0.1, 0.0),
+                     0.25 * 0.0 - 0.8 * 0.1 - k_action_cost);  // u_sq < u_war
+    EXPECT_DOUBLE_EQ(concede_utility(t, 0.25, 0.1, 0.2), 0.25 * 0.0 - 0.8 * 0.1 - k_action_cost - 0.2);
     EXPECT_DOUBLE_EQ(reiterate_utility(t, 0.7), 0.5 * 0.8 * 0.7 * 1.0 - k_action_cost);
     const BargainingRange range{0.4, 0.8};
     // The range's midpoint 0.6 is worth 1 − |1 − 0.6| = 0.6 over u_sq = 0, plus 0.1·(1 − 0.7).
@@ -88,6 +95,36 @@ TEST(Decisions, UtilitiesOfTheOpponentDirectedActionsMatchTheirClosedForms) {
     EXPECT_DOUBLE_EQ(propose_talks_utility(t, 1.0, BargainingRange{0.8, 0.4}, 0.7), -0.1 - k_action_cost);
     EXPECT_DOUBLE_EQ(accept_talks_utility(0.8, 0.35, 0.5), 0.45 * 0.5 + 0.1 - k_action_cost);
     EXPECT_DOUBLE_EQ(accept_talks_utility(0.3, 0.35, 0.5), 0.1 - k_action_cost);
+}
+
+TEST(Decisions, ASanctionHeldBackCoercesUntilTheThreatFails) {
+    // docs/model.md §11.7: imposing a threatened sanction spends its coercive value s·coercion, unless the
+    // threat has already failed (or none was made).
+    const Stakes t = stakes(challenger_inputs());
+    const double imposed = sanction_utility(t, 0.25, 0.6, false, false);
+    EXPECT_DOUBLE_EQ(sanction_utility(t, 0.25, 0.6, false, true), imposed - 0.8 * t.coercion);
+    EXPECT_DOUBLE_EQ(sanction_utility(t, 0.25, 0.6, true, true), imposed);
+}
+
+TEST(Decisions, PeaceWorthMoreThanWarTurnsTheWarGainNegative) {
+    StakeInputs in = challenger_inputs();
+    in.peace_value = 0.9;  // an offer close to what i wants (§11.5)
+    const Stakes t = stakes(in);
+    EXPECT_DOUBLE_EQ(t.war_gain, t.u_war - 0.9);
+    EXPECT_LT(escalate_utility(t, true, in.risk_attitude), 0.0);
+}
+
+TEST(Decisions, BackingDownCostsTheAudienceAndTheReputationCosts) {
+    // docs/model.md §11.3: a·P·s + r·s·ρ.
+    EXPECT_DOUBLE_EQ(backing_down_cost(0.3, 0.5, 0.8, 0.1, 0.75), 0.3 * 0.5 * 0.8 + 0.1 * 0.8 * 0.75);
+    EXPECT_DOUBLE_EQ(backing_down_cost(0.0, 0.5, 0.8, 0.0, 0.75), 0.0);
+}
+
+TEST(Decisions, SeizingWeighsAcceptanceAgainstTheWarItRisks) {
+    const Stakes t = stakes(challenger_inputs());
+    // Certain acceptance: the seized good over the status quo; certain resistance: the war gain.
+    EXPECT_DOUBLE_EQ(seize_utility(t, 1.0, 1.0), 0.8 * (1.0 - t.u_status_quo) - 2.0 * k_action_cost);
+    EXPECT_DOUBLE_EQ(seize_utility(t, 1.0, 0.0), 0.8 * t.war_gain - 2.0 * k_action_cost);
 }
 
 TEST(Decisions, EveryActionHasANameAndACameoCode) {

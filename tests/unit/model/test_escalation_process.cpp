@@ -29,7 +29,7 @@ ScenarioSpec lone_actor(double initial) {
 }
 
 TEST(EscalationProcess, ARungCrossingHappensAtItsClosedFormTime) {
-    ComponentBench bench(lone_actor(0.0));
+    ComponentBench bench(lone_actor(0.25));  // a fraction: the pressure starts at exactly 0.25 (§2.3)
     const double g = 0.5;
     bench.effects.grievance_value = Eigen::VectorXd::Constant(1, g);
     EscalationProcess escalation(bench.state, bench.sim, bench.effects);
@@ -41,13 +41,14 @@ TEST(EscalationProcess, ARungCrossingHappensAtItsClosedFormTime) {
     bench.sim.run(engine::StopConditions{});
     const auto crossings = bench.effects.of_type(EventType::RungCrossing);
     ASSERT_FALSE(crossings.empty());
-    // docs/model.md §2.2: a = 0.08·(1.5 − 0.5) = 0.08, e* = g/a = 6.25; e crosses θ_r = r at
-    // t_r = −ln(1 − r/e*)/a (the crossing search is accurate to 1e-10 day, §2.3).
+    // docs/model.md §2.2: a = 0.08·(1.5 − 0.5) = 0.08, e* = g/a = 6.25; e(t) = e* + (e0 − e*)e^{−at} crosses
+    // θ_r = r at t_r = −ln((e* − r)/(e* − e0))/a (the crossing search is accurate to 1e-10 day, §2.3).
     const double a = 0.08;
     EXPECT_EQ(bench.state.rung[0], 6);  // e* = 6.25 lies on rung 6
     ASSERT_EQ(crossings.size(), 6u);
     for (int r = 1; r <= 6; ++r) {
-        EXPECT_NEAR(crossings[static_cast<std::size_t>(r - 1)].time, -std::log(1.0 - r / (g / a)) / a, 1e-8)
+        EXPECT_NEAR(crossings[static_cast<std::size_t>(r - 1)].time,
+                    -std::log((g / a - r) / (g / a - 0.25)) / a, 1e-8)
             << r;
     }
     EXPECT_EQ(escalation.peak().rung, 6);

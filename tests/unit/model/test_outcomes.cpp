@@ -52,8 +52,23 @@ TEST(Outcomes, AWithdrawnDemandIsTheChallengersCapitulation) {
     EXPECT_EQ(outcomes.outcome().description, "challenger withdraws its demands");
 }
 
-TEST(Outcomes, WarIsAgainstTheStandingEnemyAmongThoseStillHostile) {
+TEST(Outcomes, WarIsAgainstTheDemandsWarTarget) {
+    // docs/model.md §11.1: Russia's demands are addressed to NATO, its force to Ukraine.
     ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.actors.push_back(make_actor("third", 1.0));
+    spec.demands[0].war_target = "third";
+    ComponentBench bench(spec);
+    bench.state.demands[0].active = true;
+    bench.state.mark_opponents_dirty();
+    Outcomes outcomes(bench.state, bench.sim, bench.effects);
+    EXPECT_EQ(outcomes.declare_war(0, -1), 2);
+    EXPECT_EQ(outcomes.outcome().target, "third");
+    EXPECT_FALSE(bench.state.finished);  // the war is fought as a process (§12.2)
+}
+
+TEST(Outcomes, WithoutExtendedDeterrenceWarIsAgainstTheStandingEnemyAmongThoseStillHostile) {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.model.mechanisms.extended_deterrence = false;
     spec.actors.push_back(make_actor("third", 1.0));
     ComponentBench bench(spec);
     CrisisState& s = bench.state;
@@ -63,13 +78,14 @@ TEST(Outcomes, WarIsAgainstTheStandingEnemyAmongThoseStillHostile) {
     s.relations.affinity(0, 1) = -0.1;  // still hostile, less than to the third now
     s.relations.affinity(0, 2) = -0.9;
     Outcomes outcomes(s, bench.sim, bench.effects);
-    outcomes.declare_war(0);
+    outcomes.declare_war(0, -1);
     EXPECT_EQ(outcomes.outcome().kind, OutcomeKind::War);
     EXPECT_EQ(outcomes.outcome().target, "target");
     s.finished = false;
+    s.at_war = false;
     s.relations.affinity(0, 1) = 0.2;  // reconciled: the war is against the one still hostile
     Outcomes again(s, bench.sim, bench.effects);
-    again.declare_war(0);
+    again.declare_war(0, -1);
     EXPECT_EQ(again.outcome().target, "third");
 }
 

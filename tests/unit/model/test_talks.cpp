@@ -67,12 +67,12 @@ TEST(Talks, BeyondReachTheyAgreeToKeepTalkingAndMeetAgainAWeekLater) {
 }
 
 TEST(Talks, AnEmptyRangeFailsTheTalksAndTheTargetRejects) {
-    // A strong third party friendly to the challenger and hostile to the target: the challenger counts it,
-    // the target does not (no treaty, no declaration), so their own estimates leave no range (§4.2, §5.1).
+    // A strong patron committed to the challenger, believed resolute by it and irresolute by the target:
+    // their own estimates leave no range (§11.2, §5.1).
     ScenarioSpec spec = dispute(0.5, 0.5, 1.0, 0.0);
     spec.actors.push_back(fixtures::make_actor("patron", 8.0));
-    spec.relations.affinities.push_back({"patron", "challenger", 1.0, false});
-    spec.relations.affinities.push_back({"patron", "target", -1.0, false});
+    spec.relations.commitments.push_back({"patron", "challenger", 1.0, {}});
+    spec.relations.beliefs = {{"challenger", "patron", 0.99}, {"target", "patron", 0.01}};
     for (auto& a : spec.actors) {
         a.cost_of_war = 0.0;
     }

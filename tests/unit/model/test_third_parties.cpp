@@ -2,6 +2,7 @@
 // third-party actions, and what each does to the relations (docs/model.md §1.4, §4.1, §7.3).
 #include "brink/model/third_parties.hpp"
 
+#include "brink/model/coalitions.hpp"
 #include "brink/model/decisions.hpp"
 #include "brink/model/relations.hpp"
 #include "fake_effects.hpp"
@@ -19,17 +20,17 @@ TEST(ThirdParties, TheOneWarnedOffIsTheThirdPartyMostLikelyToSideWithTheOpponent
     const CrisisState& s = bench.state;
     const int russia = s.actor_index("russia");
     const int ukraine = s.actor_index("ukraine");
-    const ThirdPartyTargets targets = third_party_targets(s, russia, ukraine, 0.0);
-    // The largest w_t S_t(ukraine|russia)(1 − W_t,russia), by brute force over the third parties.
+    const int issue = s.contested_issue(russia, ukraine);
+    const ThirdPartyTargets targets = third_party_targets(s, russia, ukraine, issue, 0.0);
+    // The largest w_t θ_t J_t(ukraine|russia) as Russia sees it, by brute force over the third parties.
     int best = -1;
     double best_weight = 0.0;
     for (int t = 0; t < s.n; ++t) {
         if (t == russia || t == ukraine) {
             continue;
         }
-        const double w = s.share(t) *
-                         third_party_support(s.relations, t, ukraine, russia, SupportBasis::All) *
-                         (1.0 - s.relations.deterred(t, russia));
+        const double w =
+            s.share(t) * s.theatre_share(t) * join_probability(s, t, ukraine, russia, issue, View{russia});
         if (w > best_weight) {
             best = t;
             best_weight = w;
@@ -48,8 +49,8 @@ TEST(ThirdParties, NoPatronIsAskedTwiceInAWeek) {
     const int ukraine = s.actor_index("ukraine");
     const int china = s.actor_index("china");
     request_support(s, bench.effects, 2.0, russia, ukraine, china);
-    EXPECT_NE(third_party_targets(s, russia, ukraine, 8.9).patron.actor, china);
-    EXPECT_EQ(third_party_targets(s, russia, ukraine, 9.0).patron.actor, china);
+    EXPECT_NE(third_party_targets(s, russia, ukraine, 0, 8.9).patron.actor, china);
+    EXPECT_EQ(third_party_targets(s, russia, ukraine, 0, 9.0).patron.actor, china);
     ASSERT_EQ(s.requests[ix(china)].size(), 1u);
     EXPECT_TRUE(bench.effects.called("prompt " + std::to_string(china)));
 }
