@@ -54,8 +54,8 @@ struct ActorSpec {
         0.2;  ///< Cost of war as a share of the issue space's value. Range [0,10]. Default 0.2.
     double decision_rate = 0.5;  ///< Mean decisions per day (Poisson). Range [0,100]. Default 0.5.
     double initial_rung = 0.0;   ///< The rung the actor stands on at day 0 (a whole number starts in the
-                                ///< middle of that rung; a fraction gives the pressure exactly). Range [0,
-                                ///< rungs-1]. Default 0.
+                                 ///< middle of that rung; a fraction gives the pressure exactly). Range [0,
+                                 ///< rungs-1]. Default 0.
     Regime regime = Regime::Mixed;  ///< democracy | mixed | autocracy (audience costs). Default mixed.
     double reputation = k_unset;    ///< Probability the others give at day 0 that it is of the resolute type.
                                     ///< Range [0.01, 0.99]. Default 0.5 (they know nothing of its type;
@@ -214,9 +214,9 @@ struct BeliefParams {
 
 /// Military readiness (docs/model.md §11.4).
 struct ReadinessParams {
-    double peacetime = 0.3;    ///< Readiness of an actor not mobilised. Range (0,1]. Default 0.3.
-    double build_rate = 0.05;  ///< Rate at which readiness approaches its target, per day. Range (0, 1e6].
-                               ///< Default 0.05 (a time constant of 20 days).
+    double peacetime = 0.3;       ///< Readiness of an actor not mobilised. Range (0,1]. Default 0.3.
+    double build_rate = 0.05;     ///< Rate at which readiness approaches its target, per day. Range (0, 1e6].
+                                  ///< Default 0.05 (a time constant of 20 days).
     double daily_cost = 0.002;    ///< Cost per day of readiness held above peacetime, in issue-value units.
                                   ///< Range [0,1]. Default 0.002.
     double planning_days = 30.0;  ///< Days of holding costs an actor weighs when it judges the standoff.
@@ -225,7 +225,7 @@ struct ReadinessParams {
 
 /// War as a process (docs/model.md §12.2).
 struct WarParams {
-    double battle_rate = 0.5;  ///< Battles per day. Range (0,10]. Default 0.5.
+    double battle_rate = 0.5;  ///< Battles per day at the start of a war. Range (0,10]. Default 0.5.
     double units = 20.0;  ///< Combat units of the stronger side at the start (the other side's in proportion
                           ///< to the square root of its strength, Lanchester's square law). Range [2,1000].
                           ///< Default 20.
@@ -233,6 +233,8 @@ struct WarParams {
                             ///< Default 0.4.
     double mediation = 0.2;  ///< What a mediator's leverage adds to a ceasefire's value for a belligerent it
                              ///< outweighs, in issue-value units (§12.2). Range [0,1]. Default 0.2.
+    double fog = 0.5;        ///< Spread of a war's true effectiveness ratio e around what capabilities say:
+                             ///< log₂ e ~ N(0, fog²) (§12.2). Range [0,3]. Default 0.5.
 };
 
 /// Model parameters. Defaults are the same for every bundled scenario (no per-scenario tuning).
@@ -254,9 +256,9 @@ struct ModelParams {
     double talks_duration = 1.0;      ///< Days a meeting lasts. Range (0,30]. Default 1.
     double war_rung_index = k_unset;  ///< Index of the war rung. Default: the last rung of the ladder.
     bool decisions_enabled = true;    ///< Switch off to watch the pure Richardson dynamics. Default true.
-    double audience_cost = 0.3;  ///< Cost of backing down from a full public commitment for a democracy, in
-                                 ///< issue-value units (autocracies 0.5 of it, mixed 0.75). Range [0,10].
-                                 ///< Default 0.3.
+    double audience_cost = 0.3;    ///< Cost of backing down from a full public commitment for a democracy, in
+                                   ///< issue-value units (autocracies 0.5 of it, mixed 0.75). Range [0,10].
+                                   ///< Default 0.3.
     double reputation_cost = 0.1;  ///< Cost of conceding under coercion, per unit of salience and of the
                                    ///< coercer's nearness to war (Sartori 2005). Range [0,10]. Default 0.1.
     double theatre_share = 0.5;    ///< Default share of its capability a third party commits to the theatre.
@@ -264,10 +266,10 @@ struct ModelParams {
     double bystander_propensity = 0.5;  ///< How readily an uncommitted third party joins a war out of
                                         ///< sympathy: its joining probability is this times its squared lean
                                         ///< (§11.1). Range [0,1]. Default 0.5.
-    double power_horizon = 3650.0;  ///< Days over which the actors' power trends run (Powell 2006). Range
-                                    ///< [1, 36500]. Default 3650.
-    double power_discount = 0.9;    ///< Discount factor per year that weighs a future shift of power against
-                                  ///< the present (Powell 2006). Range (0,1). Default 0.9.
+    double power_horizon = 3650.0;      ///< Days over which the actors' power trends run (Powell 2006). Range
+                                        ///< [1, 36500]. Default 3650.
+    double power_discount = 0.9;   ///< Discount factor per year that weighs a future shift of power against
+                                   ///< the present (Powell 2006). Range (0,1). Default 0.9.
     MechanismSwitches mechanisms;  ///< Which mechanisms run. Default: all.
     BeliefParams beliefs;          ///< Beliefs about resolve.
     ReadinessParams readiness;     ///< Military readiness.

@@ -17,9 +17,6 @@ namespace {
 
 /// docs/model.md §12.2: the spread of each side's prior over log₂ e (a factor of about 1.4 either way).
 constexpr double k_prior_spread = 0.5;
-/// docs/model.md §12.2: the spread of the war's true effectiveness ratio, log₂ e ~ N(0, 0.5²): what fighting
-/// reveals beyond the capabilities.
-constexpr double k_true_spread = 0.5;
 /// docs/model.md §12.2: a settlement giving a side at least this share of the disputed range is its victory,
 /// at most 1 − this its defeat, otherwise a compromise for both.
 constexpr double k_victory_share = 0.75;
@@ -112,6 +109,30 @@ double mediate_utility(const CrisisState& state, int m) {
     return ties * weight - k_action_cost;
 }
 
+Battlefield::Battlefield(double a, double b, double e, double rate, double collapse_share)
+    : units_a(a),
+      units_b(b),
+      start_a(a),
+      start_b(b),
+      collapse_a(collapse_share * a),
+      collapse_b(collapse_share * b),
+      effectiveness(e),
+      m_beta(rate / (e * a + b)) {}
+
+double Battlefield::next_battle(engine::RngStream& rng) const {
+    if (over()) {
+        return std::numeric_limits<double>::infinity();
+    }
+    return rng.exponential(m_beta * (effectiveness * units_a + units_b));
+}
+
+bool Battlefield::fight(engine::RngStream& rng) {
+    const double q = effectiveness * units_a / (effectiveness * units_a + units_b);
+    const bool a_won = rng.uniform() < q;
+    (a_won ? units_b : units_a) -= 1.0;
+    return a_won;
+}
+
 WarProcess::WarProcess(CrisisState& state, engine::Simulation& sim, Effects& effects)
     : m_state(state), m_sim(sim), m_effects(effects) {}
 
@@ -178,22 +199,22 @@ void WarProcess::begin(int initiator, int target, int issue) {
     const double strength_a = side_strength(m_record.initiator_side);
     const double strength_b = side_strength(m_record.target_side);
     const double stronger = std::max(strength_a, strength_b);
-    const double units = s.params().war.units;
-    m_start_a = m_units_a = units * std::sqrt(strength_a / stronger);
-    m_start_b = m_units_b = units * std::sqrt(strength_b / stronger);
-    const double collapse_a = s.params().war.collapse * m_start_a;
-    const double collapse_b = s.params().war.collapse * m_start_b;
-    m_belief_a = effectiveness_prior(effectiveness_for(p_a, m_units_a, m_units_b, collapse_a, collapse_b));
-    m_belief_b =
-        effectiveness_prior(effectiveness_for(1.0 - p_b, m_units_a, m_units_b, collapse_a, collapse_b));
+    const WarParams& p = s.params().war;
+    const double units_a = p.units * std::sqrt(strength_a / stronger);
+    const double units_b = p.units * std::sqrt(strength_b / stronger);
     m_battles = &m_sim.rng("war/battles");
-    m_effectiveness = std::exp2(m_battles->normal(0.0, k_true_spread));
+    const double effectiveness = std::exp2(m_battles->normal(0.0, p.fog));
+    m_field = Battlefield(units_a, units_b, effectiveness, p.battle_rate, p.collapse);
+    m_belief_a =
+        effectiveness_prior(effectiveness_for(p_a, units_a, units_b, m_field.collapse_a, m_field.collapse_b));
+    m_belief_b = effectiveness_prior(
+        effectiveness_for(1.0 - p_b, units_a, units_b, m_field.collapse_a, m_field.collapse_b));
     schedule_battle();
 }
 
 void WarProcess::schedule_battle() {
-    const double at = m_sim.now() + m_battles->exponential(m_state.params().war.battle_rate);
-    if (at > m_state.horizon) {
+    const double at = m_sim.now() + m_field.next_battle(*m_battles);
+    if (!(at <= m_state.horizon)) {
         return;
     }
     m_sim.schedule_at(at, k_priority_battle, [this](engine::Simulation&) { battle(); });
@@ -201,9 +222,9 @@ void WarProcess::schedule_battle() {
 
 double WarProcess::remaining_cost(int principal) const {
     // docs/model.md §12.2: the cost of war still to come, by the share of the fighting still expected.
-    const double collapse = m_state.params().war.collapse;
-    const double left = (m_units_a - collapse * m_start_a) + (m_units_b - collapse * m_start_b);
-    const double whole = (1.0 - collapse) * (m_start_a + m_start_b);
+    const Battlefield& f = m_field;
+    const double left = (f.units_a - f.collapse_a) + (f.units_b - f.collapse_b);
+    const double whole = (f.start_a - f.collapse_a) + (f.start_b - f.collapse_b);
     return m_state.war_cost(principal) * std::clamp(left / whole, 0.0, 1.0);
 }
 
@@ -212,24 +233,32 @@ void WarProcess::battle() {
     if (s.finished) {
         return;
     }
-    const double q = m_effectiveness * m_units_a / (m_effectiveness * m_units_a + m_units_b);
-    const bool a_won = m_battles->uniform() < q;
-    update_effectiveness(m_belief_a, a_won, m_units_a, m_units_b);
-    update_effectiveness(m_belief_b, a_won, m_units_a, m_units_b);
-    (a_won ? m_units_b : m_units_a) -= 1.0;
+    const double before_a = m_field.units_a;
+    const double before_b = m_field.units_b;
+    const bool a_won = m_field.fight(*m_battles);
+    update_effectiveness(m_belief_a, a_won, before_a, before_b);
+    update_effectiveness(m_belief_b, a_won, before_a, before_b);
     ++m_record.battles;
+    if (m_issue >= 0) {
+        // docs/model.md §12.2: each battle moves the line of control on the issue toward the winner's
+        // position, by the disputed range over the battles a collapse takes.
+        const double step =
+            std::abs(m_x_a - m_x_b) / std::max(1.0, (1.0 - s.params().war.collapse) * s.params().war.units);
+        const double toward = a_won ? m_x_a : m_x_b;
+        double& line = s.status_quo(m_issue);
+        line = toward > line ? std::min(toward, line + step) : std::max(toward, line - step);
+    }
     const int winner = a_won ? m_a : m_b;
     const int loser = a_won ? m_b : m_a;
     m_effects.log({EventType::Battle, winner, loser, m_issue, 0.0, "190", false}, [&] {
         return s.name(winner) + " wins battle " + std::to_string(m_record.battles) + " against " +
                s.name(loser);
     });
-    const double collapse = s.params().war.collapse;
-    if (m_units_a <= collapse * m_start_a) {
+    if (m_field.a_collapsed()) {
         m_outcome_a = ActorOutcome::Defeat;
         m_outcome_b = ActorOutcome::Victory;
         end(WarEnd::Collapse, m_x_b);
-    } else if (m_units_b <= collapse * m_start_b) {
+    } else if (m_field.b_collapsed()) {
         m_outcome_a = ActorOutcome::Victory;
         m_outcome_b = ActorOutcome::Defeat;
         end(WarEnd::Collapse, m_x_a);
@@ -243,11 +272,9 @@ bool WarProcess::try_settlement() {
     // docs/model.md §12.2: each side's own estimate of A's chance and its remaining cost give a Fearon range
     // in A's share of the disputed range; both weigh its Rubinstein point against fighting on.
     CrisisState& s = m_state;
-    const double collapse = s.params().war.collapse;
-    const double ca = collapse * m_start_a;
-    const double cb = collapse * m_start_b;
-    const double p_by_a = win_probability(m_belief_a, m_units_a, m_units_b, ca, cb);
-    const double p_by_b = win_probability(m_belief_b, m_units_a, m_units_b, ca, cb);
+    const Battlefield& f = m_field;
+    const double p_by_a = win_probability(m_belief_a, f.units_a, f.units_b, f.collapse_a, f.collapse_b);
+    const double p_by_b = win_probability(m_belief_b, f.units_a, f.units_b, f.collapse_a, f.collapse_b);
     const double cost_a = remaining_cost(m_a);
     const double cost_b = remaining_cost(m_b);
     BargainingRange range;
@@ -288,29 +315,33 @@ void WarProcess::mediate(int mediator) {
     });
     // docs/model.md §12.2: each principal weighs the ceasefire (the status quo now, plus the mediator's
     // leverage over it) against fighting on, by its own estimate.
-    const double collapse = s.params().war.collapse;
-    const double ca = collapse * m_start_a;
-    const double cb = collapse * m_start_b;
-    const double q = m_issue >= 0 ? s.status_quo(m_issue) : 0.5;
+    const Battlefield& f = m_field;
+    const double q = m_issue >= 0 ? s.status_quo(m_issue) : 0.5;  // the line of control
     engine::RngStream& settle = m_sim.rng("war/settle");
     bool accepted = true;
     for (const int principal : {m_a, m_b}) {
         const bool is_a = principal == m_a;
         const double x = is_a ? m_x_a : m_x_b;
         const double other = is_a ? m_x_b : m_x_a;
-        const double p_a = win_probability(is_a ? m_belief_a : m_belief_b, m_units_a, m_units_b, ca, cb);
+        const double p_a =
+            win_probability(is_a ? m_belief_a : m_belief_b, f.units_a, f.units_b, f.collapse_a, f.collapse_b);
         const double p = is_a ? p_a : 1.0 - p_a;
         const double fight = p + (1.0 - p) * (1.0 - std::abs(x - other)) - remaining_cost(principal);
         const double leverage =
             s.params().war.mediation * s.share(mediator) / (s.share(mediator) + s.share(principal));
-        const double ceasefire = 1.0 - std::abs(x - q) + leverage;
+        // Stopping short of its aims is backing down (§11.3); the mediator's leverage is what makes it
+        // bearable.
+        const double back_down =
+            s.audience_weight(principal) * s.commitment(principal) *
+            (m_issue >= 0 && s.holds(principal, m_issue) ? s.salience(principal, m_issue) : 0.5);
+        const double ceasefire = 1.0 - std::abs(x - q) - back_down + leverage;
         const std::array<double, 2> weighs{fight, ceasefire};
         accepted = logit_choice(weighs, s.params().rationality, settle.uniform()) == 1 && accepted;
     }
     if (accepted) {
         m_outcome_a = ActorOutcome::Stalemate;
         m_outcome_b = ActorOutcome::Stalemate;
-        end(WarEnd::Ceasefire, k_no_time);
+        end(WarEnd::Ceasefire, q);
     }
 }
 
@@ -321,8 +352,10 @@ void WarProcess::end(WarEnd how, double value) {
     m_record.settlement = value;
     if (m_issue >= 0 && !std::isnan(value)) {
         s.status_quo(m_issue) = value;
-        s.move_position(m_a, m_issue, value);
-        s.move_position(m_b, m_issue, value);
+        if (how != WarEnd::Ceasefire) {  // a ceasefire freezes the line; nobody gives up its aims
+            s.move_position(m_a, m_issue, value);
+            s.move_position(m_b, m_issue, value);
+        }
     }
     s.at_war = false;
     s.finished = true;

@@ -3,10 +3,11 @@
 //
 // When war begins the third parties join the initiator's side or the target's with their joining
 // probabilities (§11.1, drawn once), and each side deploys combat units in proportion to the square root of
-// its strength, so that Lanchester strength (units²) is proportional to capability. Battles come at
-// model.war.battle_rate per day; side A wins a battle with probability q = e N_A / (e N_A + N_B), the
-// loser losing one unit (the embedded chain of Lanchester's aimed-fire square law), where e is A's true
-// effectiveness relative to B, unknown to both. Each side holds a belief over e on a grid (its prior centred
+// its strength, so that Lanchester strength (units²) is proportional to capability. A loses a unit at rate
+// β N_B and B at rate β e N_A (the stochastic form of Lanchester's aimed-fire square law, dA/dt = −βB,
+// dB/dt = −βeA), where e is A's true effectiveness relative to B, unknown to both, and β makes the first
+// battles come at model.war.battle_rate per day; each casualty is a battle, which A wins with probability
+// q = e N_A / (e N_A + N_B). Each side holds a belief over e on a grid (its prior centred
 // where its pre-war estimate of its chance puts it) and updates it by Bayes' rule after every battle, so the
 // two beliefs converge. After each battle the principals bargain: with each side's own estimate of A's chance
 // of winning what remains, P = e(N_A² − C_A²)/(e(N_A² − C_A²) + N_B² − C_B²), and each side's remaining cost
@@ -53,6 +54,34 @@ double win_probability(const EffectivenessBelief& belief, double units_a, double
 /// The e that makes win_probability equal p (solved on the log scale; clamped to the grid's range).
 double effectiveness_for(double p, double units_a, double units_b, double collapse_a, double collapse_b);
 
+/// The fighting itself (docs/model.md §12.2): two forces in Lanchester's aimed-fire square law, as a
+/// continuous-time Markov chain. A loses a unit at rate β N_B and B at rate β e N_A; β is set so that the
+/// first casualty comes at `rate` per day.
+class Battlefield {
+  public:
+    Battlefield(double units_a, double units_b, double effectiveness, double rate, double collapse_share);
+    /// Days to the next battle (an exponential draw), or +inf when the war is over.
+    double next_battle(engine::RngStream& rng) const;
+    /// One battle: returns true when A wins (B loses a unit), with probability e N_A / (e N_A + N_B).
+    bool fight(engine::RngStream& rng);
+    /// A side's units have fallen to the collapse share of its start.
+    bool a_collapsed() const { return units_a <= collapse_a; }
+    bool b_collapsed() const { return units_b <= collapse_b; }
+    bool over() const { return a_collapsed() || b_collapsed(); }
+    double beta() const { return m_beta; }
+
+    double units_a = 0.0;
+    double units_b = 0.0;
+    double start_a = 0.0;
+    double start_b = 0.0;
+    double collapse_a = 0.0;  ///< units at which A collapses
+    double collapse_b = 0.0;
+    double effectiveness = 1.0;  ///< e, A's per-unit effectiveness relative to B's
+
+  private:
+    double m_beta = 0.0;
+};
+
 /// What mediating is worth to a third party m (§12.2): its ties to both belligerents, weighted by its weight
 /// among them, minus κ; −∞ when m could not mediate (one of the principals, or asked in the last week).
 double mediate_utility(const CrisisState& state, int mediator);
@@ -70,14 +99,11 @@ class WarProcess {
     const WarRecord& record() const { return m_record; }
     /// Per-actor outcomes of the war once it has ended (or at the horizon: stalemate for everyone).
     void actor_outcomes(const CrisisState& state, std::map<std::string, ActorOutcome>& out) const;
-    /// Units of the initiator's side and of the target's, now.
-    double units_a() const { return m_units_a; }
-    double units_b() const { return m_units_b; }
+    /// The fighting so far.
+    const Battlefield& battlefield() const { return m_field; }
     /// The two principals' beliefs over e.
     const EffectivenessBelief& belief_a() const { return m_belief_a; }
     const EffectivenessBelief& belief_b() const { return m_belief_b; }
-    /// The true effectiveness ratio e of this war.
-    double true_effectiveness() const { return m_effectiveness; }
 
   private:
     void join_coalitions();
@@ -97,11 +123,7 @@ class WarProcess {
     int m_b = -1;        ///< target
     double m_x_a = 1.0;  ///< the initiator's position on the issue at the start
     double m_x_b = 0.0;  ///< the target's
-    double m_units_a = 0.0;
-    double m_units_b = 0.0;
-    double m_start_a = 0.0;
-    double m_start_b = 0.0;
-    double m_effectiveness = 1.0;
+    Battlefield m_field{1.0, 1.0, 1.0, 1.0, 0.5};
     EffectivenessBelief m_belief_a{};
     EffectivenessBelief m_belief_b{};
     ActorOutcome m_outcome_a = ActorOutcome::Stalemate;
