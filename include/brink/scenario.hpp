@@ -210,6 +210,9 @@ struct MechanismSwitches {
 struct BeliefParams {
     double resolute = 0.8;    ///< Resolve of the resolute type. Range [0,1], above `irresolute`. Default 0.8.
     double irresolute = 0.2;  ///< Resolve of the irresolute type. Range [0,1]. Default 0.2.
+    double ignorance = 0.5;   ///< How little the others know of an actor's type at day 0: its default
+                             ///< reputation is ignorance·0.5 + (1 − ignorance)·(the reputation that makes
+                             ///< their expected resolve its resolve). Range [0,1]. Default 0.5.
 };
 
 /// Military readiness (docs/model.md §11.4).

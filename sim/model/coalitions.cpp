@@ -17,12 +17,17 @@ double join_probability(const CrisisState& state, int k, int side, int against, 
 }
 
 double coalition_strength(const CrisisState& state, int side, int against, int issue, View view, double t) {
-    double strength = state.share(side) * state.readiness_at(side, t);
+    double strength = state.share(side) * state.fighting_share(side, t);
     for (int k = 0; k < state.n; ++k) {
         if (k == side || k == against) {
             continue;
         }
-        const double committed = state.share(k) * state.theatre_share(k) * state.readiness_at(k, t);
+        // docs/model.md §11.1: a bystander brings its theatre share θ; a defence commitment F obliges the
+        // defender to bring F of the rest.
+        const double theta = state.theatre_share(k);
+        const double firmness = state.relations.commitment_on(k, side, issue);
+        const double committed =
+            state.share(k) * (theta + (1.0 - theta) * firmness) * state.fighting_share(k, t);
         if (committed > 0.0) {
             strength += committed * join_probability(state, k, side, against, issue, view);
         }
@@ -34,6 +39,24 @@ double prevail_probability(const CrisisState& state, int side, int against, int 
     const double mine = coalition_strength(state, side, against, issue, view, t);
     const double theirs = coalition_strength(state, against, side, issue, view, t);
     return mine + theirs > 0.0 ? mine / (mine + theirs) : 0.5;
+}
+
+WarProspect war_prospect(const CrisisState& state, int side, int against, int issue, View view, double t) {
+    const double mine = coalition_strength(state, side, against, issue, view, t);
+    const double theirs = coalition_strength(state, against, side, issue, view, t);
+    WarProspect prospect;
+    const double total = mine + theirs;
+    if (!(total > 0.0)) {
+        prospect.cost = state.war_cost(side);
+        prospect.opponent_cost = state.war_cost(against);
+        return prospect;
+    }
+    prospect.p = mine / total;
+    prospect.cost = state.war_cost(side) * 2.0 * theirs / total;
+    const double resolve =
+        view.observer >= 0 ? state.expected_resolve(view.observer, against) : state.resolve(against);
+    prospect.opponent_cost = state.war_cost_given_resolve(against, resolve) * 2.0 * mine / total;
+    return prospect;
 }
 
 MutualPrevail mutual_prevail(const CrisisState& state, int i, int j, int issue, double t) {
@@ -49,7 +72,7 @@ SupportMetrics support_metrics(const CrisisState& state, int i, int j, int issue
         if (k == i || k == j) {
             continue;
         }
-        const double committed = state.share(k) * state.theatre_share(k) * state.readiness_at(k, t);
+        const double committed = state.share(k) * state.theatre_share(k) * state.fighting_share(k, t);
         total += committed;
         if (j >= 0) {
             expected += committed * join_probability(state, k, i, j, issue, View{});

@@ -239,8 +239,13 @@ void CrisisState::build_beliefs() {
     std::vector<double> prior(ix(n));
     for (int j = 0; j < n; ++j) {
         const ActorSpec& a = spec.actors[ix(j)];
-        // docs/model.md §11.2: without a reputation in the scenario the others know nothing of j's type.
-        prior[ix(j)] = std::isnan(a.reputation) ? k_uninformed_reputation : a.reputation;
+        // docs/model.md §11.2: without a reputation in the scenario, the others' prior lies between knowing
+        // nothing of j's type (1/2) and expecting its resolve, as model.beliefs.ignorance says.
+        const double ignorance = spec.model.beliefs.ignorance;
+        prior[ix(j)] = std::isnan(a.reputation)
+                           ? ignorance * k_uninformed_reputation +
+                                 (1.0 - ignorance) * reputation_for_resolve(resolve(j), spec.model.beliefs)
+                           : a.reputation;
     }
     beliefs = std::make_unique<Beliefs>(spec.model.beliefs, std::move(prior));
     std::vector<std::vector<int>> counterparts(ix(n));

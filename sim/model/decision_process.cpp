@@ -137,8 +137,9 @@ void DecisionProcess::list_answers(int i, OptionList& options) const {
             1.0 - std::abs(x_i - d.value) -
             backing_down_cost(s.audience_weight(i), s.commitment(i), s.salience(i, k),
                               s.params().reputation_cost, s.nearness_to_war(seizure.seizer));
-        const double p = prevail_probability(s, i, seizure.seizer, k, View{i}, t);
-        const double fight = p + (1.0 - p) * (1.0 - std::abs(x_i - d.value)) - s.war_cost(i);
+        const WarProspect fight_back = war_prospect(s, i, seizure.seizer, k, View{i}, t);
+        const double fight =
+            fight_back.p + (1.0 - fight_back.p) * (1.0 - std::abs(x_i - d.value)) - fight_back.cost;
         options.push_back({Action::AcceptSeizure, accept, seizure.seizer, seizure.demand});
         options.push_back({Action::FightSeizure, fight, seizure.seizer, seizure.demand});
         return;
@@ -196,17 +197,19 @@ DecisionProcess::Situation DecisionProcess::situation(int i, int j, int k) const
     }
     // docs/model.md §11.1: i's chances by its own beliefs, against its war target's coalition and against its
     // main opponent's; the talks' range from both sides' own estimates (§4.5).
-    here.talks = mutual_prevail(s, i, j, k, t);
+    here.own = war_prospect(s, i, j, k, View{i}, t);
+    here.theirs = war_prospect(s, j, i, k, View{j}, t);
+    const WarProspect at_war = w == j ? here.own : war_prospect(s, i, w, k, View{i}, t);
     StakeInputs& in = here.in;
     in.own_position = s.position(i, k);
     in.opponent_position = s.position(j, k);
     in.target_position = s.holds(w, k) ? s.position(w, k) : in.opponent_position;
     in.status_quo = s.status_quo(k);
     in.salience = s.salience(i, k);
-    in.p_opponent = here.talks.i_over_j;
-    in.p_war = w == j ? in.p_opponent : prevail_probability(s, i, w, k, View{i}, t);
-    in.own_cost = s.war_cost(i);
-    in.opponent_cost = s.war_cost_given_resolve(j, s.expected_resolve(i, j));
+    in.p_opponent = here.own.p;
+    in.p_war = at_war.p;
+    in.own_cost = at_war.cost;
+    in.opponent_cost = here.own.opponent_cost;
     in.resolve = s.resolve(i);
     in.risk_attitude = std::clamp(s.spec.actors[ix(i)].risk_attitude, -1.0, 1.0);
     in.own_nearness = s.nearness_to_war(i);
@@ -215,9 +218,9 @@ DecisionProcess::Situation DecisionProcess::situation(int i, int j, int k) const
     in.deadline_passed = deadline_passed;
     if (s.mechanisms().commitment_problem) {
         // docs/model.md §11.5: war is weighed against the offer on the table, discounted by shifting power.
-        const OfferOnTable offer = offer_on_table(s, i, j, k, here.talks.j_over_i);
+        const OfferOnTable offer = offer_on_table(s, i, j, k, here.theirs);
         in.peace_value =
-            peace_value(s, i, k, offer, 1.0 - std::abs(in.own_position - in.status_quo) - in.holding_cost);
+            peace_value(s, offer, 1.0 - std::abs(in.own_position - in.status_quo) - in.holding_cost);
     }
     here.terms = stakes(in);
     return here;
@@ -251,22 +254,21 @@ void DecisionProcess::list_opponent_options(int i, const Situation& here, Option
     if (!s.meetings.count(key) && now - s.last_contact(i, j) >= k_contact_interval) {
         // The range from both sides' own estimates (§4.5), oriented so that its A wants high values.
         const bool i_high = in.own_position >= in.opponent_position;
-        const int high = i_high ? i : j;
-        const double p_high_own = i_high ? here.talks.i_over_j : here.talks.j_over_i;
-        const double p_high_by_low = i_high ? 1.0 - here.talks.j_over_i : 1.0 - here.talks.i_over_j;
-        const double cost_high = s.war_cost(high);
-        const double cost_low = s.war_cost(i_high ? j : i);
+        const WarProspect& by_high = i_high ? here.own : here.theirs;
+        const WarProspect& by_low = i_high ? here.theirs : here.own;
         BargainingRange range;
-        range.low = fearon_range(p_high_own, cost_high, cost_low).low;
-        range.high = fearon_range(p_high_by_low, cost_high, cost_low).high;
+        range.low = fearon_range(by_high.p, by_high.cost, by_high.opponent_cost).low;
+        range.high = fearon_range(1.0 - by_low.p, by_low.opponent_cost, by_low.cost).high;
         options.push_back(
             {Action::ProposeTalks, propose_talks_utility(terms, in.own_position, range, in.resolve), j, -1});
     }
     if (std::abs(in.own_position - in.opponent_position) > k_concession_threshold) {
         const double cost = backing_down_cost(s.audience_weight(i), s.commitment(i), in.salience,
                                               s.params().reputation_cost, in.opponent_nearness);
-        options.push_back(
-            {Action::Concede, concede_utility(terms, in.opponent_nearness, s.reach(i, k), cost), j, -1});
+        options.push_back({Action::Concede,
+                           concede_utility(terms, in.opponent_nearness, s.reach(i, k),
+                                           std::abs(in.own_position - in.opponent_position), cost),
+                           j, -1});
     }
     if (here.mine != nullptr && now - here.mine->last_reiterated >= k_contact_interval) {
         options.push_back({Action::Reiterate, reiterate_utility(terms, in.resolve), j, -1});
@@ -304,12 +306,15 @@ void DecisionProcess::list_force_options(int i, const Situation& here, OptionLis
     const double p_w = 1.0 - here.in.p_war;
     const BeliefParams& types = s.params().beliefs;
     double accept = 0.0;
+    // w's cost of fighting i, as i reckons it for w's resolve r: c_w(r) scaled by i's strength against w's.
+    const double scale =
+        s.war_cost(w) > 0.0 ? war_prospect(s, w, i, k, View{i}, m_sim.now()).cost / s.war_cost(w) : 1.0;
     for (const auto& [weight, resolve] :
          {std::pair{s.mechanisms().beliefs ? s.beliefs->resolute(i, w) : 1.0,
                     s.mechanisms().beliefs ? types.resolute : s.resolve(w)},
           std::pair{s.mechanisms().beliefs ? 1.0 - s.beliefs->resolute(i, w) : 0.0, types.irresolute}}) {
         const double u_fight = p_w + (1.0 - p_w) * (1.0 - std::abs(x_w - here.in.own_position)) -
-                               s.war_cost_given_resolve(w, resolve);
+                               s.war_cost_given_resolve(w, resolve) * scale;
         accept += weight * signal_likelihood(u_accept - u_fight, s.params().rationality);
     }
     const double u_seized = 1.0 - std::abs(here.in.own_position - d->value);
@@ -521,10 +526,11 @@ void DecisionProcess::propose_talks(int i, int j, int issue) {
     // The other side accepts by its own logit between meeting (its utility of the expected deal) and not.
     double accept = 0.0;
     if (issue >= 0) {
-        const double p_j = prevail_probability(s, j, i, issue, View{j}, m_sim.now());
+        const WarProspect by_j = war_prospect(s, j, i, issue, View{j}, m_sim.now());
         const double u_status_quo = 1.0 - std::abs(s.position(j, issue) - s.status_quo(issue));
-        const double u_war =
-            p_j + (1.0 - p_j) * (1.0 - std::abs(s.position(j, issue) - s.position(i, issue))) - s.war_cost(j);
+        const double u_war = by_j.p +
+                             (1.0 - by_j.p) * (1.0 - std::abs(s.position(j, issue) - s.position(i, issue))) -
+                             by_j.cost;
         accept = accept_talks_utility(u_status_quo, u_war, s.nearness_to_war(i));
     }
     const std::array<double, 2> u_accept{0.0, accept};

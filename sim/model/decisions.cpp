@@ -167,10 +167,13 @@ double propose_talks_utility(const Stakes& stakes, double own_position, const Ba
     return talk - k_action_cost;
 }
 
-double concede_utility(const Stakes& stakes, double opponent_nearness, double reach,
+double concede_utility(const Stakes& stakes, double opponent_nearness, double reach, double distance,
                        double backing_down_cost) {
-    return opponent_nearness * std::max(0.0, stakes.u_status_quo - stakes.u_war) - stakes.salience * reach -
-           k_action_cost - backing_down_cost;
+    // docs/model.md §7.3: a step of `reach` toward an opponent `distance` away closes that share of the gap,
+    // and buys off that share of the war the opponent threatens (appeasement by halves buys half).
+    const double closed = distance > 0.0 ? std::min(1.0, reach / distance) : 1.0;
+    return opponent_nearness * std::max(0.0, stakes.u_status_quo - stakes.u_war) * closed -
+           stakes.salience * reach - k_action_cost - backing_down_cost;
 }
 
 double reiterate_utility(const Stakes& stakes, double resolve) {

@@ -90,13 +90,13 @@ void TalksProcess::meeting(int source, int target, int issue, bool key, const st
     const bool source_high = s.position(source, issue) >= s.position(target, issue);
     const int a = source_high ? source : target;
     const int b = source_high ? target : source;
-    const MutualPrevail prevail = mutual_prevail(s, a, b, issue, m_sim.now());
-    const double cost_a = s.war_cost(a);
-    const double cost_b = s.war_cost(b);
-    // docs/model.md §4.5: each side's own (optimistic) estimate sets its end of the range.
+    // docs/model.md §4.5: each side's own estimate (its chance and the costs it reckons with, §11.1) sets its
+    // end of the range.
+    const WarProspect by_a = war_prospect(s, a, b, issue, View{a}, m_sim.now());
+    const WarProspect by_b = war_prospect(s, b, a, issue, View{b}, m_sim.now());
     BargainingRange range;
-    range.low = fearon_range(prevail.i_over_j, cost_a, cost_b).low;
-    range.high = fearon_range(1.0 - prevail.j_over_i, cost_a, cost_b).high;
+    range.low = fearon_range(by_a.p, by_a.cost, by_a.opponent_cost).low;
+    range.high = fearon_range(1.0 - by_b.p, by_b.opponent_cost, by_b.cost).high;
     DemandState* demand = s.demand_between(source, target, issue);
     if (range.empty()) {
         fail(source, target, issue, demand);

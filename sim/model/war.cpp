@@ -142,7 +142,7 @@ double WarProcess::side_strength(const std::vector<int>& side) const {
     for (std::size_t n = 0; n < side.size(); ++n) {
         const int k = side[n];
         const double theatre = n == 0 ? 1.0 : m_state.theatre_share(k);
-        strength += m_state.share(k) * theatre * m_state.readiness_at(k, t);
+        strength += m_state.share(k) * theatre * m_state.fighting_share(k, t);
     }
     return strength;
 }
@@ -193,8 +193,12 @@ void WarProcess::begin(int initiator, int target, int issue) {
     m_x_b = issue >= 0 && s.holds(target, issue) ? s.position(target, issue) : 1.0 - m_x_a;
     // Each side's pre-war estimate of its chance, before the coalitions are known (§11.1).
     const double t = m_sim.now();
-    const double p_a = prevail_probability(s, initiator, target, issue, View{initiator}, t);
-    const double p_b = prevail_probability(s, target, initiator, issue, View{target}, t);
+    const WarProspect by_a = war_prospect(s, initiator, target, issue, View{initiator}, t);
+    const WarProspect by_b = war_prospect(s, target, initiator, issue, View{target}, t);
+    const double p_a = by_a.p;
+    const double p_b = by_b.p;
+    m_cost_a = by_a.cost;
+    m_cost_b = by_b.cost;
     join_coalitions();
     const double strength_a = side_strength(m_record.initiator_side);
     const double strength_b = side_strength(m_record.target_side);
@@ -221,11 +225,12 @@ void WarProcess::schedule_battle() {
 }
 
 double WarProcess::remaining_cost(int principal) const {
-    // docs/model.md §12.2: the cost of war still to come, by the share of the fighting still expected.
+    // docs/model.md §12.2: the cost of this war (§11.1, at its start) still to come, by the share of the
+    // fighting still expected.
     const Battlefield& f = m_field;
     const double left = (f.units_a - f.collapse_a) + (f.units_b - f.collapse_b);
     const double whole = (f.start_a - f.collapse_a) + (f.start_b - f.collapse_b);
-    return m_state.war_cost(principal) * std::clamp(left / whole, 0.0, 1.0);
+    return (principal == m_a ? m_cost_a : m_cost_b) * std::clamp(left / whole, 0.0, 1.0);
 }
 
 void WarProcess::battle() {

@@ -8,7 +8,11 @@
 // the deterrence of `against`'s warnings, and h_k the resolve with which k acts on a reason to fight: its
 // true resolve, or, in an observer's view, the observer's expected resolve of k (§11.2). A side's strength
 // is its own capability ready to fight plus what its expected partners would commit to this theatre:
-//   Σ_side = w_side R_side + Σ_k w_k θ_k R_k J_k(side|against),    p_side = Σ_side / (Σ_side + Σ_against).
+//   Σ_side = w_side m_side + Σ_k w_k θ_k m_k J_k(side|against),    p_side = Σ_side / (Σ_side + Σ_against),
+// with m = (1 + R)/2 the share of its strength an actor at readiness R brings to a war (§11.4). A war costs a
+// side in proportion to the strength it must fight: c_side · 2Σ_against / (Σ_side + Σ_against), c of §4.4
+// (the form of the Richardson reaction of §2.2: the factor is 1 between equals, up to 2 against an
+// overwhelming coalition).
 #pragma once
 
 #include "brink/model/crisis_state.hpp"
@@ -25,6 +29,14 @@ double join_probability(const CrisisState& state, int k, int side, int against, 
 
 /// Σ_side(against) at day t.
 double coalition_strength(const CrisisState& state, int side, int against, int issue, View view, double t);
+
+/// What a war of `side` against `against` promises, as `view` sees it (docs/model.md §11.1).
+struct WarProspect {
+    double p = 0.5;              ///< p_side(against)
+    double cost = 0.0;           ///< side's cost of this war: c_side · 2Σ_against / (Σ_side + Σ_against)
+    double opponent_cost = 0.0;  ///< against's cost, with the resolve `view` expects of it, scaled likewise
+};
+WarProspect war_prospect(const CrisisState& state, int side, int against, int issue, View view, double t);
 
 /// p_side(against) at day t, as `view` sees it.
 double prevail_probability(const CrisisState& state, int side, int against, int issue, View view, double t);

@@ -186,6 +186,9 @@ class CrisisState {
     const MechanismSwitches& mechanisms() const { return spec.model.mechanisms; }
     /// R_i(t), or 1 when the readiness mechanism is off (§11.4).
     double readiness_at(int i, double t) const;
+    /// m_i(t) = (1 + R_i(t))/2: the share of its strength i brings to a war at its readiness (an unready
+    /// state fights at half strength over a war's course; §11.4). 1 when the mechanism is off.
+    double fighting_share(int i, double t) const { return 0.5 * (1.0 + readiness_at(i, t)); }
     /// The target of i's readiness follows its rung: 1 from the mobilisation rung up, peacetime below.
     void update_readiness_target(int i, double now);
     /// H_i(t) = daily cost · planning days · max(0, R_i(t) − peacetime): what holding its forces ready

@@ -67,12 +67,13 @@ class DecisionProcess {
     void decide(int actor);
     /// What i weighs against its main opponent j on their contested issue k (§7.3, §11).
     struct Situation {
-        int j = -1;                         ///< main opponent
-        int k = -1;                         ///< contested issue
-        int war_target = -1;                ///< w (§11.1)
-        StakeInputs in;                     ///< the inputs of the terms
-        Stakes terms;                       ///< the terms
-        MutualPrevail talks;                ///< both sides' own chances against each other (the talks' range)
+        int j = -1;           ///< main opponent
+        int k = -1;           ///< contested issue
+        int war_target = -1;  ///< w (§11.1)
+        StakeInputs in;       ///< the inputs of the terms
+        Stakes terms;         ///< the terms
+        WarProspect own;      ///< i against j, by i's beliefs
+        WarProspect theirs;   ///< j against i, by j's beliefs (the offer on the table, the talks' range)
         const DemandState* mine = nullptr;  ///< i's own demand on k, if any
     };
     Situation situation(int i, int j, int k) const;

@@ -100,8 +100,9 @@ double sanction_utility(const Stakes& stakes, double opponent_nearness, double p
 /// −0.1 − κ when the range is empty (§7.3).
 double propose_talks_utility(const Stakes& stakes, double own_position, const BargainingRange& range,
                              double resolve);
-/// Concede: ρ_j·max(0, u_sq − u_war) − s·reach − κ − the cost of backing down (§7.3, §11.3).
-double concede_utility(const Stakes& stakes, double opponent_nearness, double reach,
+/// Concede: ρ_j·max(0, u_sq − u_war)·min(1, reach/d) − s·reach − κ − the cost of backing down, d the distance
+/// to the opponent's position: a step buys off the share of the war risk it closes (§7.3, §11.3).
+double concede_utility(const Stakes& stakes, double opponent_nearness, double reach, double distance,
                        double backing_down_cost);
 /// Reiterate an open demand: s·resolve·gap·m/2 − κ (§7.3).
 double reiterate_utility(const Stakes& stakes, double resolve);

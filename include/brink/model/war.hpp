@@ -119,10 +119,12 @@ class WarProcess {
     Effects& m_effects;
     WarRecord m_record;
     int m_issue = -1;
-    int m_a = -1;        ///< initiator
-    int m_b = -1;        ///< target
-    double m_x_a = 1.0;  ///< the initiator's position on the issue at the start
-    double m_x_b = 0.0;  ///< the target's
+    int m_a = -1;           ///< initiator
+    int m_b = -1;           ///< target
+    double m_x_a = 1.0;     ///< the initiator's position on the issue at the start
+    double m_x_b = 0.0;     ///< the target's
+    double m_cost_a = 0.0;  ///< the initiator's cost of this war (§11.1), at its start
+    double m_cost_b = 0.0;
     Battlefield m_field{1.0, 1.0, 1.0, 1.0, 0.5};
     EffectivenessBelief m_belief_a{};
     EffectivenessBelief m_belief_b{};

@@ -55,17 +55,23 @@ TEST(Coalitions, ThirdPartiesCommitTheirTheatreShareAndForcesCountAsFarAsTheyAre
     spec.relations.commitments.push_back({"c", "b", 1.0, {}});
     spec.actors[0].readiness = 1.0;  // a is ready; b and c at peacetime readiness
     CrisisState state(spec);
-    const double w = 0.25;  // shares: a 1/4, b 1/4, c 1/2
-    const double peace = spec.model.readiness.peacetime;
+    const double w = 0.25;                                          // shares: a 1/4, b 1/4, c 1/2
+    const double m = 0.5 * (1.0 + spec.model.readiness.peacetime);  // (1 + R)/2 at peacetime readiness
     const double theta = spec.model.theatre_share;
+    const double brought = theta + (1.0 - theta) * 1.0;  // committed with F = 1: all of it (§11.1)
     const double sigma_a = w * 1.0;
-    const double sigma_b = w * peace + 2.0 * w * theta * peace * 0.5;  // c joins with h·F = 0.5
+    const double sigma_b = w * m + 2.0 * w * brought * m * 0.5;  // c joins with h·F = 0.5
     EXPECT_NEAR(coalition_strength(state, 0, 1, 0, View{}, 0.0), sigma_a, k_tolerance);
     EXPECT_NEAR(coalition_strength(state, 1, 0, 0, View{}, 0.0), sigma_b, k_tolerance);
     EXPECT_NEAR(prevail_probability(state, 0, 1, 0, View{}, 0.0), sigma_a / (sigma_a + sigma_b), k_tolerance);
     spec.model.mechanisms.readiness = false;  // everyone counts at full strength
     CrisisState full(spec);
-    EXPECT_NEAR(coalition_strength(full, 1, 0, 0, View{}, 0.0), w + 2.0 * w * theta * 0.5, k_tolerance);
+    EXPECT_NEAR(coalition_strength(full, 1, 0, 0, View{}, 0.0), w + 2.0 * w * brought * 0.5, k_tolerance);
+    // A third party that has only declared its support brings its theatre share θ.
+    spec.relations.commitments.clear();
+    CrisisState declared(spec);
+    declared.relations.declared(2, 1) = 1.0;
+    EXPECT_NEAR(coalition_strength(declared, 1, 0, 0, View{}, 0.0), w + 2.0 * w * theta * 0.5, k_tolerance);
 }
 
 TEST(Coalitions, ACommitmentDetersMoreTheFirmerItIsAndTheStrongerTheDefender) {

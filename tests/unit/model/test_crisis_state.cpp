@@ -107,6 +107,51 @@ TEST(CrisisState, SpeakersAreForeignMinistersAndLeadersAreTheFirstRepresentative
     EXPECT_EQ(state.speaker(state.actor_index("belarus")), "Alexander Lukashenko");  // nobody else
 }
 
+TEST(CrisisState, ReadinessApproachesItsTargetExponentiallyAndCostsWhileHeld) {
+    // docs/model.md §11.4: R(t) = target + (R0 − target)·e^{−rate·t}; target 1 from the mobilisation rung up.
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.actors[0].initial_rung = 7.0;  // mobilised
+    spec.actors[0].readiness = 0.2;
+    spec.actors[0].readiness_rate = 0.1;
+    spec.actors[0].readiness_cost = 0.01;
+    CrisisState state(spec);
+    EXPECT_EQ(state.mobilisation_rung, 7);
+    for (const double t : {0.0, 5.0, 20.0}) {
+        EXPECT_NEAR(state.readiness_at(0, t), 1.0 - 0.8 * std::exp(-0.1 * t), 1e-15) << t;
+    }
+    const ReadinessParams& p = spec.model.readiness;
+    EXPECT_NEAR(state.holding_cost(0, 20.0),
+                0.01 * p.planning_days * (state.readiness_at(0, 20.0) - p.peacetime), 1e-15);
+    EXPECT_DOUBLE_EQ(state.readiness_at(1, 50.0), p.peacetime);  // not mobilised: stays at peacetime
+    EXPECT_DOUBLE_EQ(state.holding_cost(1, 50.0), 0.0);
+    // Stepping down below the mobilisation rung on day 20: back toward peacetime from where it stood.
+    const double at_20 = state.readiness_at(0, 20.0);
+    state.rung[0] = 6;
+    state.update_readiness_target(0, 20.0);
+    EXPECT_NEAR(state.readiness_at(0, 30.0), p.peacetime + (at_20 - p.peacetime) * std::exp(-0.1 * 10.0),
+                1e-15);
+    spec.model.mechanisms.readiness = false;
+    const CrisisState off(spec);
+    EXPECT_DOUBLE_EQ(off.readiness_at(0, 0.0), 1.0);
+    EXPECT_DOUBLE_EQ(off.holding_cost(0, 20.0), 0.0);
+}
+
+TEST(CrisisState, PublicCommitmentTiesHands) {
+    // docs/model.md §11.3: reach × (1 − C), C = max(P, 0.5·ρ).
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.actors[0].initial_rung = 6.0;
+    CrisisState state(spec);
+    const double flexible = 0.35 * (1.0 - 0.8 * 0.6);
+    EXPECT_NEAR(state.commitment(0), 0.5 * 6.0 / 9.0, 1e-15);
+    EXPECT_NEAR(state.reach(0, 0), flexible * (1.0 - 0.5 * 6.0 / 9.0), 1e-15);
+    state.public_commitment[0] = 0.8;
+    EXPECT_NEAR(state.reach(0, 0), flexible * 0.2, 1e-15);
+    spec.model.mechanisms.audience_costs = false;
+    const CrisisState off(spec);
+    EXPECT_NEAR(off.reach(0, 0), flexible, 1e-15);
+    EXPECT_DOUBLE_EQ(off.audience_weight(0), 0.0);
+}
+
 TEST(CrisisState, RejectsInconsistentScenarios) {
     ScenarioSpec unknown = fixtures::two_actor_dispute();
     unknown.demands[0].targets = {"nobody"};

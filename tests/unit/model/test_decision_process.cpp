@@ -111,10 +111,12 @@ TEST(DecisionProcess, ConcedingMovesByTheReachAndReevaluatesTheDemands) {
     spec.model.rationality = 1e6;
     spec.actors[1].decision_rate = 0.0;
     spec.actors[0].decision_rate = 0.0;
-    spec.actors[1].cost_of_war = 0.0;
+    spec.actors[1].cost_of_war = 1.0;
     spec.actors[0].capability =
         100.0;  // the target fears war: conceding pays when the challenger is near war
     spec.actors[0].initial_rung = 8.5;
+    spec.actors[0].positions[0].position = 0.15;  // and the gap is small: one step closes it (§7.3)
+    spec.demands[0].value = 0.15;
     ComponentBench bench(spec);
     CrisisState& s = bench.state;
     s.demands[0].active = true;
@@ -129,7 +131,8 @@ TEST(DecisionProcess, ConcedingMovesByTheReachAndReevaluatesTheDemands) {
     const double reach = s.reach(1, 0);
     decisions.prompt(1);
     bench.sim.run(engine::StopConditions{});
-    EXPECT_DOUBLE_EQ(s.position(1, 0), reach);
+    EXPECT_DOUBLE_EQ(s.position(1, 0),
+                     std::min(reach, 0.15));  // a step of its reach, no further than the other
     EXPECT_TRUE(bench.effects.called("update_demands"));
     EXPECT_TRUE(bench.effects.called("check_resolution"));
     EXPECT_TRUE(bench.effects.called("prompt 0"));

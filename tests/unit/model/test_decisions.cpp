@@ -85,9 +85,17 @@ TEST(Decisions, UtilitiesOfTheOpponentDirectedActionsMatchTheirClosedForms) {
     const Stakes t = stakes(in);
     EXPECT_DOUBLE_EQ(threaten_utility(t), 0.8 * (0.5 * t.coercion + 0.5 * t.deterrence) - k_action_cost);
     EXPECT_DOUBLE_EQ(sanction_utility(t, 0.25, 0.6, false, false), 0.8 * 0.25 * 0.1 - 2.0 * k_action_cost);
-    EXPECT_DOUBLE_EQ(concede_utility(t, 0.25, 0.1, 0.0),
-                     0.25 * 0.0 - 0.8 * 0.1 - k_action_cost);  // u_sq < u_war
-    EXPECT_DOUBLE_EQ(concede_utility(t, 0.25, 0.1, 0.2), 0.25 * 0.0 - 0.8 * 0.1 - k_action_cost - 0.2);
+    EXPECT_DOUBLE_EQ(concede_utility(t, 0.25, 0.1, 0.8, 0.0),
+                     0.25 * 0.0 - 0.8 * 0.1 - k_action_cost);  // u_sq < u_war: nothing to buy off
+    EXPECT_DOUBLE_EQ(concede_utility(t, 0.25, 0.1, 0.8, 0.2), 0.25 * 0.0 - 0.8 * 0.1 - k_action_cost - 0.2);
+    // A defender that fears war: a step of 0.1 toward an opponent 0.8 away buys off an eighth of that fear.
+    StakeInputs fearful = challenger_inputs();
+    fearful.own_position = 0.0;  // at the status quo: u_sq = 1
+    fearful.p_war = 0.3;
+    fearful.target_position = 1.0;
+    const Stakes d = stakes(fearful);  // u_war = 0.3 − 0.3 = 0
+    EXPECT_DOUBLE_EQ(concede_utility(d, 0.75, 0.1, 0.8, 0.0), 0.75 * 1.0 * 0.125 - 0.8 * 0.1 - k_action_cost);
+    EXPECT_DOUBLE_EQ(concede_utility(d, 0.75, 0.1, 0.05, 0.0), 0.75 * 1.0 - 0.8 * 0.1 - k_action_cost);
     EXPECT_DOUBLE_EQ(reiterate_utility(t, 0.7), 0.5 * 0.8 * 0.7 * 1.0 - k_action_cost);
     const BargainingRange range{0.4, 0.8};
     // The range's midpoint 0.6 is worth 1 − |1 − 0.6| = 0.6 over u_sq = 0, plus 0.1·(1 − 0.7).
