@@ -190,6 +190,8 @@ struct ScriptedEventSpec {
     double pressure_delta =
         0.0;  ///< Jump of the source's escalation pressure, rung units. Range [-10,10]. Default 0.
     std::string source_ref;  ///< Citation (URL or reference). Default empty.
+    bool in_public = true;   ///< Made in public (true) or through a private channel (false): a public threat
+                            ///< or declaration commits its author before its audience (§11.3). Default true.
 };
 
 /// Which mechanisms of docs/model.md run (each on by default; switch one off to measure what it contributes).

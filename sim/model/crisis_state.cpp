@@ -325,6 +325,12 @@ double CrisisState::expected_resolve(int observer, int about) const {
     return beliefs->expected_resolve(observer, about);
 }
 
+double CrisisState::threat_credibility(int i, int j) const {
+    const BeliefParams& types = spec.model.beliefs;
+    const double mean = 0.5 * (types.resolute + types.irresolute);
+    return std::min(1.0, nearness_to_war(j) * expected_resolve(i, j) / mean);
+}
+
 double CrisisState::theatre_share(int k) const {
     const double own = spec.actors[ix(k)].theatre_share;
     return std::isnan(own) ? spec.model.theatre_share : own;
@@ -424,6 +430,19 @@ double CrisisState::reach(int i, int k) const {
 
 double CrisisState::commitment(int i) const {
     return std::max(public_commitment[ix(i)], k_rung_commitment * nearness_to_war(i));
+}
+
+void CrisisState::commit_publicly(int i, double step, double issue_salience, double stakes) {
+    const double weight = audience_weight(i);
+    if (!(weight > 0.0)) {
+        return;
+    }
+    double& committed = public_commitment[ix(i)];
+    const double tied = weight * step * (1.0 - committed) * issue_salience;
+    committed += step * (1.0 - committed);
+    if (mechanisms().beliefs) {
+        beliefs->observe(i, {stakes, 0.0, tied}, spec.model.rationality);
+    }
 }
 
 void CrisisState::move_position(int i, int k, double value) {

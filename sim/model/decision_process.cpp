@@ -25,8 +25,6 @@ constexpr double k_escalation_dwell = 0.5;
 constexpr double k_de_escalation_floor = 0.5;
 /// docs/model.md §7.3: conceding is open while the two positions differ by more than this.
 constexpr double k_concession_threshold = 0.02;
-/// docs/model.md §11.3: a public threat commits its author by this share of what it has not yet committed.
-constexpr double k_threat_commitment = 0.2;
 /// docs/model.md §11.3: backing down spends half the public commitment.
 constexpr double k_commitment_spent = 0.5;
 /// docs/model.md §12.1: a clash raises both sides' pressure by half a rung,
@@ -254,11 +252,8 @@ void DecisionProcess::list_opponent_options(int i, const Situation& here, Option
     if (!s.meetings.count(key) && now - s.last_contact(i, j) >= k_contact_interval) {
         // The range from both sides' own estimates (§4.5), oriented so that its A wants high values.
         const bool i_high = in.own_position >= in.opponent_position;
-        const WarProspect& by_high = i_high ? here.own : here.theirs;
-        const WarProspect& by_low = i_high ? here.theirs : here.own;
-        BargainingRange range;
-        range.low = fearon_range(by_high.p, by_high.cost, by_high.opponent_cost).low;
-        range.high = fearon_range(1.0 - by_low.p, by_low.opponent_cost, by_low.cost).high;
+        const BargainingRange range = i_high ? bargaining_range(s, i, j, here.own, here.theirs)
+                                             : bargaining_range(s, j, i, here.theirs, here.own);
         options.push_back(
             {Action::ProposeTalks, propose_talks_utility(terms, in.own_position, range, in.resolve), j, -1});
     }
@@ -266,7 +261,7 @@ void DecisionProcess::list_opponent_options(int i, const Situation& here, Option
         const double cost = backing_down_cost(s.audience_weight(i), s.commitment(i), in.salience,
                                               s.params().reputation_cost, in.opponent_nearness);
         options.push_back({Action::Concede,
-                           concede_utility(terms, in.opponent_nearness, s.reach(i, k),
+                           concede_utility(terms, s.threat_credibility(i, j), s.reach(i, k),
                                            std::abs(in.own_position - in.opponent_position), cost),
                            j, -1});
     }
@@ -393,14 +388,8 @@ void DecisionProcess::apply(int i, const Option& option, int issue) {
             // (§7.4); made in public it ties the threatener's hands (§11.3).
             m_effects.log({EventType::Threat, i, j, -1, 0.0, cameo, true},
                           [&] { return s.speaker(i) + " warns " + s.name(j); });
-            const double tied = s.audience_weight(i) * k_threat_commitment *
-                                (1.0 - s.public_commitment[ix(i)]) *
-                                (issue >= 0 ? s.salience(i, issue) : 0.0);
-            s.public_commitment[ix(i)] += k_threat_commitment * (1.0 - s.public_commitment[ix(i)]);
+            s.commit_publicly(i, k_threat_commitment, issue >= 0 ? s.salience(i, issue) : 0.0, stakes_ij);
             s.threatened(i, j) = 1.0;
-            if (tied > 0.0) {
-                signal(i, {stakes_ij, 0.0, tied});
-            }
             m_effects.prompt_decision(j);
             break;
         }

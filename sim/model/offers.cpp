@@ -10,6 +10,11 @@ namespace brink::model {
 
 namespace {
 
+/// δ_T = power_discount^(power_horizon / 365): the weight of the balance after the power horizon (§11.5).
+double power_shift_discount(const CrisisState& s) {
+    return std::pow(s.params().power_discount, s.params().power_horizon / 365.0);
+}
+
 /// docs/model.md §4.5: "agree to keep talking" meets again a week later; an offer beyond an actor's reach
 /// comes a reach a week.
 constexpr double k_talks_week = 7.0;
@@ -49,6 +54,27 @@ double offer_value(const CrisisState& s, int i, int j, int k, double x) {
 
 }  // namespace
 
+double decline_premium(const CrisisState& state, int i, int j, double p_i) {
+    if (!state.mechanisms().commitment_problem) {
+        return 0.0;
+    }
+    const double f_i = state.future_share(i) / state.share(i);
+    const double f_j = state.future_share(j) / state.share(j);
+    if (!(f_i < f_j)) {
+        return 0.0;
+    }
+    const double p_future = p_i * f_i / (p_i * f_i + (1.0 - p_i) * f_j);
+    return power_shift_discount(state) * std::max(0.0, p_i - p_future);
+}
+
+BargainingRange bargaining_range(const CrisisState& state, int a, int b, const WarProspect& by_a,
+                                 const WarProspect& by_b) {
+    BargainingRange range;
+    range.low = std::clamp(by_a.p - by_a.cost + decline_premium(state, a, b, by_a.p), 0.0, 1.0);
+    range.high = std::clamp((1.0 - by_b.p) + by_b.cost - decline_premium(state, b, a, by_b.p), 0.0, 1.0);
+    return range;
+}
+
 double talks_patience(const CrisisState& state, int i) {
     return discount_over(state.params().discount_per_day,
                          state.params().talks_duration * (1.5 - state.resolve(i)));
@@ -83,9 +109,7 @@ double peace_value(const CrisisState& state, const OfferOnTable& offer, double u
     }
     const double u_now = offer.value_now;
     const double u_future = offer.value_future;
-    const double years = state.params().power_horizon / 365.0;
-    const double discount = std::pow(state.params().power_discount, years);
-    return std::max(u_status_quo, u_now) - discount * std::max(0.0, u_now - u_future);
+    return std::max(u_status_quo, u_now) - power_shift_discount(state) * std::max(0.0, u_now - u_future);
 }
 
 }  // namespace brink::model

@@ -207,6 +207,13 @@ void Script::apply_to_target(const ScriptedEventSpec& event, std::string_view ca
                 r.deterred(t, source) = std::min(1.0, r.deterred(t, source) + k_warning_effect);
                 s.note_relations_written(t, source);
             }
+            if (event.in_public && !history) {
+                // docs/model.md §11.3: a public threat commits its author before its audience; a private one
+                // does not, and tells the target nothing it can believe (§11.2).
+                const double salience =
+                    issue >= 0 && s.holds(source, issue) ? s.salience(source, issue) : 0.5;
+                s.commit_publicly(source, k_threat_commitment, salience, salience);
+            }
             break;
         case ScriptedEventType::Sanction:
             if (t >= 0) {

@@ -94,9 +94,7 @@ void TalksProcess::meeting(int source, int target, int issue, bool key, const st
     // end of the range.
     const WarProspect by_a = war_prospect(s, a, b, issue, View{a}, m_sim.now());
     const WarProspect by_b = war_prospect(s, b, a, issue, View{b}, m_sim.now());
-    BargainingRange range;
-    range.low = fearon_range(by_a.p, by_a.cost, by_a.opponent_cost).low;
-    range.high = fearon_range(1.0 - by_b.p, by_b.opponent_cost, by_b.cost).high;
+    const BargainingRange range = bargaining_range(s, a, b, by_a, by_b);
     DemandState* demand = s.demand_between(source, target, issue);
     if (range.empty()) {
         fail(source, target, issue, demand);

@@ -112,13 +112,7 @@ void declare_support(CrisisState& state, Effects& effects, int i, int ally, int 
     state.note_relations_written(i, ally);
     // docs/model.md §11.2–§11.3: a public declaration ties the declarer's hands: a costly signal of its
     // resolve.
-    const double tied =
-        state.audience_weight(i) * k_declaration_commitment * (1.0 - state.public_commitment[ix(i)]);
-    state.public_commitment[ix(i)] += k_declaration_commitment * (1.0 - state.public_commitment[ix(i)]);
-    if (state.mechanisms().beliefs && tied > 0.0) {
-        state.beliefs->observe(i, {std::max(0.0, r.affinity(i, ally)), 0.0, tied},
-                               state.params().rationality);
-    }
+    state.commit_publicly(i, k_declaration_commitment, 1.0, std::max(0.0, r.affinity(i, ally)));
     effects.log({EventType::Support, i, ally, -1, 0.0, action_cameo(Action::DeclareSupport), true}, [&] {
         return state.leader(i) + " declares support for " + state.name(ally) + " against " +
                state.name(against);

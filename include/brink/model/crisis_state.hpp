@@ -42,6 +42,8 @@ inline constexpr double k_concession_limit = 0.35;
 inline constexpr double k_hysteresis = 1e-10;
 /// docs/model.md §4.4: each sanction (decided or scripted) adds this to the target's cost of war.
 inline constexpr double k_sanction_cost = 0.02;
+/// docs/model.md §11.3: a public threat commits its author by this share of what it has not yet committed.
+inline constexpr double k_threat_commitment = 0.2;
 /// docs/model.md §7.3: an actor proposes talks to, asks support of, or reiterates a demand to the same
 /// counterpart at most once in this many days (CrisisState::last_contact, DemandState::last_reiterated).
 inline constexpr double k_contact_interval = 7.0;
@@ -206,6 +208,9 @@ class CrisisState {
     /// The actor i's force would be aimed at in a war over its conflict with its main opponent j on issue k
     /// (§11.1): the war target of i's demand on k, else j. The main opponent when the mechanism is off.
     int war_target(int i, int j, int k) const;
+    /// How seriously i takes j's threat of war: min(1, ρ_j · r̂_ij / r̄), r̄ the mean of the two types'
+    /// resolve: as near to war as j stands, and more so the more resolute i believes it (§11.2–§11.3).
+    double threat_credibility(int i, int j) const;
     /// ρ_i = rung_i / war rung (§7.3).
     double nearness_to_war(int i) const { return static_cast<double>(rung[ix(i)]) / war_rung; }
     /// i's main opponent (§4.3), or -1. Cached: re-evaluated at the first query after
@@ -236,6 +241,10 @@ class CrisisState {
     }
     /// The main opponents must be re-evaluated (a demand changed, or the daily relations batch ran).
     void mark_opponents_dirty() { m_opponents_dirty = true; }
+    /// i commits itself in public by `step` of what it has not yet committed (a threat, a declaration): P_i
+    /// grows, and, with beliefs, the observers read the audience cost it ties, a_i·ΔP·salience, as a costly
+    /// signal of resolve with `stakes` (§11.2–§11.3). No effect when the audience-cost mechanism is off.
+    void commit_publicly(int i, double step, double issue_salience, double stakes);
     /// Moves i's position on k to `value` clamped to [0,1]; no-op if i holds no position on k.
     void move_position(int i, int k, double value);
 

@@ -12,6 +12,7 @@
 // it, so a large enough shift makes it prefer war now (Powell's preventive war).
 #pragma once
 
+#include "brink/model/bargaining.hpp"
 #include "brink/model/coalitions.hpp"
 #include "brink/model/crisis_state.hpp"
 
@@ -31,6 +32,17 @@ OfferOnTable offer_on_table(const CrisisState& state, int i, int j, int k, const
 
 /// V_peace for i (its utility of the offer, against the status quo u_sq), docs/model.md §11.5.
 double peace_value(const CrisisState& state, const OfferOnTable& offer, double u_status_quo);
+
+/// π_i = δ_T·max(0, p_i − p_i'): what i, expecting its chance against j to fall from p_i to p_i' over the
+/// power horizon with the principals' trends, must get now on top of its war value to prefer peace (Powell
+/// 2006); 0 when the commitment-problem mechanism is off.
+double decline_premium(const CrisisState& state, int i, int j, double p_i);
+
+/// The bargaining range (A's share on the issue axis, A the side with the higher position) from A's and B's
+/// own prospects (§4.5, §11.1) with the premia a declining side demands (§11.5):
+/// [p_A − c_A + π_A, (1 − p_B) + c_B − π_B] ∩ [0,1]. Empty when the shift outweighs the surplus c_A + c_B.
+BargainingRange bargaining_range(const CrisisState& state, int a, int b, const WarProspect& by_a,
+                                 const WarProspect& by_b);
 
 /// The per-round patience of an actor at talks: δ_day^(duration·(1.5 − resolve)) (§4.5).
 double talks_patience(const CrisisState& state, int i);
