@@ -246,6 +246,7 @@ ScenarioSpec shifting_power(double trend) {
     spec.model.power_horizon = 365.0;
     spec.model.mechanisms.fait_accompli = false;  // isolate the war decision from the seizure of §11.6
     spec.model.mechanisms.timing = false;         // and from the chance that coercion works first (§11.8)
+    spec.model.bdm_interval = 365.0;  // and the threshold, computed from the positions, from BDM's moves
     spec.metadata.horizon = 120.0;
     spec.relations.affinities.push_back({"challenger", "target", -0.5, false});
     for (auto& a : spec.actors) {
