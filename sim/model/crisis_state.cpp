@@ -195,7 +195,18 @@ void CrisisState::build_demands() {
         }
         s.value = std::clamp(d.value, 0.0, 1.0);
         s.demanded = s.value;
-        s.gap = std::max(std::abs(s.demanded - status_quo(s.issue)), k_min_gap);
+        s.baseline = status_quo(s.issue);
+        if (issue_holder[ix(s.issue)] == s.challenger) {
+            // docs/model.md §12.6: a holder's demand is that the targets accept what it holds; it gives up
+            // only by moving toward what they want back.
+            for (const int t : s.targets) {
+                if (holds(t, s.issue)) {
+                    s.baseline = position(t, s.issue);
+                    break;
+                }
+            }
+        }
+        s.gap = std::max(std::abs(s.demanded - s.baseline), k_min_gap);
         s.made = d.made;
         s.deadline = d.deadline;
         if (!d.war_target.empty()) {

@@ -53,7 +53,10 @@ void update_demands(CrisisState& state) {
         if (!d.active) {
             continue;
         }
-        const double q = state.status_quo(d.issue);
+        // §3.2, §12.6: the challenger softens its demand as it moves toward what it demands against: the
+        // status quo of the moment, or what the targets want back when the challenger holds the good.
+        const double q =
+            state.issue_holder[ix(d.issue)] == d.challenger ? d.baseline : state.status_quo(d.issue);
         const double xc =
             state.holds(d.challenger, d.issue) ? state.position(d.challenger, d.issue) : d.value;
         if (std::abs(xc - q) < std::abs(d.value - q)) {

@@ -66,7 +66,11 @@ struct DemandState {
     int issue = -1;
     double value = 1.0;     ///< The value now demanded (softened as the challenger moves, §3.2).
     double demanded = 1.0;  ///< The value first demanded.
-    double gap = 1.0;  ///< |demanded − status quo| when it was made (the scale of its tolerances, §3.2).
+    /// What the challenger demands against when it made the demand (§3.2, §12.6): the status quo, or, when
+    /// the challenger already holds the good, the position of the first target that has one (what the targets
+    /// want back; the demand is then softened and withdrawn against it rather than against the status quo).
+    double baseline = 0.0;
+    double gap = 1.0;  ///< |demanded − baseline| when it was made (the scale of its tolerances, §3.2).
     /// The tolerance of "met" and "withdrawn": k_met_tolerance of the original gap.
     double tolerance() const { return k_met_tolerance * gap; }
     double made = 0.0;  ///< Day it was put on the table.

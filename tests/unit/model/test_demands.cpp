@@ -51,6 +51,28 @@ TEST(Demands, AChallengerMovingTowardTheStatusQuoSoftensThenWithdraws) {
     EXPECT_DOUBLE_EQ(s.status_quo(0), 0.0);
 }
 
+TEST(Demands, AHoldersDemandIsMeasuredAgainstWhatTheTargetsWantBack) {
+    // docs/model.md §12.6: the challenger holds the good, so the status quo is its own position; the demand
+    // is that the target accept it, and it is softened or withdrawn only as the challenger moves toward 0.
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.issues[0].held_by = "challenger";
+    ComponentBench bench(spec);
+    CrisisState& s = bench.state;
+    EXPECT_DOUBLE_EQ(s.demands[0].baseline, 0.0);
+    EXPECT_DOUBLE_EQ(s.demands[0].gap, 1.0);
+    s.demands[0].active = true;
+    update_demands(s);
+    EXPECT_EQ(s.demands[0].status[0], TargetStatus::Open);
+    EXPECT_DOUBLE_EQ(s.demands[0].value, 1.0);
+    s.position(0, 0) = 0.7;
+    update_demands(s);
+    EXPECT_DOUBLE_EQ(s.demands[0].value, 0.7);
+    EXPECT_EQ(s.demands[0].status[0], TargetStatus::Open);
+    s.position(0, 0) = 0.03;
+    update_demands(s);
+    EXPECT_EQ(s.demands[0].status[0], TargetStatus::Withdrawn);
+}
+
 TEST(Demands, AFirstActivationIsADemandAndALaterOneAReiterationAndBothPromptTheTargets) {
     ComponentBench bench(fixtures::two_actor_dispute());
     DemandProcess demands(bench.state, bench.sim, bench.effects);
