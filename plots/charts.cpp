@@ -16,7 +16,7 @@
 namespace brink::plots {
 
 using detail::format_fixed;
-using detail::format_number;
+using detail::script_number;
 using detail::SummaryInfo;
 
 const char* chart_file_stem(ChartKind kind) {
@@ -283,8 +283,8 @@ std::string event_mark_plot(std::ostringstream& script, const std::vector<const 
     std::ostringstream data[3];
     for (const auto* mark : marks) {
         int group = mark->goldstein < 0.0 ? 0 : (mark->goldstein > 0.0 ? 2 : 1);
-        data[group] << format_number(mark->x * to_plot_x) << " " << format_fixed(mark->y, 4) << " "
-                    << format_number(mark->goldstein) << "\n";
+        data[group] << script_number(mark->x * to_plot_x) << " " << format_fixed(mark->y, 4) << " "
+                    << script_number(mark->goldstein) << "\n";
     }
     struct Shape {
         const char* name;
@@ -518,14 +518,14 @@ std::string events_script(const std::string& dir) {
                                  line_px / row_px;
                 const double text_edge =
                     label_y + (candidate.upwards ? -1.0 : 1.0) * (k_label_height_px / 2.0) / row_px;
-                const std::string x = format_number(mark->x * to_plot_x);
+                const std::string x = script_number(mark->x * to_plot_x);
                 labels << "set arrow from " << x << ", " << format_fixed(mark->y, 4) << " to " << x << ", "
                        << format_fixed(text_edge, 4) << " nohead back lc rgb \"#808080\" lw 0.8\n";
                 const double anchor_px = candidate.align[0] == 'l'   ? x0
                                          : candidate.align[0] == 'r' ? x1
                                                                      : (x0 + x1) / 2.0;
                 labels << "set label " << gnuplot_quote(mark->label) << " at "
-                       << format_number((x_low + anchor_px * days_per_px) * to_plot_x) << ", "
+                       << script_number((x_low + anchor_px * days_per_px) * to_plot_x) << ", "
                        << format_fixed(label_y, 4) << " " << candidate.align
                        << " font \",9\" front textcolor rgb \"#202020\"\n";
                 done = true;
@@ -566,7 +566,7 @@ std::string events_script(const std::string& dir) {
     script << "set cbtics 5 out nomirror\n";
     script << "set ylabel \"\"\n";
     script << "set grid noytics xtics\n";
-    script << "set yrange [" << format_number(y_low) << ":" << format_number(y_high) << "]\n";
+    script << "set yrange [" << script_number(y_low) << ":" << script_number(y_high) << "]\n";
     std::vector<NamedTic> y_tics;
     for (std::size_t r = 0; r < row_names.size(); ++r) {
         y_tics.emplace_back(row_y(r), row_names[r]);
@@ -575,7 +575,7 @@ std::string events_script(const std::string& dir) {
     // Row guide lines help the eye follow an actor across the chart.
     std::string row_lines;
     for (std::size_t r = 0; r < row_names.size(); ++r) {
-        std::string y = format_number(row_y(r));
+        std::string y = script_number(row_y(r));
         row_lines += "set arrow from graph 0, first " + y + " to graph 1, first " + y +
                      " nohead back lc rgb \"#d0d0d0\" lw 1\n";
     }
@@ -589,8 +589,8 @@ std::string events_script(const std::string& dir) {
         script << detail::margin_commands(history_box);
         script << "unset colorbox\nunset key\n";
         script << "set xlabel \"history\"\n";
-        script << "set xrange [" << format_number(history_x_low * to_plot_x) << ":"
-               << format_number(history_x_high * to_plot_x) << "]\n";
+        script << "set xrange [" << script_number(history_x_low * to_plot_x) << ":"
+               << script_number(history_x_high * to_plot_x) << "]\n";
         if (date_axis) {
             script << detail::named_tics_command("x", detail::date_tics(history_x_low, history_x_high, 2));
         } else {
@@ -602,7 +602,7 @@ std::string events_script(const std::string& dir) {
                                 : rough <= 2.0 * magnitude ? 2.0 * magnitude
                                 : rough <= 5.0 * magnitude ? 5.0 * magnitude
                                                            : 10.0 * magnitude;
-            script << "set xtics " << format_number(step) << "\n";
+            script << "set xtics " << script_number(step) << "\n";
         }
         script << row_lines;
         std::string clauses = event_mark_plot(script, history_marks, "history_", to_plot_x);
@@ -621,7 +621,7 @@ std::string events_script(const std::string& dir) {
            << " size screen 0.018, screen " << format_fixed(box.top - box.bottom, 4) << "\n";
     script << "unset key\n";
     script << "set xlabel " << gnuplot_quote(axis.label) << "\n";
-    script << "set xrange [" << format_number(x_low * to_plot_x) << ":" << format_number(x_high * to_plot_x)
+    script << "set xrange [" << script_number(x_low * to_plot_x) << ":" << script_number(x_high * to_plot_x)
            << "]\n";
     if (date_axis) {
         const int most_tics = std::max(2, static_cast<int>(plot_px / 95.0));
@@ -630,7 +630,7 @@ std::string events_script(const std::string& dir) {
         script << "set xtics autofreq\n";
     }
     script << row_lines;
-    const std::string start = format_number(axis.at(0.0) * to_plot_x);
+    const std::string start = script_number(axis.at(0.0) * to_plot_x);
     script << "set arrow from " << start << ", graph 0 to " << start
            << ", graph 1 nohead back lc rgb \"#404040\" lw 1.2 dt 3\n";
     script << "set label \"start\" at " << start

@@ -125,7 +125,7 @@ std::string named_tics_command(const std::string& axis, const std::vector<NamedT
                                const std::string& options) {
     std::string command = "set " + axis + "tics " + (options.empty() ? "" : options + " ") + "(";
     for (std::size_t i = 0; i < tics.size(); ++i) {
-        command += (i == 0 ? "" : ", ") + gnuplot_quote(tics[i].second) + " " + format_number(tics[i].first);
+        command += (i == 0 ? "" : ", ") + gnuplot_quote(tics[i].second) + " " + script_number(tics[i].first);
     }
     return command + ")\n";
 }
@@ -220,7 +220,7 @@ unsigned text_colour_on(unsigned background) {
 }  // namespace detail
 
 using detail::format_fixed;
-using detail::format_number;
+using detail::script_number;
 
 std::string gnuplot_quote(const std::string& text) {
     std::string quoted = "\"";
@@ -408,8 +408,8 @@ std::string line_chart_script(const LineChart& chart) {
         x_tics = detail::date_tics(x_range.low, x_range.high, std::min(10, most_tics));
     }
     const double x_pad = (x_range.high - x_range.low) * 0.01;
-    script << "set xrange [" << format_number(to_axis(x_range.low - x_pad, chart.x_axis)) << ":"
-           << format_number(to_axis(x_range.high + x_pad, chart.x_axis)) << "]\n";
+    script << "set xrange [" << script_number(to_axis(x_range.low - x_pad, chart.x_axis)) << ":"
+           << script_number(to_axis(x_range.high + x_pad, chart.x_axis)) << "]\n";
 
     // Data blocks first: one per series, in the final plotting coordinates.
     for (std::size_t p = 0; p < chart.panels.size(); ++p) {
@@ -420,9 +420,9 @@ std::string line_chart_script(const LineChart& chart) {
             script << "$p" << p << "s" << s << " << EOD\n";
             const std::size_t n = std::min(series.x.size(), series.y.size());
             auto row = [&](double x, std::size_t i) {
-                script << format_number(to_axis(x, chart.x_axis)) << " " << format_number(series.y[i]);
+                script << script_number(to_axis(x, chart.x_axis)) << " " << script_number(series.y[i]);
                 if (band) {
-                    script << " " << format_number(series.lo[i]) << " " << format_number(series.hi[i]);
+                    script << " " << script_number(series.lo[i]) << " " << script_number(series.hi[i]);
                 }
                 script << "\n";
             };
@@ -507,8 +507,8 @@ std::string line_chart_script(const LineChart& chart) {
         }
         script << "set ylabel \"\"\n";
         if (panel.y_range) {
-            script << "set yrange [" << format_number(panel.y_range->first) << ":"
-                   << format_number(panel.y_range->second) << "]\n";
+            script << "set yrange [" << script_number(panel.y_range->first) << ":"
+                   << script_number(panel.y_range->second) << "]\n";
         } else {
             script << "set yrange [*:*]\n";
         }
@@ -541,7 +541,7 @@ std::string line_chart_script(const LineChart& chart) {
                    << format_fixed((box.bottom + box.top) / 2.0, 4) << " center rotate by 90\n";
         }
         for (const auto& marker : panel.markers) {
-            std::string x = format_number(to_axis(marker.x, chart.x_axis));
+            std::string x = script_number(to_axis(marker.x, chart.x_axis));
             // The label runs away from the nearer edge, so that it never reaches into the legend margin.
             bool right_half = marker.x > (x_range.low + x_range.high) / 2.0;
             script << "set arrow from " << x << ", graph 0 to " << x
@@ -638,7 +638,7 @@ std::string heatmap_script(const HeatmapChart& chart) {
     script << "# " << (chart.title.empty() ? "heatmap" : chart.title) << "\n";
     script << "eval brink_palette_" << (chart.palette == Palette::Diverging ? "diverging" : "sequential")
            << "\n";
-    script << "set cbrange [" << format_number(chart.value_min) << ":" << format_number(chart.value_max)
+    script << "set cbrange [" << script_number(chart.value_min) << ":" << script_number(chart.value_max)
            << "]\n";
     script << "set cblabel " << gnuplot_quote(chart.value_label) << "\n";
     script << "set cbtics out nomirror\nunset grid\nunset key\nset border 15 lc rgb \"#404040\"\n";
@@ -750,8 +750,8 @@ std::string heatmap_script(const HeatmapChart& chart) {
                 bool present = std::isfinite(value);
                 unsigned text = detail::text_colour_on(detail::palette_colour(
                     chart.palette, present ? value : 0.0, chart.value_min, chart.value_max));
-                script << format_number(x_at(c)) << " " << format_number(y_at(r)) << " "
-                       << (present ? format_number(value) : "NaN") << " "
+                script << script_number(x_at(c)) << " " << script_number(y_at(r)) << " "
+                       << (present ? script_number(value) : "NaN") << " "
                        << gnuplot_quote(present && readable ? format_fixed(value, decimals) : "") << " "
                        << text << "\n";
             }
@@ -787,12 +787,12 @@ std::string heatmap_script(const HeatmapChart& chart) {
         double x_high = columns == 0 ? 0.5 : x_at(columns - 1) + x_half;
         double y_low = rows == 0 ? -0.5 : y_at(0) - y_half;
         double y_high = rows == 0 ? 0.5 : y_at(rows - 1) + y_half;
-        script << "set xrange [" << format_number(x_low) << ":" << format_number(x_high) << "]\n";
+        script << "set xrange [" << script_number(x_low) << ":" << script_number(x_high) << "]\n";
         if (!panel.y_names.empty()) {
             // Categorical rows read top to bottom, as a matrix is written.
-            script << "set yrange [" << format_number(y_high) << ":" << format_number(y_low) << "]\n";
+            script << "set yrange [" << script_number(y_high) << ":" << script_number(y_low) << "]\n";
         } else {
-            script << "set yrange [" << format_number(y_low) << ":" << format_number(y_high) << "]\n";
+            script << "set yrange [" << script_number(y_low) << ":" << script_number(y_high) << "]\n";
         }
         if (!panel.x_names.empty()) {
             std::vector<NamedTic> tics;
@@ -878,9 +878,9 @@ std::string bar_chart_script(const BarChart& chart) {
                 static_cast<double>(c) - group_width / 2.0 + bar_width * (static_cast<double>(s) + 0.5);
             double top = errors ? std::max(series.values[c], series.hi[c]) : series.values[c];
             std::string annotation = c < series.annotations.size() ? series.annotations[c] : "";
-            script << format_number(x) << " " << format_number(series.values[c]) << " "
-                   << format_number(errors ? series.lo[c] : series.values[c]) << " "
-                   << format_number(errors ? series.hi[c] : series.values[c]) << " " << format_number(top)
+            script << script_number(x) << " " << script_number(series.values[c]) << " "
+                   << script_number(errors ? series.lo[c] : series.values[c]) << " "
+                   << script_number(errors ? series.hi[c] : series.values[c]) << " " << script_number(top)
                    << " " << gnuplot_quote(annotation) << "\n";
         }
         script << "EOD\n";
@@ -921,14 +921,14 @@ std::string bar_chart_script(const BarChart& chart) {
                << format_fixed(1.4 * k_char_width, 4) << ", screen "
                << format_fixed((box.bottom + box.top) / 2.0, 4) << " center rotate by 90\n";
     }
-    script << "set xrange [-0.6:" << format_number(static_cast<double>(categories) - 0.4) << "]\n";
-    script << "set yrange [" << format_number(y_low) << ":" << format_number(y_high) << "]\n";
+    script << "set xrange [-0.6:" << script_number(static_cast<double>(categories) - 0.4) << "]\n";
+    script << "set yrange [" << script_number(y_low) << ":" << script_number(y_high) << "]\n";
     std::vector<NamedTic> tics;
     for (std::size_t c = 0; c < categories; ++c) {
         tics.emplace_back(static_cast<double>(c), chart.categories[c]);
     }
     script << detail::named_tics_command(
-        "x", tics, turned ? "scale 0 rotate by " + format_number(k_turn_degrees) + " right" : "scale 0");
+        "x", tics, turned ? "scale 0 rotate by " + script_number(k_turn_degrees) + " right" : "scale 0");
     script << "set grid noxtics ytics\n";
     if (any_key) {
         script << "set key at screen " << format_fixed(box.right + 0.01, 4) << ", screen "
@@ -937,7 +937,7 @@ std::string bar_chart_script(const BarChart& chart) {
     } else {
         script << "unset key\n";
     }
-    script << "set boxwidth " << format_number(bar_width * 0.9) << " absolute\n";
+    script << "set boxwidth " << script_number(bar_width * 0.9) << " absolute\n";
     std::vector<std::string> clauses;
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const auto& series = chart.series[s];

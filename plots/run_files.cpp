@@ -59,7 +59,7 @@ std::string short_date(long days) {
            std::to_string(std::stol(date.substr(0, month_at - 1)));
 }
 
-std::string format_number(double value) {
+std::string script_number(double value) {
     std::string text = io::format_number(value);
     return text.empty() ? "0" : text;  // a script needs a number; callers write NaN themselves
 }

@@ -31,8 +31,9 @@ std::optional<double> parse_number(std::string_view field, const CsvTable& table
 /// Short date for labels: "11 Apr 2030" (days since 1970-01-01).
 std::string short_date(long days);
 
-/// Formats a number in the shortest form that reads back exactly ("0" for a non-finite value).
-std::string format_number(double value);
+/// A number for a gnuplot script: io::format_number, and "0" for a non-finite value (a script needs a
+/// number; a caller that means "no data" writes NaN itself).
+std::string script_number(double value);
 
 /// Formats a number with fixed decimals.
 std::string format_fixed(double value, int decimals);

@@ -2,11 +2,8 @@
 // quotes. Malformed input is an error that names the file and line, never a crash.
 #include "brink/io/csv.hpp"
 
-#include <charconv>
-#include <cmath>
 #include <fstream>
 #include <sstream>
-#include <system_error>
 #include <utility>
 
 namespace brink::io {
@@ -125,9 +122,8 @@ std::optional<double> parse_csv_number(std::string_view field, const CsvTable& t
     if (field.empty()) {
         return std::nullopt;
     }
-    double value = 0.0;
-    const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
-    if (error != std::errc() || end != field.data() + field.size() || !std::isfinite(value)) {
+    const std::optional<double> value = parse_number(field);
+    if (!value) {
         throw CsvError(table.path + ": column '" + std::string(column) + "': not a number: '" +
                        std::string(field) + "'");
     }

@@ -419,7 +419,7 @@ std::vector<Diagnostic> apply_override(ScenarioSpec& spec, std::string_view path
         [&](const auto& field) {
             using T = std::decay_t<decltype(field)>;
             if constexpr (std::is_same_v<T, NumberField>) {
-                const auto number = detail::parse_number(text);
+                const auto number = detail::parse_scenario_number(text);
                 if (!number || !detail::in_range(*number, field.range)) {
                     error = name + " expects " + detail::describe(field.range) + "; got " + in_quotes(text);
                     return;
@@ -436,7 +436,7 @@ std::vector<Diagnostic> apply_override(ScenarioSpec& spec, std::string_view path
                 }
                 *field.target = text;
             } else if constexpr (std::is_same_v<T, SeedField>) {
-                const auto seed = detail::parse_unsigned(text);
+                const auto seed = parse_unsigned(text);
                 if (!seed) {
                     error = name + " expects a whole number in [0, 2^64-1]; got " + in_quotes(text);
                     return;

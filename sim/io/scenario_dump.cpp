@@ -14,7 +14,7 @@ namespace brink::io {
 
 namespace {
 
-using detail::format_number;
+using detail::number_text;
 
 std::string quote(const std::string& text) {
     std::string out = "\"";
@@ -71,7 +71,7 @@ class Writer {
         line(indent, std::string(name) + ": " + quote(value));
     }
     void number(int indent, const char* name, double value) {
-        line(indent, std::string(name) + ": " + format_number(value));
+        line(indent, std::string(name) + ": " + number_text(value));
     }
     std::string take() { return std::move(m_out); }
 
@@ -123,8 +123,8 @@ std::string dump_scenario(const ScenarioSpec& spec) {
         }
         out.line(2, actor.positions.empty() ? "positions: {}" : "positions:");
         for (const auto& position : actor.positions) {
-            out.line(3, key(position.issue) + ": {position: " + format_number(position.position) +
-                            ", salience: " + format_number(position.salience) + "}");
+            out.line(3, key(position.issue) + ": {position: " + number_text(position.position) +
+                            ", salience: " + number_text(position.salience) + "}");
         }
     }
 
@@ -141,13 +141,13 @@ std::string dump_scenario(const ScenarioSpec& spec) {
     out.line(1, relations.affinities.empty() ? "affinities: []" : "affinities:");
     for (const auto& affinity : relations.affinities) {
         out.line(2, "- {a: " + quote(affinity.a) + ", b: " + quote(affinity.b) +
-                        ", value: " + format_number(affinity.value) +
+                        ", value: " + number_text(affinity.value) +
                         ", directed: " + (affinity.directed ? "true" : "false") + "}");
     }
     out.line(1, relations.commitments.empty() ? "commitments: []" : "commitments:");
     for (const auto& commitment : relations.commitments) {
         out.line(2, "- {defender: " + quote(commitment.defender) + ", protege: " + quote(commitment.protege) +
-                        ", firmness: " + format_number(commitment.firmness) + "}");
+                        ", firmness: " + number_text(commitment.firmness) + "}");
     }
 
     out.line(0, spec.demands.empty() ? "demands: {}" : "demands:");
@@ -170,13 +170,13 @@ std::string dump_scenario(const ScenarioSpec& spec) {
     out.line(1, spec.ladder.rungs.empty() ? "rungs: []" : "rungs:");
     for (const auto& rung : spec.ladder.rungs) {
         out.line(2, "- {id: " + quote(rung.id) + ", name: " + quote(rung.name) + ", threshold: " +
-                        format_number(rung.threshold) + ", cameo: " + quote(rung.cameo) + "}");
+                        number_text(rung.threshold) + ", cameo: " + quote(rung.cameo) + "}");
     }
 
     out.line(0, spec.events.empty() ? "events: []" : "events:");
     const auto start = date_to_days(spec.metadata.start_date);
     for (const auto& event : spec.events) {
-        out.line(1, "- day: " + format_number(event.day));
+        out.line(1, "- day: " + number_text(event.day));
         // The date is kept only while it still names the same day (an override may have moved the start).
         const auto days = date_to_days(event.date);
         if (!event.date.empty() && days && start && static_cast<double>(*days - *start) == event.day) {

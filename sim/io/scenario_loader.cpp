@@ -333,7 +333,7 @@ class Reader {
 
     void number(const Entry& entry, const std::string& path, double& out, const detail::Range& range) {
         if (auto value = scalar(entry.value, entry.value_at, path, detail::describe(range))) {
-            if (const auto parsed = detail::parse_number(*value)) {
+            if (const auto parsed = detail::parse_scenario_number(*value)) {
                 out = *parsed;
             } else {
                 error(entry.value_at,
@@ -388,7 +388,7 @@ class Reader {
                 number(entry, path, metadata.horizon, detail::k_horizon_range);
             } else if (entry.key == "seed") {
                 if (auto value = scalar(entry.value, entry.value_at, path, "a whole number >= 0")) {
-                    if (const auto seed = detail::parse_unsigned(*value)) {
+                    if (const auto seed = parse_unsigned(*value)) {
                         metadata.seed = *seed;
                     } else {
                         error(entry.value_at,

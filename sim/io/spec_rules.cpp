@@ -27,46 +27,9 @@ bool in_range(double value, const Range& range) {
 std::string describe(const Range& range) {
     std::string text = range.integer ? "a whole number in " : "a number in ";
     text += range.low_open ? '(' : '[';
-    text += format_number(range.low) + ", " + format_number(range.high);
+    text += number_text(range.low) + ", " + number_text(range.high);
     text += range.high_open ? ')' : ']';
     return text;
-}
-
-std::string format_number(double value) {
-    if (std::isnan(value)) {
-        return "nan";
-    }
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
-std::optional<double> parse_number(std::string_view text) {
-    if (!text.empty() && text.front() == '+' && text.size() > 1 &&
-        (std::isdigit(static_cast<unsigned char>(text[1])) != 0 || text[1] == '.')) {
-        text.remove_prefix(1);
-    }
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    double value = 0.0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc{} || result.ptr != text.data() + text.size() || !std::isfinite(value)) {
-        return std::nullopt;
-    }
-    return value;
-}
-
-std::optional<std::uint64_t> parse_unsigned(std::string_view text) {
-    if (text.empty() || text.front() == '-' || text.front() == '+') {
-        return std::nullopt;
-    }
-    std::uint64_t value = 0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc{} || result.ptr != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 std::optional<bool> parse_bool(std::string_view text) {
@@ -180,7 +143,7 @@ class Checker {
 
     void number(const std::string& path, double value, const Range& range) {
         if (!in_range(value, range)) {
-            error(path, path + ": expected " + describe(range) + ", got " + format_number(value));
+            error(path, path + ": expected " + describe(range) + ", got " + number_text(value));
         }
     }
 
@@ -232,12 +195,11 @@ class Checker {
         if (!std::isfinite(value)) {
             error(path, path + ": expected a finite day number");
         } else if (value > horizon()) {
-            error(path, path + ": day " + format_number(value) + " is after the horizon (" +
-                            format_number(horizon()) + " days)");
+            error(path, path + ": day " + number_text(value) + " is after the horizon (" +
+                            number_text(horizon()) + " days)");
         } else if (value < k_earliest_day) {
-            error(path, path + ": day " + format_number(value) +
-                            " is more than ten years before the start (" + format_number(k_earliest_day) +
-                            ")");
+            error(path, path + ": day " + number_text(value) + " is more than ten years before the start (" +
+                            number_text(k_earliest_day) + ")");
         }
     }
 
@@ -290,8 +252,8 @@ class Checker {
             if (i > 0 && in_range(rungs[i].threshold, k_threshold_range) &&
                 !(rungs[i].threshold > rungs[i - 1].threshold)) {
                 error(path + ".threshold", path + ".threshold: thresholds must increase along the ladder; " +
-                                               format_number(rungs[i].threshold) + " is not above " +
-                                               format_number(rungs[i - 1].threshold));
+                                               number_text(rungs[i].threshold) + " is not above " +
+                                               number_text(rungs[i - 1].threshold));
             }
             cameo(path + ".cameo", rungs[i].cameo);
         }
@@ -468,9 +430,8 @@ class Checker {
                 if (!std::isfinite(demand.deadline) || demand.deadline <= demand.made ||
                     demand.deadline > horizon()) {
                     error(path + ".deadline", path + ".deadline: expected a day in (made, horizon] = (" +
-                                                  format_number(demand.made) + ", " +
-                                                  format_number(horizon()) + "], got " +
-                                                  format_number(demand.deadline));
+                                                  number_text(demand.made) + ", " + number_text(horizon()) +
+                                                  "], got " + number_text(demand.deadline));
                 }
             }
             if (!demand.threat.empty()) {
@@ -502,7 +463,7 @@ class Checker {
                 } else if (static_cast<double>(*days - *start) != event.day) {
                     error(path + ".date", path + ": date " + event.date + " is day " +
                                               std::to_string(*days - *start) + ", not day " +
-                                              format_number(event.day));
+                                              number_text(event.day));
                 }
             }
             required_text(path, "source", event.source);

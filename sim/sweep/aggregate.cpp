@@ -97,11 +97,11 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
         }
         row += ',' + format_integer(tally.n);
         if (tally.n > 0) {
-            row += ',' + format_number(p_war.estimate) + ',' + format_number(p_war.lo) + ',' +
-                   format_number(p_war.hi) + ',' +
-                   format_number(metric_value(tally, SweepMetric::PSettlement)) + ',' +
-                   format_number(median(tally.war_times)) + ',' +
-                   format_number(metric_value(tally, SweepMetric::MeanPeakRung));
+            row += ',' + io::format_number(p_war.estimate) + ',' + io::format_number(p_war.lo) + ',' +
+                   io::format_number(p_war.hi) + ',' +
+                   io::format_number(metric_value(tally, SweepMetric::PSettlement)) + ',' +
+                   io::format_number(median(tally.war_times)) + ',' +
+                   io::format_number(metric_value(tally, SweepMetric::MeanPeakRung));
         } else {
             row += ",,,,,,";
         }
@@ -151,13 +151,13 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
         ++tally->n;
         if (outcome == "war") {
             ++tally->wars;
-            if (const auto time = parse_double(fields[5 + k])) {
+            if (const auto time = io::parse_number(fields[5 + k])) {
                 tally->war_times.push_back(*time);
             }
         } else if (outcome == "settlement") {
             ++tally->settlements;
         }
-        tally->peak_sum += parse_double(fields[8 + k]).value_or(0.0);
+        tally->peak_sum += io::parse_number(fields[8 + k]).value_or(0.0);
     }
     if (tally) {
         flush(*tally);
@@ -203,12 +203,12 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
                                       indices[i].first_order.lo, indices[i].first_order.hi,
                                       indices[i].total.estimate, indices[i].total.lo, indices[i].total.hi});
                 sobol_text += std::string(to_string(metrics[m])) + ',' + quote_field(paths[i]) + ',' +
-                              format_number(indices[i].first_order.estimate) + ',' +
-                              format_number(indices[i].first_order.lo) + ',' +
-                              format_number(indices[i].first_order.hi) + ',' +
-                              format_number(indices[i].total.estimate) + ',' +
-                              format_number(indices[i].total.lo) + ',' + format_number(indices[i].total.hi) +
-                              '\n';
+                              io::format_number(indices[i].first_order.estimate) + ',' +
+                              io::format_number(indices[i].first_order.lo) + ',' +
+                              io::format_number(indices[i].first_order.hi) + ',' +
+                              io::format_number(indices[i].total.estimate) + ',' +
+                              io::format_number(indices[i].total.lo) + ',' +
+                              io::format_number(indices[i].total.hi) + '\n';
             }
         }
         io::write_file_atomically(fs::path(dir) / "sobol.csv", sobol_text);

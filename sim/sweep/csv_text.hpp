@@ -1,5 +1,7 @@
-// Internal to brink_sweep: CSV text helpers (RFC 4180 quoting, shortest round-trip numbers, no NaN).
+// Internal to brink_sweep: CSV text helpers (RFC 4180 quoting).
 #pragma once
+
+#include "brink/io/numbers.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -10,19 +12,6 @@
 #include <vector>
 
 namespace brink::sweep::detail {
-
-/// Shortest round-trip text of a finite number; empty for NaN or infinity (docs/outputs.md).
-inline std::string format_number(double value) {
-    if (!std::isfinite(value)) {
-        return {};
-    }
-    if (value == 0.0) {
-        value = 0.0;  // never write "-0"
-    }
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return {buffer, result.ptr};
-}
 
 /// Decimal text of an unsigned integer.
 inline std::string format_integer(std::uint64_t value) {
@@ -72,19 +61,6 @@ inline std::vector<std::string> split_record(std::string_view line) {
         }
     }
     return fields;
-}
-
-/// Parses a whole field as a double; nullopt if empty or malformed.
-inline std::optional<double> parse_double(std::string_view text) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    double value = 0.0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc{} || result.ptr != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 /// Parses the leading run id of a row ("123,..."); nullopt if malformed.

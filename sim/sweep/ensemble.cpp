@@ -153,7 +153,7 @@ class DailyHistograms {
                         detail::quote_field(spec.actors[static_cast<std::size_t>(slot.actor)].id) + ',' +
                         detail::quote_field(slot.metric);
                 for (double q : {0.1, 0.5, 0.9}) {
-                    text += ',' + detail::format_number(quantile(slot, counts, n, q));
+                    text += ',' + io::format_number(quantile(slot, counts, n, q));
                 }
                 text += '\n';
             }
@@ -320,7 +320,7 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
             const std::string date =
                 start_day ? io::days_to_date(*start_day + static_cast<long>(std::floor(outcome.outcome.time)))
                           : std::string();
-            summary.row += ',' + summary.outcome + ',' + detail::format_number(outcome.outcome.time) + ',' +
+            summary.row += ',' + summary.outcome + ',' + io::format_number(outcome.outcome.time) + ',' +
                            date + ',' + detail::quote_field(outcome.outcome.initiator) + ',' +
                            detail::quote_field(outcome.outcome.target) + ',' +
                            std::to_string(outcome.peak_rung);
@@ -332,7 +332,7 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
                     value = matrix(static_cast<Eigen::Index>(column.actor),
                                    static_cast<Eigen::Index>(column.issue));
                 }
-                summary.row += ',' + detail::format_number(value);
+                summary.row += ',' + io::format_number(value);
             }
             summary.row += ',';
             summary.counters = histograms.bins_of(outcome, spec);

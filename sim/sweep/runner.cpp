@@ -243,7 +243,7 @@ std::string run_row(const SweepSpec& spec, const Design& design, const RunFuncti
     ScenarioSpec scenario = spec.base;
     std::string error;
     for (std::size_t j = 0; j < design.dimensions; ++j) {
-        const std::string value = format_number(design.at(static_cast<std::size_t>(point), j));
+        const std::string value = io::format_number(design.at(static_cast<std::size_t>(point), j));
         row += ',';
         row += value;
         if (error.empty()) {
@@ -259,7 +259,7 @@ std::string run_row(const SweepSpec& spec, const Design& design, const RunFuncti
             row += ',';
             row += model::to_string(metrics.outcome);
             row += ',';
-            row += format_number(metrics.time);
+            row += io::format_number(metrics.time);
             row += ',';
             row += quote_field(metrics.initiator);
             row += ',';

@@ -72,7 +72,7 @@ class Reader {
         if (!scalar) {
             return std::nullopt;
         }
-        const auto value = detail::parse_double(trim(*scalar));
+        const auto value = io::parse_number(trim(*scalar));
         if (!value || !std::isfinite(*value)) {
             error(node, "'" + key + "' must be a number, not '" + *scalar + "'");
             return std::nullopt;
@@ -131,13 +131,13 @@ void check_parameter_paths(const SweepSpec& spec, std::vector<io::Diagnostic>& d
         }
         for (double probe : probes) {
             ScenarioSpec copy = spec.base;
-            auto problems = io::apply_override(copy, parameter.path, detail::format_number(probe));
+            auto problems = io::apply_override(copy, parameter.path, io::format_number(probe));
             if (!problems.empty()) {
                 for (auto& problem : problems) {
                     problem.file = file;
                     problem.line = j < lines.size() ? lines[j] : 0;
                     problem.column = 0;
-                    problem.message = "parameter '" + parameter.path + "' = " + detail::format_number(probe) +
+                    problem.message = "parameter '" + parameter.path + "' = " + io::format_number(probe) +
                                       ": " + problem.message;
                     diagnostics.push_back(std::move(problem));
                 }
@@ -398,8 +398,8 @@ std::optional<std::vector<double>> parse_values(std::string_view text, std::stri
         if (parts.size() != 3) {
             return fail("expected lo:hi:n, got '" + std::string(text) + "'");
         }
-        const auto lo = detail::parse_double(parts[0]);
-        const auto hi = detail::parse_double(parts[1]);
+        const auto lo = io::parse_number(parts[0]);
+        const auto hi = io::parse_number(parts[1]);
         const auto n = parse_integer(parts[2]);
         if (!lo || !hi || !std::isfinite(*lo) || !std::isfinite(*hi)) {
             return fail("lo and hi of '" + std::string(text) + "' must be numbers");
@@ -437,7 +437,7 @@ std::optional<std::vector<double>> parse_values(std::string_view text, std::stri
         const std::size_t comma = text.find(',', start);
         const std::string_view item = trim(
             text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-        const auto value = detail::parse_double(item);
+        const auto value = io::parse_number(item);
         if (!value || !std::isfinite(*value)) {
             return fail("'" + std::string(item) + "' is not a number");
         }

@@ -1,7 +1,9 @@
 // brink io: CSV text as docs/outputs.md specifies it: RFC 4180 quoting, rows ending in "\n", numbers in
-// shortest round-trip form (std::to_chars), and never NaN or infinity (a non-finite number is an empty
+// shortest round-trip form (format_number), and never NaN or infinity (a non-finite number is an empty
 // field). Also the reader of such files (the plots draw from them).
 #pragma once
+
+#include "brink/io/numbers.hpp"
 
 #include <cstdint>
 #include <initializer_list>
@@ -12,10 +14,6 @@
 #include <vector>
 
 namespace brink::io {
-
-/// Shortest text that reads back as exactly `value` ("0.1", "41.3", "1e+20"); "-0" is written "0".
-/// Returns an empty string for NaN or infinity: an absent value, never a number.
-std::string format_number(double value);
 
 /// `field` as one CSV field: unchanged, or wrapped in double quotes (inner quotes doubled) when it contains
 /// a comma, a double quote, a line feed or a carriage return (RFC 4180).
