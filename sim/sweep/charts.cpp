@@ -4,7 +4,6 @@
 #include "brink/plots/primitives.hpp"
 #include "brink/plots/render.hpp"
 
-#include "csv_text.hpp"
 #include "sweep_internal.hpp"
 
 #include <charconv>

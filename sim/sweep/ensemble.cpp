@@ -3,11 +3,11 @@
 #include "brink/sweep/ensemble.hpp"
 
 #include "brink/engine/rng.hpp"
+#include "brink/io/csv.hpp"
 #include "brink/io/scenario_loader.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/statistics.hpp"
 
-#include "csv_text.hpp"
 #include "executor.hpp"
 #include "sweep_internal.hpp"
 
@@ -136,7 +136,8 @@ class DailyHistograms {
 
     /// quantiles.csv text.
     std::string csv(const ScenarioSpec& spec, const std::optional<long>& start_day) const {
-        std::string text = "day,date,actor,metric,q10,q50,q90\n";
+        io::CsvWriter csv;
+        csv.row({"day", "date", "actor", "metric", "q10", "q50", "q90"});
         for (int day = 0; day < m_days; ++day) {
             const std::string date = start_day ? io::days_to_date(*start_day + day) : std::string();
             for (const Slot& slot : m_slots) {
@@ -149,16 +150,15 @@ class DailyHistograms {
                 if (n == 0) {
                     continue;
                 }
-                text += std::to_string(day) + ',' + date + ',' +
-                        detail::quote_field(spec.actors[static_cast<std::size_t>(slot.actor)].id) + ',' +
-                        detail::quote_field(slot.metric);
+                csv.field(day).field(date).field(spec.actors[static_cast<std::size_t>(slot.actor)].id);
+                csv.field(slot.metric);
                 for (double q : {0.1, 0.5, 0.9}) {
-                    text += ',' + io::format_number(quantile(slot, counts, n, q));
+                    csv.field(quantile(slot, counts, n, q));
                 }
-                text += '\n';
+                csv.end_row();
             }
         }
-        return text;
+        return csv.take();
     }
 
   private:
@@ -286,11 +286,13 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
             }
         }
     }
-    std::string header = "run,seed,outcome,time,date,initiator,target,peak_rung";
+    io::CsvWriter header;
+    header.field("run").field("seed").field("outcome").field("time").field("date").field("initiator");
+    header.field("target").field("peak_rung");
     for (const auto& column : positions) {
-        header += ',' + detail::quote_field(column.name);
+        header.field(column.name);
     }
-    header += ",error\n";
+    header.field("error").end_row();
 
     io::ensure_directory(options.out_dir);
     io::remove_stale_temporaries(options.out_dir, {"runs.csv", "quantiles.csv", "summary.json"});
@@ -300,7 +302,7 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     // Streamed: rows reach the temporary as runs finish (memory flat in --runs); a failed write (disk full)
     // or any exception before the commit leaves no temporary behind.
     io::AtomicFile runs_out(runs_path);
-    runs_out.write(header);
+    runs_out.write(header.text());
 
     EnsembleResult result;
     std::vector<double> war_times;
@@ -310,7 +312,8 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     std::function<RunSummary(std::uint64_t)> work = [&](std::uint64_t id) {
         RunSummary summary;
         const std::uint64_t seed = engine::derive_seed(base_seed, id);
-        summary.row = std::to_string(id) + ',' + std::to_string(seed);
+        io::CsvWriter row;
+        row.field(id).field(seed);
         try {
             const model::RunResult outcome = run(spec, seed);
             summary.outcome = model::to_string(outcome.outcome.kind);
@@ -320,10 +323,8 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
             const std::string date =
                 start_day ? io::days_to_date(*start_day + static_cast<long>(std::floor(outcome.outcome.time)))
                           : std::string();
-            summary.row += ',' + summary.outcome + ',' + io::format_number(outcome.outcome.time) + ',' +
-                           date + ',' + detail::quote_field(outcome.outcome.initiator) + ',' +
-                           detail::quote_field(outcome.outcome.target) + ',' +
-                           std::to_string(outcome.peak_rung);
+            row.field(summary.outcome).field(outcome.outcome.time).field(date);
+            row.field(outcome.outcome.initiator).field(outcome.outcome.target).field(outcome.peak_rung);
             for (const auto& column : positions) {
                 double value = std::numeric_limits<double>::quiet_NaN();
                 const auto& matrix = outcome.final_positions;
@@ -332,23 +333,27 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
                     value = matrix(static_cast<Eigen::Index>(column.actor),
                                    static_cast<Eigen::Index>(column.issue));
                 }
-                summary.row += ',' + io::format_number(value);
+                row.field(value);
             }
-            summary.row += ',';
+            row.empty_field().end_row();
             summary.counters = histograms.bins_of(outcome, spec);
         } catch (const std::exception& error) {
             std::string message = error.what();
             std::replace(message.begin(), message.end(), '\n', ' ');
             summary.outcome.clear();
-            summary.row += ",,,,,,";
-            summary.row.append(positions.size(), ',');
-            summary.row += ',' + detail::quote_field(message.empty() ? "run failed" : message);
+            row = io::CsvWriter();
+            row.field(id).field(seed);
+            // outcome, time, date, initiator, target, peak_rung and the positions: empty; then the error
+            for (std::size_t column = 0; column < 6 + positions.size(); ++column) {
+                row.empty_field();
+            }
+            row.field(message.empty() ? "run failed" : message).end_row();
             summary.counters.clear();
         }
+        summary.row = row.take();
         return summary;
     };
     std::function<void(std::uint64_t, RunSummary &&)> emit = [&](std::uint64_t, RunSummary&& summary) {
-        summary.row += '\n';
         runs_out.write(summary.row);
         histograms.add(summary.counters);
         ++result.runs;

@@ -1,12 +1,12 @@
 // The sweep runner: run ids and seeds, streaming rows, resume, shards, final ordering, merge
 // (include/brink/sweep/sweep.hpp). Aggregation lives in aggregate.cpp.
 #include "brink/engine/rng.hpp"
+#include "brink/io/csv.hpp"
 #include "brink/io/scenario_loader.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/design.hpp"
 #include "brink/sweep/sweep.hpp"
 
-#include "csv_text.hpp"
 #include "executor.hpp"
 #include "sweep_internal.hpp"
 
@@ -26,13 +26,14 @@ namespace fs = std::filesystem;
 namespace detail {
 
 std::string runs_header(const std::vector<std::string>& parameter_paths) {
-    std::string header = "run,point,replication,seed";
+    io::CsvWriter csv;
+    csv.field("run").field("point").field("replication").field("seed");
     for (const auto& path : parameter_paths) {
-        header += ',';
-        header += quote_field(path);
+        csv.field(path);
     }
-    header += ",outcome,time,initiator,target,peak_rung,error";
-    return header;
+    csv.field("outcome").field("time").field("initiator").field("target").field("peak_rung").field("error");
+    std::string header = csv.take();
+    return header;  // no line end: callers compare it with a file's first record
 }
 
 nlohmann::ordered_json sweep_json(const SweepSpec& spec, std::uint64_t points) {
@@ -70,65 +71,81 @@ nlohmann::ordered_json sweep_json(const SweepSpec& spec, std::uint64_t points) {
     return json;
 }
 
-// The maximal increasing runs of ids in a rows file (one per session that appended to it), k-way merged
-// into `out` in id order; a repeated id is written once. Memory: one line per segment.
-std::uint64_t merge_sorted_segments(const std::vector<std::pair<std::string, std::uint64_t>>& sources,
-                                    io::AtomicFile& out) {
-    struct Cursor {
-        std::ifstream in;
-        std::uint64_t end = 0;  // byte offset where this segment ends
-        std::string line;
-        std::uint64_t id = 0;
-        bool valid = false;
-    };
-    std::vector<std::unique_ptr<Cursor>> cursors;
-    for (const auto& [path, header_bytes] : sources) {
-        // First pass: segment boundaries where the id decreases.
-        std::ifstream scan(path, std::ios::binary);
-        if (!scan) {
-            throw std::runtime_error("cannot read " + path);
+namespace {
+
+// A run id from a rows file's first field; throws naming the file and byte offset when it is not one.
+std::uint64_t row_id(const io::CsvRecord& record, const std::string& path) {
+    const std::optional<std::uint64_t> id = io::parse_unsigned(record.fields.front());
+    if (!id) {
+        throw std::runtime_error(path + ": malformed row at byte " + std::to_string(record.offset));
+    }
+    return *id;
+}
+
+// Byte ranges [begin, end) of the maximal runs of increasing ids in a rows file, after `header_bytes`.
+std::vector<std::pair<std::uint64_t, std::uint64_t>> increasing_segments(const std::string& path,
+                                                                         std::uint64_t header_bytes) {
+    std::ifstream scan(path, std::ios::binary);
+    if (!scan) {
+        throw std::runtime_error("cannot read " + path);
+    }
+    scan.seekg(static_cast<std::streamoff>(header_bytes));
+    io::CsvReader reader(scan, header_bytes);
+    io::CsvRecord record;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> segments;
+    std::uint64_t begin = header_bytes;
+    std::uint64_t end = header_bytes;
+    std::optional<std::uint64_t> previous;
+    while (reader.next(record)) {
+        const std::uint64_t id = row_id(record, path);
+        if (previous && id < *previous) {
+            segments.emplace_back(begin, record.offset);
+            begin = record.offset;
         }
-        scan.seekg(static_cast<std::streamoff>(header_bytes));
-        std::vector<std::pair<std::uint64_t, std::uint64_t>> segments;  // [begin, end)
-        std::uint64_t offset = header_bytes;
-        std::uint64_t begin = header_bytes;
-        std::optional<std::uint64_t> previous;
-        std::string line;
-        while (std::getline(scan, line)) {
-            const auto id = leading_id(line);
-            if (!id) {
-                throw std::runtime_error(path + ": malformed row at byte " + std::to_string(offset));
-            }
-            if (previous && *id < *previous) {
-                segments.emplace_back(begin, offset);
-                begin = offset;
-            }
-            previous = id;
-            offset += line.size() + 1;
-        }
-        if (offset > begin) {
-            segments.emplace_back(begin, offset);
-        }
-        for (const auto& [segment_begin, segment_end] : segments) {
-            auto cursor = std::make_unique<Cursor>();
-            cursor->in.open(path, std::ios::binary);
-            cursor->in.seekg(static_cast<std::streamoff>(segment_begin));
-            cursor->end = segment_end;
-            cursors.push_back(std::move(cursor));
+        previous = id;
+        end = record.end;
+    }
+    if (end > begin) {
+        segments.emplace_back(begin, end);
+    }
+    return segments;
+}
+
+// One segment of a rows file being merged: its reader and its current row.
+struct Cursor {
+    Cursor(const std::string& file, std::uint64_t begin, std::uint64_t segment_end)
+        : in(file, std::ios::binary),
+          reader((in.seekg(static_cast<std::streamoff>(begin)), in), begin),
+          end(segment_end),
+          path(file) {}
+    std::ifstream in;
+    io::CsvReader reader;
+    std::uint64_t end;  // byte offset where this segment ends
+    std::string path;
+    io::CsvRecord row;
+    std::uint64_t id = 0;
+    bool valid = false;
+
+    void advance() {
+        valid = reader.next(row) && row.offset < end;
+        if (valid) {
+            id = row_id(row, path);
         }
     }
-    auto advance = [](Cursor& cursor) {
-        cursor.valid = false;
-        if (static_cast<std::uint64_t>(cursor.in.tellg()) >= cursor.end) {
-            return;
+};
+
+}  // namespace
+
+// The maximal increasing runs of ids in a rows file (one per session that appended to it), k-way merged
+// into `out` in id order; a repeated id is written once. Memory: one row per segment.
+std::uint64_t merge_sorted_segments(const std::vector<std::pair<std::string, std::uint64_t>>& sources,
+                                    io::AtomicFile& out) {
+    std::vector<std::unique_ptr<Cursor>> cursors;
+    for (const auto& [path, header_bytes] : sources) {
+        for (const auto& [begin, end] : increasing_segments(path, header_bytes)) {
+            cursors.push_back(std::make_unique<Cursor>(path, begin, end));
+            cursors.back()->advance();
         }
-        if (std::getline(cursor.in, cursor.line)) {
-            cursor.id = *leading_id(cursor.line);
-            cursor.valid = true;
-        }
-    };
-    for (auto& cursor : cursors) {
-        advance(*cursor);
     }
     std::uint64_t written = 0;
     std::optional<std::uint64_t> last;
@@ -143,12 +160,12 @@ std::uint64_t merge_sorted_segments(const std::vector<std::pair<std::string, std
             break;
         }
         if (!last || best->id != *last) {
-            best->line += '\n';
-            out.write(best->line);
+            best->row.raw += '\n';
+            out.write(best->row.raw);
             ++written;
             last = best->id;
         }
-        advance(*best);
+        best->advance();
     }
     return written;
 }
@@ -165,7 +182,7 @@ struct PartialState {
     std::uint64_t failed = 0;
 };
 
-// Reads a partial rows file for --resume: checks the header, drops a torn last line (no newline), and marks
+// Reads a partial rows file for --resume: checks the header, drops a torn last row (no line end), and marks
 // the finished run ids. Returns false if there is no usable file.
 bool read_partial(const std::string& path, const std::string& header, std::uint64_t total,
                   PartialState& state) {
@@ -173,28 +190,26 @@ bool read_partial(const std::string& path, const std::string& header, std::uint6
     if (!in) {
         return false;
     }
-    std::string line;
-    if (!std::getline(in, line) || line != header) {
+    io::CsvReader reader(in);
+    io::CsvRecord record;
+    if (!reader.next(record) || !record.complete || record.raw != header) {
         throw std::runtime_error(
             path + " belongs to a different sweep (header differs); remove it or use another --out");
     }
-    std::uint64_t good_bytes = header.size() + 1;
-    while (std::getline(in, line)) {
-        if (in.eof()) {
-            break;  // no newline after it: a torn row from an interrupted write
-        }
-        const auto id = detail::leading_id(line);
+    std::uint64_t good_bytes = record.end;
+    while (reader.next(record) && record.complete) {  // an incomplete row is torn: a killed write
+        const std::optional<std::uint64_t> id = io::parse_unsigned(record.fields.front());
         if (!id || *id >= total) {
             break;
         }
         if (!state.finished[*id]) {
             state.finished[*id] = true;
             ++state.finished_count;
-            if (!line.ends_with(',')) {
-                ++state.failed;  // a non-empty error field
+            if (!record.fields.back().empty()) {
+                ++state.failed;  // the error field
             }
         }
-        good_bytes += line.size() + 1;
+        good_bytes = record.end;
     }
     in.close();
     std::error_code error;
@@ -238,14 +253,13 @@ std::string run_row(const SweepSpec& spec, const Design& design, const RunFuncti
     const std::uint64_t point = id / replications;
     const std::uint64_t replication = id % replications;
     const std::uint64_t seed = engine::derive_seed(spec.seed, id);
-    std::string row = format_integer(id) + ',' + format_integer(point) + ',' + format_integer(replication) +
-                      ',' + format_integer(seed);
+    io::CsvWriter row;
+    row.field(id).field(point).field(replication).field(seed);
     ScenarioSpec scenario = spec.base;
     std::string error;
     for (std::size_t j = 0; j < design.dimensions; ++j) {
         const std::string value = io::format_number(design.at(static_cast<std::size_t>(point), j));
-        row += ',';
-        row += value;
+        row.field(value);
         if (error.empty()) {
             const auto problems = io::apply_override(scenario, spec.parameters[j].path, value);
             if (!problems.empty()) {
@@ -256,18 +270,9 @@ std::string run_row(const SweepSpec& spec, const Design& design, const RunFuncti
     if (error.empty()) {
         try {
             const RunMetrics metrics = run(scenario, seed);
-            row += ',';
-            row += model::to_string(metrics.outcome);
-            row += ',';
-            row += io::format_number(metrics.time);
-            row += ',';
-            row += quote_field(metrics.initiator);
-            row += ',';
-            row += quote_field(metrics.target);
-            row += ',';
-            row += std::to_string(metrics.peak_rung);
-            row += ',';
-            return row;
+            row.field(model::to_string(metrics.outcome)).field(metrics.time);
+            row.field(metrics.initiator).field(metrics.target).field(metrics.peak_rung).empty_field();
+            return row.take();
         } catch (const std::exception& exception) {
             error = exception.what();
         } catch (...) {
@@ -282,9 +287,9 @@ std::string run_row(const SweepSpec& spec, const Design& design, const RunFuncti
             c = ' ';  // one row per line, always
         }
     }
-    row += ",,,,,,";  // outcome, time, initiator, target, peak_rung: empty; then the error
-    row += quote_field(error);
-    return row;
+    // outcome, time, initiator, target, peak_rung: empty; then the error
+    row.empty_field().empty_field().empty_field().empty_field().empty_field().field(error);
+    return row.take();
 }
 
 }  // namespace detail

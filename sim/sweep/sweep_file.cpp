@@ -1,9 +1,8 @@
 // Sweep files (YAML, docs/sweeps.md) and the inline --param form -> SweepSpec, with diagnostics.
+#include "brink/io/numbers.hpp"
 #include "brink/io/scenario_loader.hpp"
 #include "brink/sweep/design.hpp"
 #include "brink/sweep/sweep.hpp"
-
-#include "csv_text.hpp"
 
 #include <yaml-cpp/yaml.h>
 

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <sstream>
 #include <string>
+#include <vector>
 
 using brink::io::csv_field;
 using brink::io::CsvWriter;
@@ -102,4 +104,61 @@ TEST(ParseCsvNumber, ReadsFiniteNumbersAndEmptyFieldsAndRejectsTheRest) {
     EXPECT_EQ(parse_csv_number("", table, "time"), std::nullopt);
     EXPECT_THROW(static_cast<void>(parse_csv_number("4x", table, "time")), CsvError);
     EXPECT_THROW(static_cast<void>(parse_csv_number("inf", table, "time")), CsvError);
+}
+
+TEST(CsvReader, ReadsRecordByRecordWithOffsetsLinesAndRawBytes) {
+    std::istringstream in("a,b\n\"x, y\",\"two\nlines\"\n3,\n");
+    brink::io::CsvReader reader(in);
+    brink::io::CsvRecord record;
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(record.raw, "a,b");
+    EXPECT_EQ(record.offset, 0U);
+    EXPECT_EQ(record.end, 4U);
+    EXPECT_EQ(record.line, 1);
+    EXPECT_TRUE(record.complete);
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"x, y", "two\nlines"}));
+    EXPECT_EQ(record.raw, "\"x, y\",\"two\nlines\"");
+    EXPECT_EQ(record.offset, 4U);
+    EXPECT_EQ(record.line, 2);
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"3", ""}));
+    EXPECT_EQ(record.line, 4);
+    EXPECT_FALSE(reader.next(record));
+}
+
+TEST(CsvReader, ReturnsATornLastRecordAsIncomplete) {
+    std::istringstream torn("a,b\n1,2\n3,\"par");
+    brink::io::CsvReader reader(torn);
+    brink::io::CsvRecord record;
+    ASSERT_TRUE(reader.next(record));
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_TRUE(record.complete);
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_FALSE(record.complete);
+    EXPECT_TRUE(record.open_quote);
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"3", "par"}));
+    EXPECT_FALSE(reader.next(record));
+
+    std::istringstream unterminated("a,b\n1,2");
+    brink::io::CsvReader second(unterminated);
+    ASSERT_TRUE(second.next(record));
+    ASSERT_TRUE(second.next(record));
+    EXPECT_FALSE(record.complete);
+    EXPECT_FALSE(record.open_quote);
+}
+
+TEST(CsvReader, StartsAtAGivenOffsetAndAcceptsCrlf) {
+    std::istringstream in("7,x\r\n8,y\r\n");
+    brink::io::CsvReader reader(in, 100);
+    brink::io::CsvRecord record;
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"7", "x"}));
+    EXPECT_EQ(record.raw, "7,x");
+    EXPECT_EQ(record.offset, 100U);
+    EXPECT_EQ(record.end, 105U);
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.offset, 105U);
+    EXPECT_FALSE(reader.next(record));
 }
