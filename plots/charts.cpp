@@ -854,7 +854,9 @@ std::string outcomes_script(const std::string& dir) {
     for (const auto& kind : kinds) {
         long count = counts[kind];
         double share = total > 0 ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0.0;
-        auto [lo, hi] = detail::wilson_interval(count, total);
+        const io::Interval interval = detail::wilson(count, total);
+        const double lo = interval.lo;
+        const double hi = interval.hi;
         series.values.push_back(share);
         series.lo.push_back(100.0 * lo);
         series.hi.push_back(100.0 * hi);
@@ -886,7 +888,9 @@ std::string war_cdf_script(const std::string& dir) {
     series.band_label = "95% Wilson interval";
     series.style = 0;
     auto add_point = [&](double time, long wars) {
-        auto [lo, hi] = detail::wilson_interval(wars, total);
+        const io::Interval share = detail::wilson(wars, total);
+        const double lo = share.lo;
+        const double hi = share.hi;
         series.x.push_back(axis.at(time));
         series.y.push_back(total > 0 ? static_cast<double>(wars) / static_cast<double>(total) : 0.0);
         series.lo.push_back(lo);
@@ -900,7 +904,9 @@ std::string war_cdf_script(const std::string& dir) {
         add_point(war_times[i], static_cast<long>(i + 1));
     }
     add_point(horizon, static_cast<long>(war_times.size()));
-    auto [lo, hi] = detail::wilson_interval(static_cast<long>(war_times.size()), total);
+    const io::Interval share = detail::wilson(static_cast<long>(war_times.size()), total);
+    const double lo = share.lo;
+    const double hi = share.hi;
     double p = total > 0 ? static_cast<double>(war_times.size()) / static_cast<double>(total) : 0.0;
     LineChart chart;
     chart.title =

@@ -179,7 +179,9 @@ void write_report(const std::string& dir, const PlotOptions& options) {
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& [name, count] : counts) {
-            auto [lo, hi] = detail::wilson_interval(count, total);
+            const io::Interval interval = detail::wilson(count, total);
+            const double lo = interval.lo;
+            const double hi = interval.hi;
             double share = total > 0 ? static_cast<double>(count) / static_cast<double>(total) : 0.0;
             rows.push_back({name, std::to_string(count), detail::format_fixed(100.0 * share, 1) + "%",
                             "[" + detail::format_fixed(100.0 * lo, 1) + "%, " +

@@ -74,19 +74,6 @@ std::string format_fixed(double value, int decimals) {
     return text;
 }
 
-std::pair<double, double> wilson_interval(long successes, long trials) {
-    if (trials <= 0) {
-        return {0.0, 1.0};
-    }
-    constexpr double z = 1.959963984540054;  // 97.5% normal quantile: a two-sided 95% interval
-    double n = static_cast<double>(trials);
-    double p = static_cast<double>(successes) / n;
-    double denominator = 1.0 + z * z / n;
-    double centre = (p + z * z / (2.0 * n)) / denominator;
-    double half = z * std::sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n)) / denominator;
-    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
-}
-
 bool file_exists(const std::string& path) {
     std::error_code error;
     return std::filesystem::is_regular_file(path, error);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "brink/io/csv.hpp"
+#include "brink/io/proportions.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -38,8 +39,10 @@ std::string script_number(double value);
 /// Formats a number with fixed decimals.
 std::string format_fixed(double value, int decimals);
 
-/// Wilson score interval (95%) for k successes in n trials: {lo, hi}; {0, 1} for n = 0.
-std::pair<double, double> wilson_interval(long successes, long trials);
+/// io::wilson_interval (95%) of counts the charts keep as `long`.
+inline io::Interval wilson(long successes, long trials) {
+    return io::wilson_interval(static_cast<std::uint64_t>(successes), static_cast<std::uint64_t>(trials));
+}
 
 /// True if the file exists.
 bool file_exists(const std::string& path);

@@ -2,6 +2,7 @@
 // rows are ordered by run id and a point's replications are contiguous, so memory holds one point's
 // replications plus one value per point and metric for Sobol designs.
 #include "brink/io/csv.hpp"
+#include "brink/io/summary_json.hpp"
 #include "brink/sweep/statistics.hpp"
 
 #include "sweep_internal.hpp"
@@ -267,7 +268,7 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
         write_output(fs::path(dir) / "sobol.csv", text, result);
     }
     json["runs_failed"] = failed_total;
-    write_output(fs::path(dir) / "sweep.json", json.dump(2) + "\n", result);
+    write_output(fs::path(dir) / "sweep.json", io::json_text(json), result);
     result.aggregated = true;
     draw_sweep_charts(dir, json, estimates, sobol_rows, charts, result);
 }

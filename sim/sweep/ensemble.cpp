@@ -5,6 +5,7 @@
 #include "brink/engine/rng.hpp"
 #include "brink/io/csv.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/statistics.hpp"
 
@@ -406,59 +407,31 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     result.p_war_hi = p_war.hi;
     result.median_time_to_war = median(war_times);
 
-    nlohmann::ordered_json json;
+    io::OrderedJson json;
     json["brink_version"] = BRINK_VERSION;
     json["command"] = options.command_line;
-    json["scenario"] = {{"name", spec.metadata.name},
-                        {"path", options.scenario_path.empty() ? spec.source_path : options.scenario_path},
-                        {"start_date", spec.metadata.start_date},
-                        {"horizon_days", spec.metadata.horizon}};
+    json["scenario"] =
+        io::scenario_summary(spec, options.scenario_path.empty() ? spec.source_path : options.scenario_path);
     json["seed"] = base_seed;
     json["runs"] = result.runs;
     json["runs_failed"] = result.failed;
-    nlohmann::ordered_json outcomes = nlohmann::ordered_json::object();
+    io::OrderedJson outcomes = io::OrderedJson::object();
     for (const char* kind : {"war", "settlement", "capitulation", "standoff"}) {
         const auto found = result.outcomes.find(kind);
         outcomes[kind] = found == result.outcomes.end() ? 0 : found->second;
     }
     json["outcomes"] = outcomes;
     json["p_war"] = {{"estimate", p_war.estimate}, {"lo", p_war.lo}, {"hi", p_war.hi}};
-    nlohmann::ordered_json wars_json = nlohmann::ordered_json::array();
+    io::OrderedJson wars_json = io::OrderedJson::array();
     for (const auto& war : wars_by_count(result)) {
         wars_json.push_back({{"initiator", war.initiator}, {"target", war.target}, {"runs", war.runs}});
     }
     json["wars"] = wars_json;
-    json["median_time_to_war"] = std::isfinite(result.median_time_to_war)
-                                     ? nlohmann::ordered_json(result.median_time_to_war)
-                                     : nullptr;
-    nlohmann::ordered_json actors = nlohmann::ordered_json::array();
-    for (const auto& actor : spec.actors) {
-        actors.push_back({{"id", actor.id}, {"name", actor.name}, {"kind", to_string(actor.kind)}});
-    }
-    json["actors"] = actors;
-    nlohmann::ordered_json issues = nlohmann::ordered_json::array();
-    for (const auto& issue : spec.issues) {
-        issues.push_back({{"id", issue.id}, {"name", issue.name}, {"low", issue.low}, {"high", issue.high}});
-    }
-    json["issues"] = issues;
-    nlohmann::ordered_json ladder = nlohmann::ordered_json::array();
-    for (std::size_t r = 0; r < spec.ladder.rungs.size(); ++r) {
-        const auto& rung = spec.ladder.rungs[r];
-        ladder.push_back({{"index", r}, {"id", rung.id}, {"name", rung.name}, {"threshold", rung.threshold}});
-    }
-    json["ladder"] = ladder;
-    nlohmann::ordered_json demands = nlohmann::ordered_json::array();
-    for (const auto& demand : spec.demands) {
-        demands.push_back({{"id", demand.id},
-                           {"challenger", demand.challenger},
-                           {"targets", demand.targets},
-                           {"issue", demand.issue},
-                           {"value", demand.value}});
-    }
-    json["demands"] = demands;
+    json["median_time_to_war"] = io::json_number(result.median_time_to_war);
+    io::set_scenario_tables(json, spec, io::DemandFields::Basic);
     json["complete"] = result.complete;
     const std::string summary_path = (fs::path(options.out_dir) / "summary.json").string();
-    io::write_file_atomically(summary_path, json.dump(2) + "\n");
+    io::write_file_atomically(summary_path, io::json_text(json));
     result.written.push_back(summary_path);
     return result;
 }

@@ -3,6 +3,7 @@
 #include "brink/engine/rng.hpp"
 #include "brink/io/csv.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/design.hpp"
 #include "brink/sweep/sweep.hpp"
@@ -444,7 +445,7 @@ SweepResult run_sweep_local(const SweepSpec& spec, const RunnerOptions& options,
     if (options.shard.count == 1 && aggregate_when_complete) {
         aggregate_directory(options.out_dir, json, result, options.charts);
     } else {
-        io::write_file_atomically(fs::path(options.out_dir) / "sweep.json", json.dump(2) + "\n");
+        io::write_file_atomically(fs::path(options.out_dir) / "sweep.json", io::json_text(json));
         result.written.push_back((fs::path(options.out_dir) / "sweep.json").string());
     }
     return result;

@@ -147,6 +147,18 @@ TEST_F(Ensemble, QuantilesMatchTheExactQuantilesOfTheReplications) {
     EXPECT_NEAR(std::stod(fields[6]), 0.9, 1.0 / 256);
 }
 
+TEST_F(Ensemble, SummaryWritesNullForNoStartDateAndSurvivesInvalidUtf8) {
+    ScenarioSpec spec = short_scenario();
+    spec.metadata.start_date.clear();
+    spec.metadata.name = "bad \xff name";
+    const EnsembleResult result = run_ensemble(spec, 7, 8, options("out", 1));
+    EXPECT_TRUE(result.complete);
+    const std::string summary = read_file(m_root / "out" / "summary.json");
+    EXPECT_NE(summary.find("\"start_date\": null,"), std::string::npos) << summary.substr(0, 300);
+    EXPECT_NE(summary.find("\"name\": \"bad \xef\xbf\xbd name\""), std::string::npos)
+        << summary.substr(0, 300);
+}
+
 TEST_F(Ensemble, RejectsZeroRuns) {
     EXPECT_THROW(run_ensemble(short_scenario(), 1, 0, options("zero", 1)), std::invalid_argument);
 }
