@@ -6,7 +6,8 @@
 
 #include "spec_rules.hpp"
 
-#include <yaml-cpp/eventhandler.h>
+#include "brink/io/yaml_reader.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -23,11 +24,6 @@
 namespace brink::io {
 
 namespace {
-
-using detail::Location;
-
-constexpr std::size_t k_max_nodes = 2'000'000;                 // guards alias fan-out ("billion laughs")
-constexpr std::size_t k_max_text_bytes = 64u * 1024u * 1024u;  // 64 MiB of YAML is not a scenario
 
 const std::vector<std::string> k_top_keys{"metadata", "issues", "actors", "relations", "demands",
                                           "ladder",   "events", "model",  "output"};
@@ -73,34 +69,6 @@ std::vector<std::string> names_of_event_types() {
         names.emplace_back(to_string(static_cast<ScriptedEventType>(t)));
     }
     return names;
-}
-
-Location location_of(const YAML::Mark& mark) {
-    if (mark.line < 0 || mark.column < 0) {
-        return {};
-    }
-    return {mark.line + 1, mark.column + 1};
-}
-
-// What a node is, for "expected X, got Y".
-std::string describe_node(const YAML::Node& node) {
-    switch (node.Type()) {
-        case YAML::NodeType::Null:
-            return "an empty value";
-        case YAML::NodeType::Sequence:
-            return "a sequence";
-        case YAML::NodeType::Map:
-            return "a mapping";
-        case YAML::NodeType::Scalar: {
-            std::string text = node.Scalar();
-            if (text.size() > 40) {
-                text = text.substr(0, 37) + "...";
-            }
-            return in_quotes(text);
-        }
-        default:
-            return "nothing";
-    }
 }
 
 class PathLocator final : public detail::Locator {
@@ -202,10 +170,9 @@ class Reader {
         if (fatal) {
             return false;
         }
-        if (++m_nodes > k_max_nodes) {
+        if (!m_budget.take()) {
             fatal = true;
-            error({}, "the file is too large: more than " + std::to_string(k_max_nodes) +
-                          " YAML nodes (after expanding aliases)");
+            error({}, m_budget.message());
             return false;
         }
         return true;
@@ -794,24 +761,7 @@ class Reader {
     }
 
     const std::string& m_file;
-    std::size_t m_nodes = 0;
-};
-
-// Sees only where documents start (for counting them); ignores their content.
-class DocumentCounter final : public YAML::EventHandler {
-  public:
-    std::vector<YAML::Mark> starts;
-    void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override {}
-    void OnSequenceEnd() override {}
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override {}
-    void OnMapEnd() override {}
+    NodeBudget m_budget;
 };
 
 void sort_by_position(std::vector<Diagnostic>& diagnostics) {
@@ -828,36 +778,11 @@ LoadResult load_text(const std::string& text, const std::string& file_name) {
         result.diagnostics.push_back({file_name, at.line, at.column, std::move(message)});
         return result;
     };
-    if (text.size() > k_max_text_bytes) {
-        return fail({}, "the file is too large (" + std::to_string(text.size()) + " bytes; at most " +
-                            std::to_string(k_max_text_bytes) + ")");
+    const YamlInput input = parse_yaml(text, Documents::ExactlyOne);
+    if (input.error) {
+        return fail(input.error->where, input.error->message());
     }
-    YAML::Node root;
-    try {
-        root = YAML::Load(text);
-    } catch (const YAML::Exception& e) {
-        const Location at = location_of(e.mark);
-        return fail(at, "not valid YAML: " + e.msg);
-    }
-    // Count the documents with a bounded loop: yaml-cpp 0.7's LoadAll never returns on some inputs (",#"),
-    // where the parser reports document after document without advancing.
-    try {
-        std::istringstream stream(text);
-        YAML::Parser parser(stream);
-        DocumentCounter counter;
-        while (counter.starts.size() < 2 && parser.HandleNextDocument(counter)) {
-        }
-        if (counter.starts.size() == 2) {
-            const YAML::Mark& second = counter.starts[1];
-            if (second.pos <= counter.starts[0].pos) {
-                return fail(location_of(second),
-                            "not valid YAML: unexpected text outside any mapping or sequence");
-            }
-            return fail(location_of(second), "expected one YAML document, found more");
-        }
-    } catch (const YAML::Exception& e) {
-        return fail(location_of(e.mark), "not valid YAML: " + e.msg);
-    }
+    const YAML::Node& root = input.root;
     if (root.IsNull()) {
         return fail({}, "the file is empty; expected a mapping with the keys " + join(k_top_keys));
     }

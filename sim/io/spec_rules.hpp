@@ -75,12 +75,6 @@ inline constexpr std::size_t k_max_rungs = 100;
 /// The metric names `output.metrics` may list.
 const std::vector<std::string>& metric_names();
 
-/// Where each spec path (e.g. "actors.russia.resolve", "events[3].day") was found in the file.
-struct Location {
-    int line = 0;
-    int column = 0;
-};
-
 /// Looks up the location of a path, falling back to its parents ("a.b[2].c" -> "a.b[2]" -> "a.b" -> "a").
 class Locator {
   public:
