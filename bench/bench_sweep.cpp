@@ -8,7 +8,6 @@
 //   /usr/bin/time -v build/brink sweep --param actors.russia.resolve=0.5:0.9:100 --runs 1000 --quiet --out
 //   DIR
 // (README). Targets: >= 500 runs/s per core, >= 1.8x on 2 threads, < 200 MB for 100,000 runs.
-#include "brink/io/scenario_loader.hpp"
 #include "brink/sweep/sweep.hpp"
 #include "brink_test_support.hpp"
 

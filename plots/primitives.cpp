@@ -2,7 +2,7 @@
 // panels line up and legends sit in reserved margins, never over the data.
 #include "brink/plots/primitives.hpp"
 
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/calendar.hpp"
 #include "run_files.hpp"
 #include "script_utils.hpp"
 

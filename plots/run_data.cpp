@@ -2,7 +2,7 @@
 // must not stop the other charts from being drawn.
 #include "run_data.hpp"
 
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/calendar.hpp"
 #include "brink/plots/render.hpp"
 
 namespace brink::plots::detail {

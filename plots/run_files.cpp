@@ -2,7 +2,7 @@
 // depend on the documented files (docs/outputs.md) and nothing else.
 #include "run_files.hpp"
 
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/calendar.hpp"
 #include "brink/plots/render.hpp"
 
 #include <cmath>

@@ -3,8 +3,8 @@
 #include "brink/sweep/ensemble.hpp"
 
 #include "brink/engine/rng.hpp"
+#include "brink/io/calendar.hpp"
 #include "brink/io/csv.hpp"
-#include "brink/io/scenario_loader.hpp"
 #include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/statistics.hpp"

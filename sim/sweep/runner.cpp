@@ -2,7 +2,7 @@
 // (include/brink/sweep/sweep.hpp). Aggregation lives in aggregate.cpp.
 #include "brink/engine/rng.hpp"
 #include "brink/io/csv.hpp"
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/overrides.hpp"
 #include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/design.hpp"

@@ -1,6 +1,7 @@
 // SweepSpec names and values (designs, metrics, lo:hi:n, shards), the inline --param form, and the checks
 // a sweep from a file or from --param passes before anything runs (include/brink/sweep/sweep.hpp).
 #include "brink/io/numbers.hpp"
+#include "brink/io/overrides.hpp"
 #include "brink/io/scenario_loader.hpp"
 #include "brink/sweep/design.hpp"
 #include "brink/sweep/sweep.hpp"

@@ -136,6 +136,23 @@ TEST_F(Cli, CommandHelpListsItsOptionsAndExitsZero) {
     }
 }
 
+TEST_F(Cli, GenerateSchemaFilesWritesTheCommittedFilesIntoAnotherTreeAndIsNotListed) {
+    const fs::path source = BRINK_SOURCE_DIR;
+    const fs::path tree = dir() / "tree";
+    fs::create_directories(tree / "docs");
+    fs::copy_file(source / "docs" / "scenario-format.md", tree / "docs" / "scenario-format.md");
+    const Outcome outcome = brink({"generate-schema-files", "--root", tree.string()});
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+    EXPECT_TRUE(read_file(tree / "scenarios" / "schema.json") ==
+                read_file(source / "scenarios" / "schema.json"))
+        << "scenarios/schema.json is stale: run build-dev/brink generate-schema-files";
+    EXPECT_TRUE(read_file(tree / "docs" / "scenario-format.md") ==
+                read_file(source / "docs" / "scenario-format.md"))
+        << "docs/scenario-format.md is stale: run build-dev/brink generate-schema-files";
+    EXPECT_EQ(brink({"--help"}).out.find("generate-schema-files"), std::string::npos);
+    EXPECT_EQ(brink({"generate-schema-files", "--root", (dir() / "nowhere").string()}).exit_code, 2);
+}
+
 TEST_F(Cli, NoCommandIsBadInput) {
     const Outcome result = brink({});
     EXPECT_EQ(result.exit_code, 2);

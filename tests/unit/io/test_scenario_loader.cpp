@@ -1,6 +1,10 @@
 // Tests of include/brink/io/scenario_loader.hpp: loading, validation, the bundled scenarios, round trips,
 // --set overrides, the calendar helpers, and the corpus of bad files in tests/scenarios/bad/.
+#include "brink/io/calendar.hpp"
+#include "brink/io/overrides.hpp"
+#include "brink/io/scenario_dump.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "brink/io/validation.hpp"
 
 #include <gtest/gtest.h>
 

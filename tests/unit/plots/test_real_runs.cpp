@@ -2,7 +2,6 @@
 // history) is run through the model and written by brink_io exactly as `brink run` does, then every chart
 // is drawn in every format. The fixtures of test_charts.cpp are small; this is the crisis a reader sees.
 #include "brink/io/run_writer.hpp"
-#include "brink/io/scenario_loader.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/plots/charts.hpp"
 

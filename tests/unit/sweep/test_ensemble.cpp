@@ -1,6 +1,5 @@
 // Tests of run_ensemble (include/brink/sweep/ensemble.hpp) with a fake trajectory model.
 #include "brink/engine/rng.hpp"
-#include "brink/io/scenario_loader.hpp"
 #include "brink/sweep/ensemble.hpp"
 #include "brink_test_support.hpp"
 

@@ -6,7 +6,6 @@
 // change nothing. A change to a golden file is a reviewed decision: rerun with BRINK_UPDATE_GOLDEN=1, read
 // the diff (git diff tests/scenarios/golden) and say in the commit why the outputs moved.
 #include "brink/io/run_writer.hpp"
-#include "brink/io/scenario_loader.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/ensemble.hpp"
 #include "brink_test_support.hpp"

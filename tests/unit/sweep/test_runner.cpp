@@ -1,7 +1,6 @@
 // Tests of run_sweep / merge_shards (include/brink/sweep/sweep.hpp) with a fake model: determinism across
 // threads, shards and resume; failed runs as rows; a clean stop.
 #include "brink/engine/rng.hpp"
-#include "brink/io/scenario_loader.hpp"
 #include "brink/plots/render.hpp"
 #include "brink/sweep/sweep.hpp"
 #include "brink_test_support.hpp"
