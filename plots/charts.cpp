@@ -3,6 +3,7 @@
 #include "brink/plots/charts.hpp"
 
 #include "brink/io/atomic_file.hpp"
+#include "brink/plots/sweep_charts.hpp"
 
 #include "run_data.hpp"
 #include "script_utils.hpp"
@@ -48,14 +49,20 @@ RunDirKind detect_run_dir(const std::string& dir) {
     if (file_exists(join_path(dir, "trajectory.csv")) && file_exists(join_path(dir, "events.csv"))) {
         return RunDirKind::SingleRun;
     }
+    if (file_exists(join_path(dir, "sweep.json")) && file_exists(join_path(dir, "points.csv"))) {
+        return RunDirKind::Sweep;
+    }
     throw PlotError(dir +
-                    ": not a brink run directory (expected trajectory.csv and events.csv of a run, or "
-                    "runs.csv and quantiles.csv of an ensemble)");
+                    ": not a brink run directory (expected trajectory.csv and events.csv of a run, "
+                    "runs.csv and quantiles.csv of an ensemble, or sweep.json and points.csv of a sweep)");
 }
 
 std::vector<ChartKind> charts_for(RunDirKind kind) {
     if (kind == RunDirKind::Ensemble) {
         return {ChartKind::EscalationBands, ChartKind::Outcomes, ChartKind::WarCdf};
+    }
+    if (kind == RunDirKind::Sweep) {
+        return {};
     }
     return {ChartKind::Escalation, ChartKind::Positions, ChartKind::Events, ChartKind::Relations};
 }
@@ -961,9 +968,12 @@ std::vector<std::string> plot_run_dir(const std::string& dir, ChartFormat format
     }
     RunDirKind kind = detect_run_dir(dir);
     // Every script is built before anything is written, so bad input leaves the directory untouched.
-    std::vector<std::pair<ChartKind, std::string>> scripts;
+    std::vector<SweepChart> scripts;
     for (ChartKind chart : charts_for(kind)) {
-        scripts.emplace_back(chart, chart_script(dir, chart, options));
+        scripts.push_back({chart_file_stem(chart), chart_script(dir, chart, options)});
+    }
+    if (kind == RunDirKind::Sweep) {
+        scripts = sweep_chart_scripts(dir);
     }
     std::string charts_dir = detail::join_path(dir, "charts");
     std::error_code error;
@@ -974,9 +984,8 @@ std::vector<std::string> plot_run_dir(const std::string& dir, ChartFormat format
     // A process killed while rendering leaves NAME.tmp-<pid>-<n>; the next drawing clears them.
     io::remove_stale_temporaries(charts_dir, io::k_chart_temporary_names);
     std::vector<std::string> written;
-    for (const auto& [chart, script] : scripts) {
-        std::string path =
-            detail::join_path(charts_dir, std::string(chart_file_stem(chart)) + "." + to_string(format));
+    for (const auto& [stem, script] : scripts) {
+        std::string path = detail::join_path(charts_dir, stem + "." + to_string(format));
         render_chart(script, path, format, options.render);
         written.push_back(path);
     }

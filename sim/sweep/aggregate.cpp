@@ -176,10 +176,9 @@ class PointsTable {
     io::CsvWriter m_csv;
 };
 
-// sobol.csv from the per-point metric values (NaN where a point's metric is undefined); appends the rows
-// with indices to `rows` (for the charts).
+// sobol.csv from the per-point metric values (NaN where a point's metric is undefined).
 std::string sobol_csv(const SweepFacts& facts, const std::vector<std::vector<double>>& per_point,
-                      int bootstrap, std::uint64_t seed, std::vector<SobolRow>& rows) {
+                      int bootstrap, std::uint64_t seed) {
     const std::size_t k = facts.paths.size();
     const std::size_t block = k + 2;
     const std::size_t n = facts.points / block;
@@ -215,8 +214,6 @@ std::string sobol_csv(const SweepFacts& facts, const std::vector<std::vector<dou
                 continue;
             }
             const SobolIndices& index = indices[i];
-            rows.push_back({metric, facts.paths[i], index.first_order.estimate, index.first_order.lo,
-                            index.first_order.hi, index.total.estimate, index.total.lo, index.total.hi});
             csv.field(index.first_order.estimate).field(index.first_order.lo).field(index.first_order.hi);
             csv.field(index.total.estimate).field(index.total.lo).field(index.total.hi);
             csv.end_row();
@@ -232,26 +229,17 @@ void write_output(const fs::path& path, const std::string& text, SweepResult& re
 
 }  // namespace
 
-void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, SweepResult& result,
-                         ChartOutput charts) {
+void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, SweepResult& result) {
     const SweepFacts facts(json);
     const std::size_t k = facts.paths.size();
     std::vector<std::vector<double>> per_point(facts.sobol ? facts.metrics.size() : 0,
                                                std::vector<double>(facts.points, k_nan));
     std::uint64_t failed_total = 0;
-    PointEstimates estimates{std::vector<double>(facts.points, k_nan),
-                             std::vector<double>(facts.points, k_nan),
-                             std::vector<double>(facts.points, k_nan)};
     PointsTable points(facts.paths);
     tally_points(fs::path(dir) / "runs.csv", k, [&](const PointTally& tally) {
         const Interval p_war = wilson_interval(tally.wars, tally.n);
         points.add(tally, p_war);
         failed_total += tally.failed;
-        if (tally.point < facts.points && tally.n > 0) {
-            estimates.p_war[tally.point] = p_war.estimate;
-            estimates.lo[tally.point] = p_war.lo;
-            estimates.hi[tally.point] = p_war.hi;
-        }
         for (std::size_t m = 0; m < per_point.size(); ++m) {
             if (tally.point < facts.points) {
                 per_point[m][tally.point] = metric_value(tally, facts.metrics[m]);
@@ -261,16 +249,14 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
     write_output(fs::path(dir) / "points.csv", points.take(), result);
     result.failed = failed_total;
 
-    std::vector<SobolRow> sobol_rows;
     if (facts.sobol && k > 0) {
         const std::string text = sobol_csv(facts, per_point, json["bootstrap"].get<int>(),
-                                           json["design_seed"].get<std::uint64_t>(), sobol_rows);
+                                           json["design_seed"].get<std::uint64_t>());
         write_output(fs::path(dir) / "sobol.csv", text, result);
     }
     json["runs_failed"] = failed_total;
     write_output(fs::path(dir) / "sweep.json", io::json_text(json), result);
     result.aggregated = true;
-    draw_sweep_charts(dir, json, estimates, sobol_rows, charts, result);
 }
 
 }  // namespace brink::sweep::detail

@@ -172,7 +172,7 @@ SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options) {
     fs::remove_all(work);
     result.written.push_back(final_path);
     result.complete = true;
-    aggregate_directory(options.out_dir, sweep_json(spec, result.points), result, options.charts);
+    aggregate_directory(options.out_dir, sweep_json(spec, result.points), result);
     return result;
 }
 

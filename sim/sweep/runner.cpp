@@ -443,7 +443,7 @@ SweepResult run_sweep_local(const SweepSpec& spec, const RunnerOptions& options,
     }
     result.written.push_back(final_path);
     if (options.shard.count == 1 && aggregate_when_complete) {
-        aggregate_directory(options.out_dir, json, result, options.charts);
+        aggregate_directory(options.out_dir, json, result);
     } else {
         io::write_file_atomically(fs::path(options.out_dir) / "sweep.json", io::json_text(json));
         result.written.push_back((fs::path(options.out_dir) / "sweep.json").string());
@@ -453,8 +453,7 @@ SweepResult run_sweep_local(const SweepSpec& spec, const RunnerOptions& options,
 
 }  // namespace detail
 
-SweepResult merge_shards(const std::vector<std::string>& shard_dirs, const std::string& out_dir,
-                         ChartOutput charts) {
+SweepResult merge_shards(const std::vector<std::string>& shard_dirs, const std::string& out_dir) {
     if (shard_dirs.empty()) {
         throw std::invalid_argument("merge needs at least one shard directory");
     }
@@ -539,7 +538,7 @@ SweepResult merge_shards(const std::vector<std::string>& shard_dirs, const std::
     }
     result.written.push_back(final_path);
     result.complete = true;
-    detail::aggregate_directory(out_dir, *reference, result, charts);
+    detail::aggregate_directory(out_dir, *reference, result);
     return result;
 }
 

@@ -387,6 +387,25 @@ TEST_F(Cli, InlineSweepWritesRunsAndPoints) {
     EXPECT_NE(result.out.find("4 runs"), std::string::npos) << result.out;
 }
 
+TEST_F(Cli, PlotAndReportDrawASweepDirectoryFromItsFiles) {
+    const Outcome sweep =
+        brink({"sweep", "--param", "actors.russia.resolve=0.3:0.9:2", "--param", "model.rationality=5,20",
+               "--runs", "2", "--threads", "2", "--quiet", "--out", "s"});
+    ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+    const bool gnuplot = std::system("command -v gnuplot >/dev/null 2>&1") == 0;
+    // The sweep command draws its chart through plots, as brink plot does.
+    EXPECT_EQ(fs::exists(dir() / "s" / "charts" / "p_war_heatmap.png"), gnuplot);
+    const Outcome plot = brink({"plot", "s", "--format", "svg"});
+    if (gnuplot) {
+        ASSERT_EQ(plot.exit_code, 0) << plot.err;
+        EXPECT_NE(plot.out.find("p_war_heatmap.svg"), std::string::npos) << plot.out;
+        EXPECT_TRUE(fs::exists(dir() / "s" / "charts" / "p_war_heatmap.svg"));
+    }
+    const Outcome report = brink({"report", "s"});
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    EXPECT_NE(read_file(dir() / "s" / "report.html").find("<section id=\"points\">"), std::string::npos);
+}
+
 TEST_F(Cli, ShardedSweepMergesIntoTheSameRowsAsOneProcess) {
     const std::vector<std::string> sweep = {"sweep",  "--param", "actors.russia.resolve=0.2:0.8:3",
                                             "--runs", "2",       "--quiet"};

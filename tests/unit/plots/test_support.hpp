@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -54,6 +55,19 @@ inline std::string slurp(const std::string& path) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
+}
+
+/// Compares a chart script with tests/unit/plots/golden/<name>.gp. With BRINK_UPDATE_GOLDEN=1 the golden is
+/// rewritten instead: a change to a golden file is a reviewed decision (STYLE.md).
+inline void expect_golden(const std::string& script, const std::string& name) {
+    std::string path = std::string(BRINK_SOURCE_DIR) + "/tests/unit/plots/golden/" + name + ".gp";
+    if (const char* update = std::getenv("BRINK_UPDATE_GOLDEN");
+        update != nullptr && std::string(update) == "1") {
+        std::ofstream(path, std::ios::binary) << script;
+    }
+    std::string golden = slurp(path);
+    ASSERT_FALSE(golden.empty()) << "missing golden file " << path << " (BRINK_UPDATE_GOLDEN=1 creates it)";
+    EXPECT_EQ(script, golden) << "the " << name << " script differs from " << path;
 }
 
 }  // namespace brink::plots::testing
