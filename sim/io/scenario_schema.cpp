@@ -28,29 +28,6 @@ struct IsVector : std::false_type {};
 template <typename T>
 struct IsVector<std::vector<T>> : std::true_type {};
 
-template <typename V>
-constexpr ValueType value_type() {
-    if constexpr (std::is_same_v<V, double>) {
-        return ValueType::Double;
-    } else if constexpr (std::is_same_v<V, std::string>) {
-        return ValueType::String;
-    } else if constexpr (std::is_same_v<V, bool>) {
-        return ValueType::Bool;
-    } else if constexpr (std::is_same_v<V, std::uint64_t>) {
-        return ValueType::Unsigned;
-    } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
-        return ValueType::Strings;
-    } else if constexpr (std::is_same_v<V, ActorKind>) {
-        return ValueType::Kind;
-    } else if constexpr (std::is_same_v<V, ScriptedEventType>) {
-        return ValueType::EventType;
-    } else if constexpr (IsVector<V>::value) {
-        return ValueType::Vector;
-    } else {
-        return ValueType::Struct;
-    }
-}
-
 template <auto Member>
 void* address_of(void* record) {
     using Traits = MemberOf<decltype(Member)>;
@@ -59,7 +36,7 @@ void* address_of(void* record) {
 
 template <auto Member>
 constexpr Access member() {
-    return {&address_of<Member>, value_type<typename MemberOf<decltype(Member)>::Value>()};
+    return {&address_of<Member>};
 }
 
 template <typename Item>
@@ -93,44 +70,78 @@ constexpr ChoiceDef choice_of(int count, const char* (*name)(int), std::string_v
             noun};
 }
 
-// The member's C++ type fits its kind (a table mistake is a compile error, not a cast gone wrong).
-constexpr bool fits(const FieldDef& field) {
-    switch (field.kind) {
-        case Kind::Number:
-        case Kind::Day:
-            return field.access.type == ValueType::Double;
-        case Kind::Seed:
-            return field.access.type == ValueType::Unsigned;
-        case Kind::Flag:
-            return field.access.type == ValueType::Bool;
-        case Kind::Text:
-        case Kind::Date:
-        case Kind::Cameo:
-        case Kind::Id:
-        case Kind::Ref:
-            return field.access.type == ValueType::String &&
-                   (field.kind != Kind::Ref || field.target != Target::None);
-        case Kind::TextList:
-        case Kind::RefList:
-            return field.access.type == ValueType::Strings &&
-                   (field.kind != Kind::RefList || field.target != Target::None);
-        case Kind::Choice:
-            return (field.access.type == ValueType::Kind || field.access.type == ValueType::EventType) &&
-                   field.choice != nullptr;
-        case Kind::Struct:
-            return field.access.type == ValueType::Struct && field.record != nullptr;
-        case Kind::Map:
-        case Kind::List:
-            return field.access.type == ValueType::Vector && field.record != nullptr &&
-                   field.items.append != nullptr;
-    }
-    return false;
+template <auto Member>
+using ValueOf = typename MemberOf<decltype(Member)>::Value;
+
+template <auto Member>
+constexpr FieldDef field(std::string_view key, Kind kind, std::string_view doc) {
+    FieldDef made;
+    made.key = key;
+    made.kind = kind;
+    made.access = member<Member>();
+    made.doc = doc;
+    return made;
 }
 
-template <std::size_t N>
-constexpr bool all_fit(const FieldDef (&fields)[N]) {
-    return std::all_of(std::begin(fields), std::end(fields),
-                       [](const FieldDef& field) { return fits(field); });
+// One constructor per kind; each checks the member's C++ type, so a table mistake is a compile error.
+
+template <auto Member>
+constexpr FieldDef text(std::string_view key, std::string_view doc, Kind kind = Kind::Text) {
+    static_assert(std::is_same_v<ValueOf<Member>, std::string>);
+    return field<Member>(key, kind, doc);
+}
+
+template <auto Member>
+constexpr FieldDef reference(std::string_view key, Target target, std::string_view doc) {
+    FieldDef made = text<Member>(key, doc, Kind::Ref);
+    made.target = target;
+    return made;
+}
+
+template <auto Member>
+constexpr FieldDef number(std::string_view key, Range range, std::string_view doc, Kind kind = Kind::Number) {
+    static_assert(std::is_same_v<ValueOf<Member>, double>);
+    FieldDef made = field<Member>(key, kind, doc);
+    made.range = range;
+    return made;
+}
+
+template <auto Member>
+constexpr FieldDef seed(std::string_view key, std::string_view doc) {
+    static_assert(std::is_same_v<ValueOf<Member>, std::uint64_t>);
+    return field<Member>(key, Kind::Seed, doc);
+}
+
+template <auto Member>
+constexpr FieldDef flag(std::string_view key, std::string_view doc) {
+    static_assert(std::is_same_v<ValueOf<Member>, bool>);
+    return field<Member>(key, Kind::Flag, doc);
+}
+
+template <auto Member>
+constexpr FieldDef list(std::string_view key, Target target, std::string_view doc) {
+    static_assert(std::is_same_v<ValueOf<Member>, std::vector<std::string>>);
+    FieldDef made = field<Member>(key, target == Target::None ? Kind::TextList : Kind::RefList, doc);
+    made.target = target;
+    return made;
+}
+
+template <auto Member>
+constexpr FieldDef choice(std::string_view key, const ChoiceDef& names, std::string_view doc) {
+    static_assert(std::is_enum_v<ValueOf<Member>>);
+    FieldDef made = field<Member>(key, Kind::Choice, doc);
+    made.choice = &names;
+    return made;
+}
+
+template <auto Member>
+constexpr FieldDef nested(std::string_view key, Kind kind, const RecordType& record, std::string_view doc) {
+    FieldDef made = field<Member>(key, kind, doc);
+    made.record = &record;
+    if constexpr (IsVector<ValueOf<Member>>::value) {
+        made.items = items<typename ValueOf<Member>::value_type>();
+    }
+    return made;
 }
 
 // ---- Choices ----
@@ -189,17 +200,9 @@ constexpr Range k_day_range{k_earliest_day, 36500.0};
 // ---- The records ----
 
 constexpr FieldDef k_person_fields[] = {
-    {.key = "name",
-     .kind = Kind::Text,
-     .access = member<&PersonSpec::name>(),
-     .doc = "full name, e.g. `Antony Blinken`",
-     .need = Need::NonEmpty},
-    {.key = "role",
-     .kind = Kind::Text,
-     .access = member<&PersonSpec::role>(),
-     .doc = "office, e.g. `Secretary of State`"},
+    text<&PersonSpec::name>("name", "full name, e.g. `Antony Blinken`").required(Need::NonEmpty),
+    text<&PersonSpec::role>("role", "office, e.g. `Secretary of State`"),
 };
-static_assert(all_fit(k_person_fields));
 constexpr RecordType k_person{.name = "representative",
                               .fields = k_person_fields,
                               .defaults = &defaults_of<PersonSpec>,
@@ -210,18 +213,9 @@ constexpr RecordType k_person{.name = "representative",
                                   "happened; a plain string is the name alone."};
 
 constexpr FieldDef k_position_fields[] = {
-    {.key = "position",
-     .kind = Kind::Number,
-     .access = member<&PositionSpec::position>(),
-     .doc = "preferred value on the issue's axis",
-     .range = k_unit_range},
-    {.key = "salience",
-     .kind = Kind::Number,
-     .access = member<&PositionSpec::salience>(),
-     .doc = "how much the issue matters to the actor",
-     .range = k_unit_range},
+    number<&PositionSpec::position>("position", k_unit_range, "preferred value on the issue's axis"),
+    number<&PositionSpec::salience>("salience", k_unit_range, "how much the issue matters to the actor"),
 };
-static_assert(all_fit(k_position_fields));
 constexpr RecordType k_position{.name = "position",
                                 .fields = k_position_fields,
                                 .defaults = &defaults_of<PositionSpec>,
@@ -231,71 +225,26 @@ constexpr RecordType k_position{.name = "position",
                                 .doc = "The actor's stance on one issue (each issue at most once)."};
 
 constexpr FieldDef k_actor_fields[] = {
-    {.key = "name",
-     .kind = Kind::Text,
-     .access = member<&ActorSpec::name>(),
-     .doc = "display name",
-     .fill = Fill::RecordId,
-     .default_doc = "the id"},
-    {.key = "kind",
-     .kind = Kind::Choice,
-     .access = member<&ActorSpec::kind>(),
-     .doc = "what it is",
-     .choice = &k_actor_kinds},
-    {.key = "capability",
-     .kind = Kind::Number,
-     .access = member<&ActorSpec::capability>(),
-     .doc = "absolute capability in `capability_unit`, normalised inside the model",
-     .range = k_capability_range},
-    {.key = "capability_unit",
-     .kind = Kind::Text,
-     .access = member<&ActorSpec::capability_unit>(),
-     .doc = "e.g. `USD bn military spending 2021`, `CINC 1913 (approximate)`"},
-    {.key = "capability_source",
-     .kind = Kind::Text,
-     .access = member<&ActorSpec::capability_source>(),
-     .doc = "citation for the figure"},
-    {.key = "resolve",
-     .kind = Kind::Number,
-     .access = member<&ActorSpec::resolve>(),
-     .doc = "willingness to bear costs for its aims",
-     .range = k_unit_range},
-    {.key = "risk_attitude",
-     .kind = Kind::Number,
-     .access = member<&ActorSpec::risk_attitude>(),
-     .doc = "BDM risk attitude: -1 averse, 0 neutral, 1 acceptant",
-     .range = k_signed_unit_range},
-    {.key = "cost_of_war",
-     .kind = Kind::Number,
-     .access = member<&ActorSpec::cost_of_war>(),
-     .doc = "cost of war as a share of the issue space's value",
-     .range = k_cost_of_war_range},
-    {.key = "decision_rate",
-     .kind = Kind::Number,
-     .access = member<&ActorSpec::decision_rate>(),
-     .doc = "mean decisions per day (Poisson)",
-     .range = k_decision_rate_range},
-    {.key = "initial_rung",
-     .kind = Kind::Number,
-     .access = member<&ActorSpec::initial_rung>(),
-     .doc = "escalation pressure at day 0, rung units",
-     .range = Range{0.0, 99.0},
-     .range_doc = "[0, rungs-1]",
-     .bound = &top_rung_range},
-    {.key = "representatives",
-     .kind = Kind::List,
-     .access = member<&ActorSpec::representatives>(),
-     .doc = "people who act for it",
-     .record = &k_person,
-     .items = items<PersonSpec>()},
-    {.key = "positions",
-     .kind = Kind::Map,
-     .access = member<&ActorSpec::positions>(),
-     .doc = "stances on issues, keyed by issue id",
-     .record = &k_position,
-     .items = items<PositionSpec>()},
+    text<&ActorSpec::name>("name", "display name").filled_with_id(),
+    choice<&ActorSpec::kind>("kind", k_actor_kinds, "what it is"),
+    number<&ActorSpec::capability>("capability", k_capability_range,
+                                   "absolute capability in `capability_unit`, normalised inside the model"),
+    text<&ActorSpec::capability_unit>("capability_unit",
+                                      "e.g. `USD bn military spending 2021`, `CINC 1913 (approximate)`"),
+    text<&ActorSpec::capability_source>("capability_source", "citation for the figure"),
+    number<&ActorSpec::resolve>("resolve", k_unit_range, "willingness to bear costs for its aims"),
+    number<&ActorSpec::risk_attitude>("risk_attitude", k_signed_unit_range,
+                                      "BDM risk attitude: -1 averse, 0 neutral, 1 acceptant"),
+    number<&ActorSpec::cost_of_war>("cost_of_war", k_cost_of_war_range,
+                                    "cost of war as a share of the issue space's value"),
+    number<&ActorSpec::decision_rate>("decision_rate", k_decision_rate_range,
+                                      "mean decisions per day (Poisson)"),
+    number<&ActorSpec::initial_rung>("initial_rung", Range{0.0, 99.0},
+                                     "escalation pressure at day 0, rung units")
+        .bounded_by(&top_rung_range, "[0, rungs-1]"),
+    nested<&ActorSpec::representatives>("representatives", Kind::List, k_person, "people who act for it"),
+    nested<&ActorSpec::positions>("positions", Kind::Map, k_position, "stances on issues, keyed by issue id"),
 };
-static_assert(all_fit(k_actor_fields));
 constexpr RecordType k_actor{.name = "actor",
                              .fields = k_actor_fields,
                              .defaults = &defaults_of<ActorSpec>,
@@ -303,67 +252,28 @@ constexpr RecordType k_actor{.name = "actor",
                              .doc = "One actor of the crisis: a state, an alliance or an organisation."};
 
 constexpr FieldDef k_metadata_fields[] = {
-    {.key = "name",
-     .kind = Kind::Text,
-     .access = member<&MetadataSpec::name>(),
-     .doc = "display name",
-     .need = Need::NonEmpty},
-    {.key = "description",
-     .kind = Kind::Text,
-     .access = member<&MetadataSpec::description>(),
-     .doc = "free text"},
-    {.key = "start_date",
-     .kind = Kind::Date,
-     .access = member<&MetadataSpec::start_date>(),
-     .doc = "calendar date of day 0; needed when events give a `date`",
-     .unset = Unset::WhenEmpty,
-     .default_doc = "none (outputs show day numbers)"},
-    {.key = "horizon",
-     .kind = Kind::Number,
-     .access = member<&MetadataSpec::horizon>(),
-     .doc = "days simulated",
-     .range = k_horizon_range},
-    {.key = "seed",
-     .kind = Kind::Seed,
-     .access = member<&MetadataSpec::seed>(),
-     .doc = "used when `--seed` is not given"},
-    {.key = "sources",
-     .kind = Kind::TextList,
-     .access = member<&MetadataSpec::sources>(),
-     .doc = "citations"},
+    text<&MetadataSpec::name>("name", "display name").required(Need::NonEmpty),
+    text<&MetadataSpec::description>("description", "free text"),
+    text<&MetadataSpec::start_date>("start_date", "calendar date of day 0; needed when events give a `date`",
+                                    Kind::Date)
+        .unset_when(Unset::WhenEmpty)
+        .default_is("none (outputs show day numbers)"),
+    number<&MetadataSpec::horizon>("horizon", k_horizon_range, "days simulated"),
+    seed<&MetadataSpec::seed>("seed", "used when `--seed` is not given"),
+    list<&MetadataSpec::sources>("sources", Target::None, "citations"),
 };
-static_assert(all_fit(k_metadata_fields));
 constexpr RecordType k_metadata{.name = "metadata",
                                 .fields = k_metadata_fields,
                                 .defaults = &defaults_of<MetadataSpec>,
                                 .doc = "Name, dates, horizon and sources."};
 
 constexpr FieldDef k_issue_fields[] = {
-    {.key = "name",
-     .kind = Kind::Text,
-     .access = member<&IssueSpec::name>(),
-     .doc = "display name",
-     .fill = Fill::RecordId,
-     .default_doc = "the id"},
-    {.key = "description",
-     .kind = Kind::Text,
-     .access = member<&IssueSpec::description>(),
-     .doc = "free text"},
-    {.key = "low",
-     .kind = Kind::Text,
-     .access = member<&IssueSpec::low>(),
-     .doc = "meaning of 0 on the axis"},
-    {.key = "high",
-     .kind = Kind::Text,
-     .access = member<&IssueSpec::high>(),
-     .doc = "meaning of 1 on the axis"},
-    {.key = "status_quo",
-     .kind = Kind::Number,
-     .access = member<&IssueSpec::status_quo>(),
-     .doc = "current state of the world",
-     .range = k_unit_range},
+    text<&IssueSpec::name>("name", "display name").filled_with_id(),
+    text<&IssueSpec::description>("description", "free text"),
+    text<&IssueSpec::low>("low", "meaning of 0 on the axis"),
+    text<&IssueSpec::high>("high", "meaning of 1 on the axis"),
+    number<&IssueSpec::status_quo>("status_quo", k_unit_range, "current state of the world"),
 };
-static_assert(all_fit(k_issue_fields));
 constexpr RecordType k_issue{.name = "issue",
                              .fields = k_issue_fields,
                              .defaults = &defaults_of<IssueSpec>,
@@ -371,30 +281,13 @@ constexpr RecordType k_issue{.name = "issue",
                              .doc = "One dimension of the crisis, from 0 to 1, with named ends."};
 
 constexpr FieldDef k_alliance_fields[] = {
-    {.key = "name",
-     .kind = Kind::Text,
-     .access = member<&AllianceSpec::name>(),
-     .doc = "display name",
-     .fill = Fill::RecordId,
-     .default_doc = "the id"},
-    {.key = "members",
-     .kind = Kind::RefList,
-     .access = member<&AllianceSpec::members>(),
-     .doc = "at least two, each once",
-     .need = Need::Rule,
-     .target = Target::Actor},
-    {.key = "affinity",
-     .kind = Kind::Number,
-     .access = member<&AllianceSpec::affinity>(),
-     .doc = "affinity set between every pair of members",
-     .range = k_signed_unit_range},
-    {.key = "commitment",
-     .kind = Kind::Number,
-     .access = member<&AllianceSpec::commitment>(),
-     .doc = "mutual defence firmness between members (0: none)",
-     .range = k_unit_range},
+    text<&AllianceSpec::name>("name", "display name").filled_with_id(),
+    list<&AllianceSpec::members>("members", Target::Actor, "at least two, each once").required(Need::Rule),
+    number<&AllianceSpec::affinity>("affinity", k_signed_unit_range,
+                                    "affinity set between every pair of members"),
+    number<&AllianceSpec::commitment>("commitment", k_unit_range,
+                                      "mutual defence firmness between members (0: none)"),
 };
-static_assert(all_fit(k_alliance_fields));
 constexpr std::string_view k_alliance_set_keys[] = {"affinity", "commitment"};
 constexpr RecordType k_alliance{.name = "alliance",
                                 .fields = k_alliance_fields,
@@ -406,30 +299,11 @@ constexpr RecordType k_alliance{.name = "alliance",
                                     "other."};
 
 constexpr FieldDef k_affinity_fields[] = {
-    {.key = "a",
-     .kind = Kind::Ref,
-     .access = member<&AffinitySpec::a>(),
-     .doc = "one actor",
-     .need = Need::NonEmpty,
-     .target = Target::Actor},
-    {.key = "b",
-     .kind = Kind::Ref,
-     .access = member<&AffinitySpec::b>(),
-     .doc = "another actor",
-     .need = Need::NonEmpty,
-     .target = Target::Actor},
-    {.key = "value",
-     .kind = Kind::Number,
-     .access = member<&AffinitySpec::value>(),
-     .doc = "-1 hostile, 0 neutral, 1 allied",
-     .range = k_signed_unit_range,
-     .need = Need::Key},
-    {.key = "directed",
-     .kind = Kind::Flag,
-     .access = member<&AffinitySpec::directed>(),
-     .doc = "only a's view of b when true"},
+    reference<&AffinitySpec::a>("a", Target::Actor, "one actor").required(Need::NonEmpty),
+    reference<&AffinitySpec::b>("b", Target::Actor, "another actor").required(Need::NonEmpty),
+    number<&AffinitySpec::value>("value", k_signed_unit_range, "-1 hostile, 0 neutral, 1 allied").required(),
+    flag<&AffinitySpec::directed>("directed", "only a's view of b when true"),
 };
-static_assert(all_fit(k_affinity_fields));
 constexpr RecordType k_affinity{.name = "affinity",
                                 .fields = k_affinity_fields,
                                 .defaults = &defaults_of<AffinitySpec>,
@@ -440,25 +314,12 @@ constexpr RecordType k_affinity{.name = "affinity",
                                     "only and is its own pair)."};
 
 constexpr FieldDef k_commitment_fields[] = {
-    {.key = "defender",
-     .kind = Kind::Ref,
-     .access = member<&CommitmentSpec::defender>(),
-     .doc = "bound to come to the protégé's aid",
-     .need = Need::NonEmpty,
-     .target = Target::Actor},
-    {.key = "protege",
-     .kind = Kind::Ref,
-     .access = member<&CommitmentSpec::protege>(),
-     .doc = "different from the defender",
-     .need = Need::NonEmpty,
-     .target = Target::Actor},
-    {.key = "firmness",
-     .kind = Kind::Number,
-     .access = member<&CommitmentSpec::firmness>(),
-     .doc = "probability-like strength",
-     .range = k_unit_range},
+    reference<&CommitmentSpec::defender>("defender", Target::Actor, "bound to come to the protégé's aid")
+        .required(Need::NonEmpty),
+    reference<&CommitmentSpec::protege>("protege", Target::Actor, "different from the defender")
+        .required(Need::NonEmpty),
+    number<&CommitmentSpec::firmness>("firmness", k_unit_range, "probability-like strength"),
 };
-static_assert(all_fit(k_commitment_fields));
 constexpr RecordType k_commitment{.name = "commitment",
                                   .fields = k_commitment_fields,
                                   .defaults = &defaults_of<CommitmentSpec>,
@@ -466,26 +327,10 @@ constexpr RecordType k_commitment{.name = "commitment",
                                   .doc = "A defence commitment (each defender/protégé pair at most once)."};
 
 constexpr FieldDef k_relations_fields[] = {
-    {.key = "alliances",
-     .kind = Kind::Map,
-     .access = member<&RelationsSpec::alliances>(),
-     .doc = "blocs keyed by id",
-     .record = &k_alliance,
-     .items = items<AllianceSpec>()},
-    {.key = "affinities",
-     .kind = Kind::List,
-     .access = member<&RelationsSpec::affinities>(),
-     .doc = "explicit pairs",
-     .record = &k_affinity,
-     .items = items<AffinitySpec>()},
-    {.key = "commitments",
-     .kind = Kind::List,
-     .access = member<&RelationsSpec::commitments>(),
-     .doc = "defence commitments",
-     .record = &k_commitment,
-     .items = items<CommitmentSpec>()},
+    nested<&RelationsSpec::alliances>("alliances", Kind::Map, k_alliance, "blocs keyed by id"),
+    nested<&RelationsSpec::affinities>("affinities", Kind::List, k_affinity, "explicit pairs"),
+    nested<&RelationsSpec::commitments>("commitments", Kind::List, k_commitment, "defence commitments"),
 };
-static_assert(all_fit(k_relations_fields));
 constexpr RecordType k_relations{
     .name = "relations",
     .fields = k_relations_fields,
@@ -495,55 +340,23 @@ constexpr RecordType k_relations{
         "affinities override alliance defaults."};
 
 constexpr FieldDef k_demand_fields[] = {
-    {.key = "challenger",
-     .kind = Kind::Ref,
-     .access = member<&DemandSpec::challenger>(),
-     .doc = "who demands",
-     .need = Need::NonEmpty,
-     .target = Target::Actor},
-    {.key = "targets",
-     .kind = Kind::RefList,
-     .access = member<&DemandSpec::targets>(),
-     .doc = "at least one, not the challenger; each must hold a position on `issue`",
-     .need = Need::Rule,
-     .target = Target::Actor},
-    {.key = "issue",
-     .kind = Kind::Ref,
-     .access = member<&DemandSpec::issue>(),
-     .doc = "the issue",
-     .need = Need::NonEmpty,
-     .target = Target::Issue},
-    {.key = "value",
-     .kind = Kind::Number,
-     .access = member<&DemandSpec::value>(),
-     .doc = "demanded value on the issue",
-     .range = k_unit_range,
-     .need = Need::Key},
-    {.key = "made",
-     .kind = Kind::Day,
-     .access = member<&DemandSpec::made>(),
-     .doc = "when the demand was put on the table (negative: before the start)",
-     .range = k_day_range,
-     .range_doc = "[-3650, horizon]",
-     .check = Check::Rule,
-     .bound = &day_before_horizon},
-    {.key = "deadline",
-     .kind = Kind::Day,
-     .access = member<&DemandSpec::deadline>(),
-     .doc = "by when it must be met",
-     .range = k_day_range,
-     .range_doc = "(made, horizon]",
-     .unset = Unset::WhenNan,
-     .check = Check::Rule,
-     .bound = &deadline_range},
-    {.key = "threat",
-     .kind = Kind::Ref,
-     .access = member<&DemandSpec::threat>(),
-     .doc = "the ladder rung backing the demand",
-     .unset = Unset::WhenEmpty,
-     .target = Target::Rung},
+    reference<&DemandSpec::challenger>("challenger", Target::Actor, "who demands").required(Need::NonEmpty),
+    list<&DemandSpec::targets>("targets", Target::Actor,
+                               "at least one, not the challenger; each must hold a position on `issue`")
+        .required(Need::Rule),
+    reference<&DemandSpec::issue>("issue", Target::Issue, "the issue").required(Need::NonEmpty),
+    number<&DemandSpec::value>("value", k_unit_range, "demanded value on the issue").required(),
+    number<&DemandSpec::made>("made", k_day_range,
+                              "when the demand was put on the table (negative: before the start)", Kind::Day)
+        .checked_by_rule()
+        .bounded_by(&day_before_horizon, "[-3650, horizon]"),
+    number<&DemandSpec::deadline>("deadline", k_day_range, "by when it must be met", Kind::Day)
+        .unset_when(Unset::WhenNan)
+        .checked_by_rule()
+        .bounded_by(&deadline_range, "(made, horizon]"),
+    reference<&DemandSpec::threat>("threat", Target::Rung, "the ladder rung backing the demand")
+        .unset_when(Unset::WhenEmpty),
 };
-static_assert(all_fit(k_demand_fields));
 constexpr std::string_view k_demand_set_keys[] = {"value", "deadline", "made"};
 constexpr RecordType k_demand{.name = "demand",
                               .fields = k_demand_fields,
@@ -555,32 +368,16 @@ constexpr RecordType k_demand{.name = "demand",
                                   "backed by a threat."};
 
 constexpr FieldDef k_rung_fields[] = {
-    {.key = "id",
-     .kind = Kind::Id,
-     .access = member<&RungSpec::id>(),
-     .doc = "unique among rungs",
-     .need = Need::Key},
-    {.key = "name",
-     .kind = Kind::Text,
-     .access = member<&RungSpec::name>(),
-     .doc = "display name",
-     .fill = Fill::RecordId,
-     .default_doc = "the id"},
-    {.key = "threshold",
-     .kind = Kind::Number,
-     .access = member<&RungSpec::threshold>(),
-     .doc =
-         "escalation pressure at which an actor reaches the rung, rung units, strictly increasing along the "
-         "ladder",
-     .range = k_threshold_range,
-     .need = Need::Key},
-    {.key = "cameo",
-     .kind = Kind::Cameo,
-     .access = member<&RungSpec::cameo>(),
-     .doc = "code (family root or specific) of events at this rung",
-     .need = Need::Key},
+    text<&RungSpec::id>("id", "unique among rungs", Kind::Id).required(),
+    text<&RungSpec::name>("name", "display name").filled_with_id(),
+    number<&RungSpec::threshold>(
+        "threshold", k_threshold_range,
+        "escalation pressure at which an actor reaches the rung, rung units, strictly "
+        "increasing along the ladder")
+        .required(),
+    text<&RungSpec::cameo>("cameo", "code (family root or specific) of events at this rung", Kind::Cameo)
+        .required(),
 };
-static_assert(all_fit(k_rung_fields));
 constexpr std::string_view k_rung_set_keys[] = {"threshold"};
 constexpr RecordType k_rung{.name = "rung",
                             .fields = k_rung_fields,
@@ -593,16 +390,10 @@ constexpr RecordType k_rung{.name = "rung",
                                 "rung is war (unless `model.war_rung_index` says otherwise)."};
 
 constexpr FieldDef k_ladder_fields[] = {
-    {.key = "rungs",
-     .kind = Kind::List,
-     .access = member<&LadderSpec::rungs>(),
-     .doc = "at least 3; index 0 is normal relations",
-     .default_doc = "the default ladder",
-     .record = &k_rung,
-     .items = items<RungSpec>(),
-     .max_items = k_max_rungs},
+    nested<&LadderSpec::rungs>("rungs", Kind::List, k_rung, "at least 3; index 0 is normal relations")
+        .default_is("the default ladder")
+        .at_most(k_max_rungs),
 };
-static_assert(all_fit(k_ladder_fields));
 constexpr RecordType k_ladder{.name = "ladder",
                               .fields = k_ladder_fields,
                               .defaults = &defaults_of<LadderSpec>,
@@ -611,86 +402,40 @@ constexpr RecordType k_ladder{.name = "ladder",
                                   "applies."};
 
 constexpr FieldDef k_event_fields[] = {
-    {.key = "day",
-     .kind = Kind::Day,
-     .access = member<&ScriptedEventSpec::day>(),
-     .doc = "when it happens",
-     .range = k_day_range,
-     .range_doc = "[-3650, horizon]",
-     .check = Check::Rule,
-     .default_doc = "from `date`"},
-    {.key = "date",
-     .kind = Kind::Date,
-     .access = member<&ScriptedEventSpec::date>(),
-     .doc = "converted to `day` = date − `metadata.start_date` (which must be given)",
-     .unset = Unset::WhenEmpty,
-     .check = Check::Rule,
-     .default_doc = "empty",
-     .dump_if = &date_names_the_day},
-    {.key = "type",
-     .kind = Kind::Choice,
-     .access = member<&ScriptedEventSpec::type>(),
-     .doc = "the kind of event",
-     .need = Need::Key,
-     .choice = &k_event_types},
-    {.key = "source",
-     .kind = Kind::Ref,
-     .access = member<&ScriptedEventSpec::source>(),
-     .doc = "who acts",
-     .need = Need::NonEmpty,
-     .target = Target::Actor},
-    {.key = "targets",
-     .kind = Kind::RefList,
-     .access = member<&ScriptedEventSpec::targets>(),
-     .doc = "not the source; at least one for `meeting`, `support`, `threat`, `sanction`",
-     .target = Target::Actor},
-    {.key = "issue",
-     .kind = Kind::Ref,
-     .access = member<&ScriptedEventSpec::issue>(),
-     .doc = "where relevant; required for `concession`",
-     .unset = Unset::WhenEmpty,
-     .default_doc = "empty",
-     .target = Target::Issue},
-    {.key = "value",
-     .kind = Kind::Number,
-     .access = member<&ScriptedEventSpec::value>(),
-     .doc = "value on the issue; required for `concession`",
-     .range = k_unit_range,
-     .unset = Unset::WhenNan},
-    {.key = "demand",
-     .kind = Kind::Ref,
-     .access = member<&ScriptedEventSpec::demand>(),
-     .doc = "required for `demand` and `reject`",
-     .unset = Unset::WhenEmpty,
-     .default_doc = "empty",
-     .target = Target::Demand},
-    {.key = "cameo",
-     .kind = Kind::Cameo,
-     .access = member<&ScriptedEventSpec::cameo>(),
-     .doc = "the event's code",
-     .unset = Unset::WhenEmpty,
-     .default_doc = "the type's default code (model)"},
-    {.key = "description",
-     .kind = Kind::Text,
-     .access = member<&ScriptedEventSpec::description>(),
-     .doc = "one line, naming people where known",
-     .default_doc = "generated by the model"},
-    {.key = "affinity_delta",
-     .kind = Kind::Number,
-     .access = member<&ScriptedEventSpec::affinity_delta>(),
-     .doc = "change of affinity source↔targets",
-     .range = k_affinity_delta_range},
-    {.key = "pressure_delta",
-     .kind = Kind::Number,
-     .access = member<&ScriptedEventSpec::pressure_delta>(),
-     .doc = "jump of the source's escalation pressure, rung units",
-     .range = k_pressure_delta_range},
-    {.key = "source_ref",
-     .kind = Kind::Text,
-     .access = member<&ScriptedEventSpec::source_ref>(),
-     .doc = "citation (URL or reference)"},
+    number<&ScriptedEventSpec::day>("day", k_day_range, "when it happens", Kind::Day)
+        .checked_by_rule()
+        .range_is("[-3650, horizon]")
+        .default_is("from `date`"),
+    text<&ScriptedEventSpec::date>(
+        "date", "converted to `day` = date − `metadata.start_date` (which must be given)", Kind::Date)
+        .unset_when(Unset::WhenEmpty)
+        .checked_by_rule()
+        .default_is("empty")
+        .dumped_if(&date_names_the_day),
+    choice<&ScriptedEventSpec::type>("type", k_event_types, "the kind of event").required(),
+    reference<&ScriptedEventSpec::source>("source", Target::Actor, "who acts").required(Need::NonEmpty),
+    list<&ScriptedEventSpec::targets>(
+        "targets", Target::Actor,
+        "not the source; at least one for `meeting`, `support`, `threat`, `sanction`"),
+    reference<&ScriptedEventSpec::issue>("issue", Target::Issue, "where relevant; required for `concession`")
+        .unset_when(Unset::WhenEmpty)
+        .default_is("empty"),
+    number<&ScriptedEventSpec::value>("value", k_unit_range, "value on the issue; required for `concession`")
+        .unset_when(Unset::WhenNan),
+    reference<&ScriptedEventSpec::demand>("demand", Target::Demand, "required for `demand` and `reject`")
+        .unset_when(Unset::WhenEmpty)
+        .default_is("empty"),
+    text<&ScriptedEventSpec::cameo>("cameo", "the event's code", Kind::Cameo)
+        .unset_when(Unset::WhenEmpty)
+        .default_is("the type's default code (model)"),
+    text<&ScriptedEventSpec::description>("description", "one line, naming people where known")
+        .default_is("generated by the model"),
+    number<&ScriptedEventSpec::affinity_delta>("affinity_delta", k_affinity_delta_range,
+                                               "change of affinity source↔targets"),
+    number<&ScriptedEventSpec::pressure_delta>("pressure_delta", k_pressure_delta_range,
+                                               "jump of the source's escalation pressure, rung units"),
+    text<&ScriptedEventSpec::source_ref>("source_ref", "citation (URL or reference)"),
 };
-static_assert(all_fit(k_event_fields));
 constexpr std::string_view k_day_or_date[] = {"day", "date"};
 constexpr RecordType k_event{.name = "event",
                              .fields = k_event_fields,
@@ -702,61 +447,25 @@ constexpr RecordType k_event{.name = "event",
                                  "the start. Give `day` or `date` (or both, if they agree)."};
 
 constexpr FieldDef k_model_fields[] = {
-    {.key = "rationality",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::rationality>(),
-     .doc = "logit (quantal response) precision λ",
-     .range = k_rationality_range},
-    {.key = "reaction",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::reaction>(),
-     .doc = "Richardson reaction scale k, per day",
-     .range = k_rate_range},
-    {.key = "restraint",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::restraint>(),
-     .doc = "Richardson restraint a, per day",
-     .range = k_rate_range},
-    {.key = "grievance",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::grievance>(),
-     .doc = "grievance scale, rungs per day",
-     .range = k_rate_range},
-    {.key = "affinity_step",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::affinity_step>(),
-     .doc = "affinity change per event, scaled by |Goldstein|/10",
-     .range = k_unit_range},
-    {.key = "discount_per_day",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::discount_per_day>(),
-     .doc = "Rubinstein per-day discount factor δ",
-     .range = k_discount_range},
-    {.key = "bdm_interval",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::bdm_interval>(),
-     .doc = "days between BDM rounds",
-     .range = k_bdm_interval_range},
-    {.key = "talks_duration",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::talks_duration>(),
-     .doc = "days a meeting lasts",
-     .range = k_talks_duration_range},
-    {.key = "war_rung_index",
-     .kind = Kind::Number,
-     .access = member<&ModelParams::war_rung_index>(),
-     .doc = "index of the war rung",
-     .range = Range{1.0, 99.0, false, false, true},
-     .range_doc = "[1, rungs-1]",
-     .unset = Unset::WhenNan,
-     .default_doc = "the last rung",
-     .bound = &war_rung_range},
-    {.key = "decisions_enabled",
-     .kind = Kind::Flag,
-     .access = member<&ModelParams::decisions_enabled>(),
-     .doc = "switch off to watch the pure Richardson dynamics"},
+    number<&ModelParams::rationality>("rationality", k_rationality_range,
+                                      "logit (quantal response) precision λ"),
+    number<&ModelParams::reaction>("reaction", k_rate_range, "Richardson reaction scale k, per day"),
+    number<&ModelParams::restraint>("restraint", k_rate_range, "Richardson restraint a, per day"),
+    number<&ModelParams::grievance>("grievance", k_rate_range, "grievance scale, rungs per day"),
+    number<&ModelParams::affinity_step>("affinity_step", k_unit_range,
+                                        "affinity change per event, scaled by |Goldstein|/10"),
+    number<&ModelParams::discount_per_day>("discount_per_day", k_discount_range,
+                                           "Rubinstein per-day discount factor δ"),
+    number<&ModelParams::bdm_interval>("bdm_interval", k_bdm_interval_range, "days between BDM rounds"),
+    number<&ModelParams::talks_duration>("talks_duration", k_talks_duration_range, "days a meeting lasts"),
+    number<&ModelParams::war_rung_index>("war_rung_index", Range{1.0, 99.0, false, false, true},
+                                         "index of the war rung")
+        .unset_when(Unset::WhenNan)
+        .default_is("the last rung")
+        .bounded_by(&war_rung_range, "[1, rungs-1]"),
+    flag<&ModelParams::decisions_enabled>("decisions_enabled",
+                                          "switch off to watch the pure Richardson dynamics"),
 };
-static_assert(all_fit(k_model_fields));
 constexpr RecordType k_model{.name = "model",
                              .fields = k_model_fields,
                              .defaults = &defaults_of<ModelParams>,
@@ -766,88 +475,45 @@ constexpr RecordType k_model{.name = "model",
                                  "scenario."};
 
 constexpr FieldDef k_output_fields[] = {
-    {.key = "sample_interval",
-     .kind = Kind::Number,
-     .access = member<&OutputSpec::sample_interval>(),
-     .doc = "days between trajectory samples (plus one at every event)",
-     .range = k_sample_interval_range},
-    {.key = "event_samples",
-     .kind = Kind::Flag,
-     .access = member<&OutputSpec::event_samples>(),
-     .doc = "also sample every actor after each event (the state after the instant's last event); `false` "
-            "keeps the interval samples only, which a scenario with hundreds of actors needs: 200 actors and "
-            "~30,000 events make ~50 million rows with event samples"},
-    {.key = "metrics",
-     .kind = Kind::RefList,
-     .access = member<&OutputSpec::metrics>(),
-     .doc = "the metrics of trajectory.csv, each once",
-     .default_doc = "all",
-     .target = Target::Metric},
+    number<&OutputSpec::sample_interval>("sample_interval", k_sample_interval_range,
+                                         "days between trajectory samples (plus one at every event)"),
+    flag<&OutputSpec::event_samples>("event_samples",
+                                     "also sample every actor after each event (the state after the "
+                                     "instant's last event); `false` keeps the "
+                                     "interval samples only, which a scenario with hundreds of actors needs: "
+                                     "200 actors and ~30,000 events "
+                                     "make ~50 million rows with event samples"),
+    list<&OutputSpec::metrics>("metrics", Target::Metric, "the metrics of trajectory.csv, each once")
+        .default_is("all"),
 };
-static_assert(all_fit(k_output_fields));
 constexpr RecordType k_output{.name = "output",
                               .fields = k_output_fields,
                               .defaults = &defaults_of<OutputSpec>,
                               .doc = "Sampling interval and metrics."};
 
 constexpr FieldDef k_scenario_fields[] = {
-    {.key = "metadata",
-     .kind = Kind::Struct,
-     .access = member<&ScenarioSpec::metadata>(),
-     .doc = "name, dates, horizon, sources",
-     .need = Need::Key,
-     .record = &k_metadata},
-    {.key = "issues",
-     .kind = Kind::Map,
-     .access = member<&ScenarioSpec::issues>(),
-     .doc = "the dimensions the crisis is about; at least 1",
-     .need = Need::Key,
-     .record = &k_issue,
-     .items = items<IssueSpec>(),
-     .max_items = k_max_issues},
-    {.key = "actors",
-     .kind = Kind::Map,
-     .access = member<&ScenarioSpec::actors>(),
-     .doc = "states, alliances, organisations; at least 2",
-     .need = Need::Key,
-     .record = &k_actor,
-     .items = items<ActorSpec>(),
-     .max_items = k_max_actors},
-    {.key = "relations",
-     .kind = Kind::Struct,
-     .access = member<&ScenarioSpec::relations>(),
-     .doc = "alliances, affinities, commitments",
-     .record = &k_relations},
-    {.key = "demands",
-     .kind = Kind::Map,
-     .access = member<&ScenarioSpec::demands>(),
-     .doc = "what challengers ask of targets",
-     .record = &k_demand,
-     .items = items<DemandSpec>()},
-    {.key = "ladder",
-     .kind = Kind::Struct,
-     .access = member<&ScenarioSpec::ladder>(),
-     .doc = "escalation ladder; default: the ten-rung ladder below",
-     .record = &k_ladder},
-    {.key = "events",
-     .kind = Kind::List,
-     .access = member<&ScenarioSpec::events>(),
-     .doc = "scripted history and already-scheduled events",
-     .record = &k_event,
-     .items = items<ScriptedEventSpec>(),
-     .max_items = k_max_events},
-    {.key = "model",
-     .kind = Kind::Struct,
-     .access = member<&ScenarioSpec::model>(),
-     .doc = "model parameters (defaults apply; bundled scenarios leave this out)",
-     .record = &k_model},
-    {.key = "output",
-     .kind = Kind::Struct,
-     .access = member<&ScenarioSpec::output>(),
-     .doc = "sampling interval and metrics",
-     .record = &k_output},
+    nested<&ScenarioSpec::metadata>("metadata", Kind::Struct, k_metadata, "name, dates, horizon, sources")
+        .required(),
+    nested<&ScenarioSpec::issues>("issues", Kind::Map, k_issue,
+                                  "the dimensions the crisis is about; at least 1")
+        .required()
+        .at_most(k_max_issues),
+    nested<&ScenarioSpec::actors>("actors", Kind::Map, k_actor,
+                                  "states, alliances, organisations; at least 2")
+        .required()
+        .at_most(k_max_actors),
+    nested<&ScenarioSpec::relations>("relations", Kind::Struct, k_relations,
+                                     "alliances, affinities, commitments"),
+    nested<&ScenarioSpec::demands>("demands", Kind::Map, k_demand, "what challengers ask of targets"),
+    nested<&ScenarioSpec::ladder>("ladder", Kind::Struct, k_ladder,
+                                  "escalation ladder; default: the ten-rung ladder below"),
+    nested<&ScenarioSpec::events>("events", Kind::List, k_event,
+                                  "scripted history and already-scheduled events")
+        .at_most(k_max_events),
+    nested<&ScenarioSpec::model>("model", Kind::Struct, k_model,
+                                 "model parameters (defaults apply; bundled scenarios leave this out)"),
+    nested<&ScenarioSpec::output>("output", Kind::Struct, k_output, "sampling interval and metrics"),
 };
-static_assert(all_fit(k_scenario_fields));
 constexpr RecordType k_scenario{.name = "scenario",
                                 .fields = k_scenario_fields,
                                 .defaults = &defaults_of<ScenarioSpec>,

@@ -82,13 +82,10 @@ enum class Fill {
     RecordId,  ///< the record's id ("name: default the id")
 };
 
-/// The C++ type a member has; checked against the Kind when the table is built.
-enum class ValueType { Double, String, Bool, Unsigned, Strings, Kind, EventType, Struct, Vector };
-
-/// A member of a record, reached through a type-erased pointer to the record.
+/// A member of a record, reached through a type-erased pointer to the record. The table's constructors
+/// (scenario_schema.cpp) check at compile time that the member's C++ type is the one its Kind is read as.
 struct Access {
     void* (*address)(void* record) = nullptr;
-    ValueType type = ValueType::Double;
 };
 
 /// The items of a Map or List member (a std::vector of records), type-erased.
@@ -142,6 +139,38 @@ struct FieldDef {
     void* in(void* owner) const { return access.address(owner); }
     /// The member in a record (read-only).
     const void* in(const void* owner) const { return access.address(const_cast<void*>(owner)); }
+
+    // Modifiers for the table's declarations (scenario_schema.cpp): each returns a changed copy.
+    /// Must be given (how: `how`).
+    constexpr FieldDef required(Need how = Need::Key) const { return with(&FieldDef::need, how); }
+    /// `value` means "not given".
+    constexpr FieldDef unset_when(Unset value) const { return with(&FieldDef::unset, value); }
+    /// Its range or format is checked by a hand-written rule, not by the per-field checks.
+    constexpr FieldDef checked_by_rule() const { return with(&FieldDef::check, Check::Rule); }
+    /// The record's id when the key is absent; the docs say "the id".
+    constexpr FieldDef filled_with_id() const {
+        return with(&FieldDef::fill, Fill::RecordId).default_is("the id");
+    }
+    /// The docs' default, in words.
+    constexpr FieldDef default_is(std::string_view text) const { return with(&FieldDef::default_doc, text); }
+    /// A range that depends on other fields: `bound` computes it, `text` states it in the docs.
+    constexpr FieldDef bounded_by(Bound function, std::string_view text) const {
+        return with(&FieldDef::bound, function).with(&FieldDef::range_doc, text);
+    }
+    /// The docs' words for a range that depends on other fields checked by a rule.
+    constexpr FieldDef range_is(std::string_view text) const { return with(&FieldDef::range_doc, text); }
+    /// Written by the dump only when `rule` holds.
+    constexpr FieldDef dumped_if(DumpIf rule) const { return with(&FieldDef::dump_if, rule); }
+    /// At most `count` items in a file.
+    constexpr FieldDef at_most(std::size_t count) const { return with(&FieldDef::max_items, count); }
+
+  private:
+    template <typename T, typename V>
+    constexpr FieldDef with(T FieldDef::*member, V value) const {
+        FieldDef copy = *this;
+        copy.*member = value;
+        return copy;
+    }
 };
 
 /// How the dump writes the records of a Map or List.
