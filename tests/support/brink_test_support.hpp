@@ -1,12 +1,15 @@
 // Helpers shared by the test programs and benchmarks (header-only; tests/support is on their include path):
-// a scratch directory per test, reading a whole file, and the bundled scenarios loaded once.
+// the source tree, a scratch directory per test, reading a whole file, the files of a folder, the bundled
+// scenarios loaded once, a minimal scenario to modify, and diagnostics as text.
 #pragma once
 
+#include "brink/io/diagnostics.hpp"
 #include "brink/io/scenario_loader.hpp"
 #include "brink/scenario.hpp"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,12 +17,18 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #if __has_include(<gtest/gtest.h>)
 #include <gtest/gtest.h>
 #endif
 
 namespace brink::test_support {
+
+/// The source tree the tests were built from.
+inline std::filesystem::path source_dir() {
+    return BRINK_SOURCE_DIR;
+}
 
 /// The whole file as bytes ("" if it cannot be read).
 inline std::string read_file(const std::filesystem::path& path) {
@@ -60,6 +69,53 @@ class TempDir {
   private:
     std::filesystem::path m_path;
 };
+
+/// The files of `dir` whose names end in `extension` (".yaml"), sorted.
+inline std::vector<std::filesystem::path> files_in(const std::filesystem::path& dir,
+                                                   const std::string& extension) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.is_regular_file() && entry.path().extension() == extension) {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+/// Diagnostics as `brink validate` prints them, one per line.
+inline std::string diagnostics_text(const std::vector<io::Diagnostic>& diagnostics) {
+    std::string text;
+    for (const auto& diagnostic : diagnostics) {
+        text += io::format_diagnostic(diagnostic) + "\n";
+    }
+    return text;
+}
+
+/// A small valid scenario for tests to modify.
+inline constexpr const char* k_minimal_scenario = R"(metadata:
+  name: minimal
+  start_date: 2020-01-01
+  horizon: 30
+issues:
+  border: {status_quo: 0.2}
+actors:
+  red: {capability: 2, positions: {border: {position: 1, salience: 0.9}}}
+  blue: {capability: 3, positions: {border: {position: 0, salience: 0.8}}}
+demands:
+  red_border: {challenger: red, targets: [blue], issue: border, value: 1, deadline: 10}
+events:
+  - {date: 2020-01-05, type: threat, source: red, targets: [blue]}
+)";
+
+/// k_minimal_scenario loaded (an empty spec, after a failed expectation, if it does not load).
+inline ScenarioSpec minimal_spec() {
+    const io::LoadResult result = io::load_scenario_string(k_minimal_scenario, "minimal.yaml");
+#if __has_include(<gtest/gtest.h>)
+    EXPECT_TRUE(result.ok()) << diagnostics_text(result.diagnostics);
+#endif
+    return result.spec.value_or(ScenarioSpec{});
+}
 
 /// A scenario of scenarios/ (e.g. "ukraine_2022.yaml"), loaded once per program. Throws std::runtime_error
 /// if it does not load: the bundled scenarios are part of the build and must.

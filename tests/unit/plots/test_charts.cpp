@@ -2,7 +2,7 @@
 // run directories (tests/unit/plots/data, which follow docs/outputs.md), golden scripts, and the report.
 #include "brink/plots/charts.hpp"
 
-#include "test_support.hpp"
+#include "plots_test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -236,13 +236,11 @@ INSTANTIATE_TEST_SUITE_P(FixturesAndFormats, PlotRunDir,
 TEST(PlotRunDir, DrawsEveryChartWithoutGnuplotWarnings) {
     for (const char* fixture : {"single", "ensemble"}) {
         for (ChartKind kind : charts_for(detect_run_dir(fixture_dir(fixture)))) {
-            std::string path = (std::filesystem::temp_directory_path() /
-                                ("brink-charts-warnings-" + std::to_string(::getpid()) + ".png"))
-                                   .string();
+            const brink::test_support::TempDir scratch("brink-charts-warnings");
+            std::string path = (scratch.path() / "chart.png").string();
             std::string warnings =
                 render_chart(chart_script(fixture_dir(fixture), kind), path, ChartFormat::Png);
             EXPECT_EQ(warnings, "") << chart_file_stem(kind);
-            std::filesystem::remove(path);
         }
     }
 }

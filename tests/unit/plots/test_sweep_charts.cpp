@@ -9,7 +9,7 @@
 #include "brink/plots/charts.hpp"
 #include "brink/plots/sweep_charts.hpp"
 
-#include "test_support.hpp"
+#include "plots_test_support.hpp"
 
 #include <gtest/gtest.h>
 

@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 
 namespace brink::sweep {
@@ -59,12 +61,9 @@ model::RunResult fake_trajectory(const ScenarioSpec& spec, std::uint64_t seed, s
 class Ensemble : public ::testing::Test {
   protected:
     void SetUp() override {
-        m_root = fs::temp_directory_path() /
-                 ("brink_ensemble_test_" +
-                  std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(m_root);
+        m_scratch.emplace("brink_ensemble_test");
+        m_root = m_scratch->path();
     }
-    void TearDown() override { fs::remove_all(m_root); }
     EnsembleOptions options(const std::string& name, int threads) const {
         EnsembleOptions options;
         options.threads = threads;
@@ -74,6 +73,7 @@ class Ensemble : public ::testing::Test {
         };
         return options;
     }
+    std::optional<brink::test_support::TempDir> m_scratch;
     fs::path m_root;
 };
 

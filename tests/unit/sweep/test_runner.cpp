@@ -9,6 +9,8 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -66,13 +68,9 @@ SweepSpec grid_spec() {
 class SweepRunner : public ::testing::Test {
   protected:
     void SetUp() override {
-        m_root = fs::temp_directory_path() /
-                 ("brink_sweep_test_" +
-                  std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(m_root);
-        fs::create_directories(m_root);
+        m_scratch.emplace("brink_sweep_test");
+        m_root = m_scratch->path();
     }
-    void TearDown() override { fs::remove_all(m_root); }
 
     RunnerOptions options(const std::string& name, int threads) const {
         RunnerOptions options;
@@ -83,6 +81,7 @@ class SweepRunner : public ::testing::Test {
     }
     fs::path dir(const std::string& name) const { return m_root / name; }
 
+    std::optional<brink::test_support::TempDir> m_scratch;
     fs::path m_root;
 };
 

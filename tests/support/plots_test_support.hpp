@@ -1,7 +1,10 @@
-// Helpers for the plots tests: fixture paths and scratch copies of run directories.
+// Helpers for the plots tests (unit and system): fixture paths, scratch copies of run directories, golden
+// scripts and chart file checks.
 #pragma once
 
 #include "brink/plots/render.hpp"
+
+#include "brink_test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,37 +19,30 @@
 
 namespace brink::plots::testing {
 
+namespace test_support = brink::test_support;
+
 /// A fixture run directory under tests/unit/plots/data/.
 inline std::string fixture_dir(const std::string& name) {
     return std::string(BRINK_SOURCE_DIR) + "/tests/unit/plots/data/" + name;
 }
 
-/// A fresh copy of a fixture in a scratch directory (removed when the object dies).
+/// A fresh copy of a fixture in a scratch directory (test_support::TempDir: removed when the object dies).
 class ScratchRun {
   public:
-    explicit ScratchRun(const std::string& fixture, const std::string& tag) {
-        m_path = std::filesystem::temp_directory_path() /
-                 ("brink-plots-test-" + std::to_string(::getpid()) + "-" + tag);
-        std::filesystem::remove_all(m_path);
-        std::filesystem::create_directories(m_path);
+    explicit ScratchRun(const std::string& fixture, const std::string& tag)
+        : m_scratch("brink-plots-" + tag) {
         for (const auto& entry : std::filesystem::directory_iterator(fixture_dir(fixture))) {
             if (entry.is_regular_file()) {
-                std::filesystem::copy_file(entry.path(), m_path / entry.path().filename());
+                std::filesystem::copy_file(entry.path(), m_scratch.path() / entry.path().filename());
             }
         }
     }
-    ~ScratchRun() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    ScratchRun(const ScratchRun&) = delete;
-    ScratchRun& operator=(const ScratchRun&) = delete;
 
     /// The directory.
-    std::string path() const { return m_path.string(); }
+    std::string path() const { return m_scratch.path().string(); }
 
   private:
-    std::filesystem::path m_path;
+    test_support::TempDir m_scratch;
 };
 
 /// The whole contents of a file ("" if it cannot be read).

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -48,14 +50,8 @@ std::string shell_quote(const std::string& text) {
 class Cli : public ::testing::Test {
   protected:
     void SetUp() override {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        m_dir = fs::temp_directory_path() / ("brink_cli_" + std::to_string(::getpid()) + "_" + info->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override {
-        std::error_code error;
-        fs::remove_all(m_dir, error);
+        m_scratch.emplace("brink_cli");
+        m_dir = m_scratch->path();
     }
 
     const fs::path& dir() const { return m_dir; }
@@ -98,6 +94,7 @@ class Cli : public ::testing::Test {
     }
 
   private:
+    std::optional<brink::test_support::TempDir> m_scratch;
     fs::path m_dir;
 };
 
