@@ -15,8 +15,6 @@ namespace brink::plots {
 namespace {
 
 using detail::format_fixed;
-using detail::k_char_width;
-using detail::k_line_height;
 using detail::script_number;
 
 constexpr double k_group_width = 0.8;
@@ -80,24 +78,24 @@ BarLayout layout_of(const BarChart& chart) {
     }
     const std::size_t y_tic_width = 6;
     detail::ScreenBox& box = layout.box;
-    box.left = static_cast<double>(y_tic_width + 3) * k_char_width + 2.0 * k_char_width;
-    box.right = 1.0 - (layout.any_key ? static_cast<double>(key_width + 13) * k_char_width : 0.03);
-    box.top = 1.0 - (chart.title.empty() ? 0.03 : 2.4 * k_line_height);
+    box.left = static_cast<double>(y_tic_width + 3) * detail::k_char_width + 2.0 * detail::k_char_width;
+    box.right = 1.0 - (layout.any_key ? static_cast<double>(key_width + 13) * detail::k_char_width : 0.03);
+    box.top = 1.0 - (chart.title.empty() ? 0.03 : 2.4 * detail::k_line_height);
     // Category names wider than their slot (parameter paths such as actors.russia.cost_of_war) would run into
     // each other: they are then turned by 30 degrees and the bottom margin grows to hold them.
     std::size_t name_width = 0;
     for (const auto& category : chart.categories) {
         name_width = std::max(name_width, detail::text_width(category));
     }
-    const double slot_chars = (box.right - box.left) / k_char_width /
+    const double slot_chars = (box.right - box.left) / detail::k_char_width /
                               static_cast<double>(std::max<std::size_t>(1, chart.categories.size()));
     layout.turned = static_cast<double>(name_width) + 2.0 > slot_chars;
     layout.names_px = layout.turned
-                          ? static_cast<double>(name_width) * k_char_width * detail::k_canvas_width *
+                          ? static_cast<double>(name_width) * detail::k_char_width * detail::k_canvas_width *
                                     std::sin(k_turn_degrees * std::numbers::pi / 180.0) +
-                                k_line_height * detail::k_canvas_height
-                          : k_line_height * detail::k_canvas_height;
-    box.bottom = layout.names_px / detail::k_canvas_height + 2.2 * k_line_height;
+                                detail::k_line_height * detail::k_canvas_height
+                          : detail::k_line_height * detail::k_canvas_height;
+    box.bottom = layout.names_px / detail::k_canvas_height + 2.2 * detail::k_line_height;
     return layout;
 }
 
@@ -110,14 +108,14 @@ void write_axes(std::ostringstream& script, const BarChart& chart, const BarLayo
     if (!chart.x_label.empty()) {
         script << "set label " << gnuplot_quote(chart.x_label) << " at screen "
                << format_fixed((box.left + box.right) / 2.0, 4) << ", screen "
-               << format_fixed(box.bottom - layout.names_px / detail::k_canvas_height - 1.2 * k_line_height,
-                               4)
+               << format_fixed(
+                      box.bottom - layout.names_px / detail::k_canvas_height - 1.2 * detail::k_line_height, 4)
                << " center\n";
     }
     script << "set ylabel \"\"\n";
     if (!chart.y_label.empty()) {
         script << "set label " << gnuplot_quote(chart.y_label) << " at screen "
-               << format_fixed(1.4 * k_char_width, 4) << ", screen "
+               << format_fixed(1.4 * detail::k_char_width, 4) << ", screen "
                << format_fixed((box.bottom + box.top) / 2.0, 4) << " center rotate by 90\n";
     }
     script << "set xrange [-0.6:" << script_number(static_cast<double>(chart.categories.size()) - 0.4)
