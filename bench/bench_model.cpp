@@ -81,7 +81,7 @@ ScenarioSpec synthetic_200() {
             spec.relations.affinities.push_back({id(0), id(m), m < 5 ? -0.4 : 0.4, false});
         }
         spec.relations.affinities.push_back({id(1), id(2), 0.7, false});
-        spec.relations.commitments.push_back({id(3), id(1), 0.6});
+        spec.relations.commitments.push_back({id(3), id(1), 0.6, {}});
     }
     return spec;
 }

@@ -21,6 +21,13 @@ inline constexpr double k_unset = std::numeric_limits<double>::quiet_NaN();
 /// What an actor is.
 enum class ActorKind { State, Alliance, Organisation };
 
+/// How an actor's government answers to a domestic audience (docs/model.md §11.3, audience costs).
+enum class Regime {
+    Democracy,  ///< competitive elections, free press (Fearon 1994; Schultz 2001)
+    Mixed,      ///< anocracies, or when unknown
+    Autocracy,  ///< personalist, military or single-party rule (Weeks 2008)
+};
+
 /// A person who speaks or acts for an actor, so that events read as they happened ("Blinken meets Lavrov").
 struct PersonSpec {
     std::string name;  ///< Full name, e.g. "Antony Blinken". Required.
@@ -48,8 +55,23 @@ struct ActorSpec {
     double cost_of_war =
         0.2;  ///< Cost of war as a share of the issue space's value. Range [0,10]. Default 0.2.
     double decision_rate = 0.5;  ///< Mean decisions per day (Poisson). Range [0,100]. Default 0.5.
-    double initial_rung =
-        0.0;  ///< Escalation pressure at day 0, in rung units. Range [0, rungs-1]. Default 0.
+    double initial_rung = 0.0;   ///< The rung the actor stands on at day 0 (a whole number starts in the
+                                 ///< middle of that rung; a fraction gives the pressure exactly). Range [0,
+                                 ///< rungs-1]. Default 0.
+    Regime regime = Regime::Mixed;  ///< democracy | mixed | autocracy (audience costs). Default mixed.
+    double reputation = k_unset;    ///< Probability the others give at day 0 that it is of the resolute type.
+                                    ///< Range [0.01, 0.99]. Default 0.5 (they know nothing of its type;
+                                    ///< docs/model.md §11.2).
+    double readiness =
+        k_unset;  ///< Military readiness at day 0. Range [0,1]. Default: model.readiness.peacetime.
+    double readiness_rate = k_unset;  ///< Rate at which its readiness approaches its target, per day. Range
+                                      ///< (0, 1e6]. Default: model.readiness.build_rate.
+    double readiness_cost = k_unset;  ///< Cost per day of readiness held above peacetime, in issue-value
+                                      ///< units. Range [0,1]. Default: model.readiness.daily_cost.
+    double power_trend = 0.0;  ///< Expected relative change of its capability over model.power_horizon days
+                               ///< (Powell 2006). Range [-0.9, 10]. Default 0.
+    double theatre_share = k_unset;  ///< Share of its capability it would commit to this crisis's theatre as
+                                     ///< a third party. Range (0,1]. Default: model.theatre_share.
     std::vector<PersonSpec> representatives;  ///< People who act for it. Default none.
     std::vector<PositionSpec> positions;      ///< Per-issue stances. Default none.
 };
@@ -76,6 +98,17 @@ struct CommitmentSpec {
     std::string defender;   ///< Actor id.
     std::string protege;    ///< Actor id.
     double firmness = 0.5;  ///< Probability-like strength of the commitment. Range [0,1]. Default 0.5.
+    std::vector<std::string> issues;  ///< Issue ids it covers (a treaty that covers a homeland but not a
+                                      ///< disputed region); on other issues it counts as an ordinary
+                                      ///< relation. Default: every issue.
+};
+
+/// What one actor believes at day 0 about another's resolve (overrides the default prior).
+struct BeliefSpec {
+    std::string observer;  ///< Actor id: who holds the belief.
+    std::string about;     ///< Actor id, different from observer.
+    double resolute =
+        0.5;  ///< Probability that `about` is of the resolute type. Range [0.01, 0.99]. Required.
 };
 
 /// Relations among actors. Pairs not set are neutral (0). Explicit pairs override alliance defaults.
@@ -83,6 +116,7 @@ struct RelationsSpec {
     std::vector<AllianceSpec> alliances;      ///< Default none.
     std::vector<AffinitySpec> affinities;     ///< Default none.
     std::vector<CommitmentSpec> commitments;  ///< Default none.
+    std::vector<BeliefSpec> beliefs;          ///< Misperceptions at day 0. Default none.
 };
 
 /// One issue: a dimension in [0,1] with named ends.
@@ -93,6 +127,9 @@ struct IssueSpec {
     std::string low = "0";    ///< Meaning of 0, e.g. "NATO open door". Default "0".
     std::string high = "1";   ///< Meaning of 1, e.g. "no enlargement, ever". Default "1".
     double status_quo = 0.0;  ///< Current state of the world on this issue. Range [0,1]. Default 0.
+    std::string held_by;  ///< Actor that holds the contested good (territory it occupies, a decision that is
+                          ///< its own). The status quo is then its position, and a challenger's force is
+                          ///< aimed at it. Default: none.
 };
 
 /// A demand: a challenger asks targets to move an issue to a value by a deadline, backed by a threat.
@@ -104,7 +141,11 @@ struct DemandSpec {
     double value = 1.0;                ///< Demanded value on the issue. Range [0,1]. Required.
     double made = 0.0;  ///< Day the demand was put on the table (may be < 0: before the start). Default 0.
     double deadline = k_unset;  ///< Day by which it must be met. Range (made, horizon]. Default: none.
-    std::string threat;         ///< Ladder rung id backing it. Default: none.
+    std::string threat;  ///< Ladder rung id the challenger publicly commits to reach if the deadline passes
+                         ///< unmet (it pays the audience cost of §11.3 if it backs down). Default: none.
+    std::string war_target;  ///< Actor the challenger would fight to enforce it (Russia's demands on NATO
+                             ///< were backed by force against Ukraine). Default: the issue's holder if it is
+                             ///< not the challenger, else the first target.
 };
 
 /// One rung of the escalation ladder.
@@ -151,6 +192,56 @@ struct ScriptedEventSpec {
     double pressure_delta =
         0.0;  ///< Jump of the source's escalation pressure, rung units. Range [-10,10]. Default 0.
     std::string source_ref;  ///< Citation (URL or reference). Default empty.
+    bool in_public = true;   ///< Made in public (true) or through a private channel (false): a public threat
+                            ///< or declaration commits its author before its audience (§11.3). Default true.
+};
+
+/// Which mechanisms of docs/model.md run (each on by default; switch one off to measure what it contributes).
+struct MechanismSwitches {
+    bool extended_deterrence = true;  ///< §11.1: war valued against the war target's expected coalition.
+    bool beliefs = true;              ///< §11.2: uncertain resolve, updated by costly signals.
+    bool audience_costs = true;       ///< §11.3: backing down after public commitments costs.
+    bool readiness = true;            ///< §11.4: readiness builds while mobilised and costs.
+    bool commitment_problem = true;   ///< §11.5: war weighed against the offer on the table (Powell 2006).
+    bool fait_accompli = true;        ///< §11.6: seizing the contested good by limited military action.
+    bool sanction_threats = true;     ///< §11.7: sanctions coerce while held back.
+    bool clashes = true;              ///< §12.1: limited uses of force short of war.
+    bool war_process = true;          ///< §12.2: war is fought battle by battle until it ends; off: the run
+                                      ///< stops at the first shot.
+};
+
+/// Beliefs about resolve (docs/model.md §11.2).
+struct BeliefParams {
+    double resolute = 0.8;    ///< Resolve of the resolute type. Range [0,1], above `irresolute`. Default 0.8.
+    double irresolute = 0.2;  ///< Resolve of the irresolute type. Range [0,1]. Default 0.2.
+    double ignorance = 0.5;   ///< How little the others know of an actor's type at day 0: its default
+                             ///< reputation is ignorance·0.5 + (1 − ignorance)·(the reputation that makes
+                             ///< their expected resolve its resolve). Range [0,1]. Default 0.5.
+};
+
+/// Military readiness (docs/model.md §11.4).
+struct ReadinessParams {
+    double peacetime = 0.3;       ///< Readiness of an actor not mobilised. Range (0,1]. Default 0.3.
+    double build_rate = 0.05;     ///< Rate at which readiness approaches its target, per day. Range (0, 1e6].
+                                  ///< Default 0.05 (a time constant of 20 days).
+    double daily_cost = 0.002;    ///< Cost per day of readiness held above peacetime, in issue-value units.
+                                  ///< Range [0,1]. Default 0.002.
+    double planning_days = 30.0;  ///< Days of holding costs an actor weighs when it judges the standoff.
+                                  ///< Range [0,365]. Default 30.
+};
+
+/// War as a process (docs/model.md §12.2).
+struct WarParams {
+    double battle_rate = 0.5;  ///< Battles per day at the start of a war. Range (0,10]. Default 0.5.
+    double units = 20.0;  ///< Combat units of the stronger side at the start (the other side's in proportion
+                          ///< to the square root of its strength, Lanchester's square law). Range [2,1000].
+                          ///< Default 20.
+    double collapse = 0.4;  ///< A side collapses when its units fall to this share of its start. Range (0,1).
+                            ///< Default 0.4.
+    double mediation = 0.2;  ///< What a mediator's leverage adds to a ceasefire's value for a belligerent it
+                             ///< outweighs, in issue-value units (§12.2). Range [0,1]. Default 0.2.
+    double fog = 0.5;        ///< Spread of a war's true effectiveness ratio e around what capabilities say:
+                             ///< log₂ e ~ N(0, fog²) (§12.2). Range [0,3]. Default 0.5.
 };
 
 /// Model parameters. Defaults are the same for every bundled scenario (no per-scenario tuning).
@@ -172,6 +263,24 @@ struct ModelParams {
     double talks_duration = 1.0;      ///< Days a meeting lasts. Range (0,30]. Default 1.
     double war_rung_index = k_unset;  ///< Index of the war rung. Default: the last rung of the ladder.
     bool decisions_enabled = true;    ///< Switch off to watch the pure Richardson dynamics. Default true.
+    double audience_cost = 0.3;    ///< Cost of backing down from a full public commitment for a democracy, in
+                                   ///< issue-value units (autocracies 0.5 of it, mixed 0.75). Range [0,10].
+                                   ///< Default 0.3.
+    double reputation_cost = 0.1;  ///< Cost of conceding under coercion, per unit of salience and of the
+                                   ///< coercer's nearness to war (Sartori 2005). Range [0,10]. Default 0.1.
+    double theatre_share = 0.5;    ///< Default share of its capability a third party commits to the theatre.
+                                   ///< Range (0,1]. Default 0.5.
+    double bystander_propensity = 0.5;  ///< How readily an uncommitted third party joins a war out of
+                                        ///< sympathy: its joining probability is this times its squared lean
+                                        ///< (§11.1). Range [0,1]. Default 0.5.
+    double power_horizon = 3650.0;      ///< Days over which the actors' power trends run (Powell 2006). Range
+                                        ///< [1, 36500]. Default 3650.
+    double power_discount = 0.9;   ///< Discount factor per year that weighs a future shift of power against
+                                   ///< the present (Powell 2006). Range (0,1). Default 0.9.
+    MechanismSwitches mechanisms;  ///< Which mechanisms run. Default: all.
+    BeliefParams beliefs;          ///< Beliefs about resolve.
+    ReadinessParams readiness;     ///< Military readiness.
+    WarParams war;                 ///< War as a process.
 };
 
 /// Output settings.
@@ -214,6 +323,8 @@ LadderSpec default_ladder();
 
 /// Lower-case names used in files for the enums.
 const char* to_string(ActorKind kind);
+const char* to_string(Regime regime);
+std::optional<Regime> regime_from_string(const std::string& text);
 const char* to_string(ScriptedEventType type);
 std::optional<ActorKind> actor_kind_from_string(const std::string& text);
 std::optional<ScriptedEventType> scripted_event_type_from_string(const std::string& text);

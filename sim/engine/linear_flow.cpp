@@ -179,22 +179,25 @@ double refine_crossing(const F& f, double lo, double f_lo, double hi, double f_h
 
 // One moving mode of a crossing search, with its bounds and its magnitude |e^{lambda t}|.
 template <class Scalar>
-struct MovingMode {
+struct SearchMode {
     Scalar a;               // coefficient
     Scalar lambda;          // rate
     double size;            // |a_k|
-    double slope;           // |a_k lambda_k|, times e for a growing mode (see modal_crossing)
+    double slope;           // |a_k lambda_k|, times e for a growing mode (see below)
     double magnitude;       // e^{Re(lambda_k) t} at the current t
     double next_magnitude;  // the same at the end of the step being evaluated
 };
 
-// Splits the modes into those that move over the horizon (into `modes`) and those whose rate is at most
-// `constant_mode`, which join `constant`; `growth` becomes the fastest growth rate among the moving ones.
+// The moving modes of f into `modes`; the constant ones join `constant` (which starts as offset -
+// threshold). Returns the fastest growth rate among the moving modes (0 if none grows).
 template <class Scalar>
-void collect_modes(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& coefficients,
-                   const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& rates, double constant_mode,
-                   std::vector<MovingMode<Scalar>>& modes, double& constant, double& growth) {
+double collect_modes(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& coefficients,
+                     const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& rates, double fastest_rate,
+                     std::vector<SearchMode<Scalar>>& modes, double& constant) {
+    // A mode whose rate is this small is constant over any horizon the engine sees: it joins the offset.
+    const double constant_mode = 1e-14 * std::max(1.0, fastest_rate);
     modes.clear();
+    double growth = 0.0;
     for (Eigen::Index k = 0; k < rates.size(); ++k) {
         if (std::abs(rates[k]) <= constant_mode) {
             constant += std::real(coefficients[k]);
@@ -206,6 +209,7 @@ void collect_modes(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& coefficients,
             growth = std::max(growth, std::real(rates[k]));
         }
     }
+    return growth;
 }
 
 // First crossing of f(t) = offset + Re(sum_k a_k e^{lambda_k t}) - threshold on (0, t_max], by safe steps,
@@ -216,15 +220,12 @@ std::optional<double> modal_crossing(const Eigen::Matrix<Scalar, Eigen::Dynamic,
                                      const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& rates, double offset,
                                      double threshold, double f_start, Crossing direction, double t_max,
                                      double fastest_rate) {
-    // A mode whose rate is this small is constant over any horizon the engine sees: it joins the offset.
-    const double constant_mode = 1e-14 * std::max(1.0, fastest_rate);
-    // The moving modes (a per-thread buffer reused from search to search: no allocation once it has grown to
-    // the largest dimension).
-    using Mode = MovingMode<Scalar>;
+    using Mode = SearchMode<Scalar>;
+    // A per-thread buffer reused from search to search: no allocation once it has grown to the largest
+    // dimension.
     thread_local std::vector<Mode> modes;
     double constant = offset - threshold;
-    double growth = 0.0;  // fastest growth rate among the moving modes
-    collect_modes(coefficients, rates, constant_mode, modes, constant, growth);
+    const double growth = collect_modes(coefficients, rates, fastest_rate, modes, constant);
     const auto f = [&](double time) {
         Scalar sum = 0.0;
         for (const Mode& mode : modes) {
@@ -309,9 +310,33 @@ const Eigen::VectorXd& LinearFlow::symmetric_modal(const Eigen::VectorXd& x0) co
     return last.modal;
 }
 
-// Symmetric, or symmetric after a diagonal change of basis (M = D^{-1} S D): orthogonal eigenvectors of S,
-// x(t) = x* + D^{-1} Q e^{Lt} Q^T D (x0 - x*).
-bool LinearFlow::use_symmetric(const Eigen::MatrixXd& m, const Eigen::VectorXd& g) {
+LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g)
+    : m_dimension(static_cast<int>(m.rows())), m_id(next_flow_id()) {
+    if (m.rows() != m.cols() || g.size() != m.rows()) {
+        throw std::invalid_argument("LinearFlow: M must be square and g must have as many rows as M");
+    }
+    if (!m.allFinite() || !g.allFinite()) {
+        throw std::invalid_argument("LinearFlow: M and g must be finite");
+    }
+    const Eigen::Index n = m.rows();
+    m_augmented = Eigen::MatrixXd::Zero(n + 1, n + 1);
+    m_augmented.topLeftCorner(n, n) = m;
+    m_augmented.topRightCorner(n, 1) = g;
+    if (n == 0) {
+        m_method = Method::Exponential;
+        return;
+    }
+
+    if (try_symmetric(m, g) || try_augmented_modal()) {
+        return;
+    }
+    m_method = Method::Exponential;
+    m_fastest_rate = one_norm(m);
+}
+
+bool LinearFlow::try_symmetric(const Eigen::MatrixXd& m, const Eigen::VectorXd& g) {
+    // Symmetric, or symmetric after a diagonal change of basis (M = D^{-1} S D): orthogonal eigenvectors of
+    // S, x(t) = x* + D^{-1} Q e^{Lt} Q^T D (x0 - x*).
     if (const auto scaling = symmetrizing_scaling(m)) {
         const Eigen::VectorXd& d = *scaling;
         Eigen::MatrixXd s = d.asDiagonal() * m * d.cwiseInverse().asDiagonal();
@@ -332,13 +357,12 @@ bool LinearFlow::use_symmetric(const Eigen::MatrixXd& m, const Eigen::VectorXd& 
             }
         }
     }
-
     return false;
 }
 
-// General M: eigen-decomposition of the augmented matrix (handles a singular but diagonalisable case).
-bool LinearFlow::use_modal() {
-    const Eigen::Index n = m_augmented.rows() - 1;
+bool LinearFlow::try_augmented_modal() {
+    const Eigen::Index n = m_dimension;
+    // General M: eigen-decomposition of the augmented matrix (handles a singular but diagonalisable case).
     const Eigen::EigenSolver<Eigen::MatrixXd> solver(m_augmented, true);
     if (solver.info() == Eigen::Success) {
         Eigen::MatrixXcd vectors = solver.eigenvectors();
@@ -382,29 +406,6 @@ bool LinearFlow::use_modal() {
         }
     }
     return false;
-}
-
-LinearFlow::LinearFlow(Eigen::MatrixXd m, Eigen::VectorXd g)
-    : m_dimension(static_cast<int>(m.rows())), m_id(next_flow_id()) {
-    if (m.rows() != m.cols() || g.size() != m.rows()) {
-        throw std::invalid_argument("LinearFlow: M must be square and g must have as many rows as M");
-    }
-    if (!m.allFinite() || !g.allFinite()) {
-        throw std::invalid_argument("LinearFlow: M and g must be finite");
-    }
-    const Eigen::Index n = m.rows();
-    m_augmented = Eigen::MatrixXd::Zero(n + 1, n + 1);
-    m_augmented.topLeftCorner(n, n) = m;
-    m_augmented.topRightCorner(n, 1) = g;
-    if (n == 0) {
-        m_method = Method::Exponential;
-        return;
-    }
-    if (use_symmetric(m, g) || use_modal()) {
-        return;
-    }
-    m_method = Method::Exponential;
-    m_fastest_rate = one_norm(m);
 }
 
 void LinearFlow::set_drift(const Eigen::VectorXd& g) {

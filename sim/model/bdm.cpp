@@ -261,28 +261,13 @@ BdmPairOutcome classify(double own, double perceived_other) {
 
 }  // namespace
 
-BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params) {
-    validate(actors, params);
-    const std::size_t n = actors.size();
+namespace {
+
+/// docs/model.md §6.1–6.2: votes and probabilities of prevailing, from the position groups' vote sums.
+void tally_votes(const PairVotes& pair_votes, std::size_t n, BdmRound& round) {
     const Index size = static_cast<Index>(n);
-    BdmRound round;
-
-    std::vector<double> weight(n);
-    double total_weight = 0.0;
-    for (std::size_t k = 0; k < n; ++k) {
-        weight[k] = actors[k].capability * actors[k].salience;
-        total_weight += weight[k];
-    }
-    if (total_weight <= 0.0) {
-        // Nobody both can and cares to act: every voice counts equally rather than none at all.
-        weight.assign(n, 1.0);
-        total_weight = static_cast<double>(n);
-    }
-
-    // docs/model.md §6.1–6.2: votes and probabilities of prevailing.
-    round.votes = Eigen::MatrixXd::Zero(size, size);
-    round.prob_success = Eigen::MatrixXd::Constant(size, size, 0.5);
-    const PairVotes pair_votes = pairwise_votes(actors, weight);
+    round.votes.setZero(size, size);
+    round.prob_success.setConstant(size, size, 0.5);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
             const std::size_t gi = pair_votes.group_of[i];
@@ -307,18 +292,12 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
             }
         }
     }
+}
 
-    round.median_position = weighted_median(actors, weight, total_weight);
-    double weighted_sum = 0.0;
-    for (std::size_t k = 0; k < n; ++k) {
-        weighted_sum += weight[k] * actors[k].position;
-    }
-    round.mean_position = weighted_sum / total_weight;
-
-    const RoundContext context{actors, params, round.prob_success, round.median_position};
-
-    // docs/model.md §6.5: risk exponents from each actor's exposure, computed with everyone risk-neutral.
-    round.exposure = Eigen::VectorXd::Zero(size);
+/// docs/model.md §6.5: risk exponents from each actor's exposure, computed with everyone risk-neutral.
+void risk_exponents(const RoundContext& context, std::size_t n, BdmRound& round) {
+    const Index size = static_cast<Index>(n);
+    round.exposure.setZero(size);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < n; ++j) {
             if (j != i) {
@@ -326,20 +305,25 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
             }
         }
     }
-    round.risk = Eigen::VectorXd::Ones(size);
+    round.risk.setOnes(size);
     const double most_exposed = round.exposure.maxCoeff();
     const double least_exposed = round.exposure.minCoeff();
-    if (params.risk_rule == BdmRiskRule::Computed && most_exposed > least_exposed) {
+    if (context.params.risk_rule == BdmRiskRule::Computed && most_exposed > least_exposed) {
         for (Index i = 0; i < size; ++i) {
             const double big_r =
                 (2.0 * round.exposure(i) - most_exposed - least_exposed) / (most_exposed - least_exposed);
             round.risk(i) = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0);
         }
     }
+}
 
-    // docs/model.md §6.3: expected utilities with the round's risk exponents, each from the perceiver's view.
-    round.expected_utility = Eigen::MatrixXd::Zero(size, size);
-    round.perceived_expected_utility = Eigen::MatrixXd::Zero(size, size);
+/// docs/model.md §6.3: expected utilities with the round's risk exponents, each from the perceiver's view.
+void expected_utilities(const RoundContext& context, const PairVotes& pair_votes, std::size_t n,
+                        BdmRound& round) {
+    const std::vector<BdmActor>& actors = context.actors;
+    const Index size = static_cast<Index>(n);
+    round.expected_utility.setZero(size, size);
+    round.perceived_expected_utility.setZero(size, size);
     // Perceivers at the same position with the same exponent have the same powers (group_powers and U_sq
     // depend on x_i and r only, within a round): each distinct (x_i, r) is computed once (bitwise the same
     // values). Up to k_remembered distinct pairs are kept; beyond that the powers are computed per actor.
@@ -402,10 +386,16 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
             round.perceived_expected_utility(ii, jj) = pair.j_challenges_i;
         }
     }
+}
 
-    // docs/model.md §6.4: outcomes per pair and the move each actor accepts (the smallest one on offer).
-    round.outcome.assign(n, std::vector<BdmPairOutcome>(n, BdmPairOutcome::StatusQuo));
-    round.new_positions.resize(size);
+/// docs/model.md §6.4: outcomes per pair and the move each actor accepts (the smallest one on offer).
+void pair_outcomes(const std::vector<BdmActor>& actors, BdmRound& round) {
+    const std::size_t n = actors.size();
+    round.outcome.resize(n);
+    for (auto& row : round.outcome) {
+        row.assign(n, BdmPairOutcome::StatusQuo);
+    }
+    round.new_positions.resize(static_cast<Index>(n));
     for (std::size_t i = 0; i < n; ++i) {
         const double x_i = actors[i].position;
         double accepted = x_i;
@@ -443,7 +433,42 @@ BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params)
         }
         round.new_positions(static_cast<Index>(i)) = accepted;
     }
+}
+
+}  // namespace
+
+BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params) {
+    BdmRound round;
+    bdm_round(actors, params, round);
     return round;
+}
+
+void bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params, BdmRound& round) {
+    validate(actors, params);
+    const std::size_t n = actors.size();
+    std::vector<double> weight(n);
+    double total_weight = 0.0;
+    for (std::size_t k = 0; k < n; ++k) {
+        weight[k] = actors[k].capability * actors[k].salience;
+        total_weight += weight[k];
+    }
+    if (total_weight <= 0.0) {
+        // Nobody both can and cares to act: every voice counts equally rather than none at all.
+        weight.assign(n, 1.0);
+        total_weight = static_cast<double>(n);
+    }
+    const PairVotes pair_votes = pairwise_votes(actors, weight);
+    tally_votes(pair_votes, n, round);
+    round.median_position = weighted_median(actors, weight, total_weight);
+    double weighted_sum = 0.0;
+    for (std::size_t k = 0; k < n; ++k) {
+        weighted_sum += weight[k] * actors[k].position;
+    }
+    round.mean_position = weighted_sum / total_weight;
+    const RoundContext context{actors, params, round.prob_success, round.median_position};
+    risk_exponents(context, n, round);
+    expected_utilities(context, pair_votes, n, round);
+    pair_outcomes(actors, round);
 }
 
 }  // namespace brink::model

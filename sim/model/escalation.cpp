@@ -47,8 +47,15 @@ int rung_at(const std::vector<double>& thresholds, double pressure) {
 
 Eigen::MatrixXd reaction_matrix(const Eigen::MatrixXd& affinity, const Eigen::VectorXd& capability_share,
                                 double reaction) {
+    Eigen::MatrixXd k;
+    reaction_matrix(affinity, capability_share, reaction, k);
+    return k;
+}
+
+void reaction_matrix(const Eigen::MatrixXd& affinity, const Eigen::VectorXd& capability_share,
+                     double reaction, Eigen::MatrixXd& k) {
     const Eigen::Index n = affinity.rows();
-    Eigen::MatrixXd k = Eigen::MatrixXd::Zero(n, n);
+    k.setZero(n, n);
     for (Eigen::Index i = 0; i < n; ++i) {
         for (Eigen::Index j = 0; j < n; ++j) {
             const double hostility = std::max(0.0, -affinity(i, j));
@@ -61,7 +68,6 @@ Eigen::MatrixXd reaction_matrix(const Eigen::MatrixXd& affinity, const Eigen::Ve
             k(i, j) = reaction * hostility * relative;
         }
     }
-    return k;
 }
 
 PressureSystem::PressureSystem(const Eigen::VectorXd& initial, double start) {

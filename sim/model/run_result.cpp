@@ -13,6 +13,38 @@ const char* to_string(OutcomeKind kind) {
             return "capitulation";
         case OutcomeKind::Standoff:
             return "standoff";
+        case OutcomeKind::FaitAccompli:
+            return "fait_accompli";
+    }
+    return "?";
+}
+
+const char* to_string(ActorOutcome outcome) {
+    switch (outcome) {
+        case ActorOutcome::Victory:
+            return "victory";
+        case ActorOutcome::Compromise:
+            return "compromise";
+        case ActorOutcome::Stalemate:
+            return "stalemate";
+        case ActorOutcome::Defeat:
+            return "defeat";
+    }
+    return "?";
+}
+
+const char* to_string(WarEnd end) {
+    switch (end) {
+        case WarEnd::Ongoing:
+            return "ongoing";
+        case WarEnd::Settlement:
+            return "settlement";
+        case WarEnd::Ceasefire:
+            return "ceasefire";
+        case WarEnd::Collapse:
+            return "collapse";
+        case WarEnd::FirstShot:
+            return "first_shot";
     }
     return "?";
 }
@@ -75,6 +107,24 @@ const char* to_string(EventType type) {
             return "capitulation";
         case EventType::Standoff:
             return "standoff";
+        case EventType::Clash:
+            return "clash";
+        case EventType::Seizure:
+            return "seizure";
+        case EventType::AcceptSeizure:
+            return "accept_seizure";
+        case EventType::JoinWar:
+            return "join_war";
+        case EventType::Battle:
+            return "battle";
+        case EventType::Mediation:
+            return "mediation";
+        case EventType::Ceasefire:
+            return "ceasefire";
+        case EventType::WarEnd:
+            return "war_end";
+        case EventType::FaitAccompli:
+            return "fait_accompli";
     }
     return "?";
 }

@@ -33,6 +33,11 @@ constexpr std::array<std::pair<ActorKind, const char*>, 3> k_actor_kinds{{
     {ActorKind::Alliance, "alliance"},
     {ActorKind::Organisation, "organisation"},
 }};
+constexpr std::array<std::pair<Regime, const char*>, 3> k_regimes{{
+    {Regime::Democracy, "democracy"},
+    {Regime::Mixed, "mixed"},
+    {Regime::Autocracy, "autocracy"},
+}};
 constexpr std::array<std::pair<ScriptedEventType, const char*>, 9> k_event_types{{
     {ScriptedEventType::Statement, "statement"},
     {ScriptedEventType::Meeting, "meeting"},
@@ -69,6 +74,12 @@ std::optional<Enum> value_of(const std::array<std::pair<Enum, const char*>, N>& 
 
 const char* to_string(ActorKind kind) {
     return name_of(k_actor_kinds, kind);
+}
+const char* to_string(Regime regime) {
+    return name_of(k_regimes, regime);
+}
+std::optional<Regime> regime_from_string(const std::string& text) {
+    return value_of(k_regimes, text);
 }
 const char* to_string(ScriptedEventType type) {
     return name_of(k_event_types, type);

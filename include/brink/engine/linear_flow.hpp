@@ -97,10 +97,10 @@ class LinearFlow {
     void check_start(const Eigen::VectorXd& x0) const;
     /// z0 = (x0, 1).
     Eigen::VectorXd augmented_start(const Eigen::VectorXd& x0) const;
-    /// Takes the symmetric method when M is symmetric after a diagonal change of basis and well conditioned.
-    bool use_symmetric(const Eigen::MatrixXd& m, const Eigen::VectorXd& g);
-    /// Takes a real or complex modal method when the augmented matrix has a sound eigen-decomposition.
-    bool use_modal();
+    /// The symmetric path, when M is symmetric after a diagonal change of basis and well conditioned.
+    bool try_symmetric(const Eigen::MatrixXd& m, const Eigen::VectorXd& g);
+    /// The modal path on the augmented matrix, when its eigenvectors are accurate and well conditioned.
+    bool try_augmented_modal();
 
     Eigen::MatrixXd
         m_augmented;  ///< A = [[M, g], [0, 0]] (every method keeps it; the exponential path uses it).

@@ -58,5 +58,8 @@ struct BdmRound {
 /// std::invalid_argument on an empty actor list or a field out of range (capability < 0, position or salience
 /// outside [0,1], q or t outside [0,1], anything non-finite). Deterministic; O(n^3) in the number of actors.
 BdmRound bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params);
+/// The same into `round`, reusing its storage (a caller running many rounds allocates nothing once the
+/// matrices have their size). Every field of `round` is overwritten.
+void bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params, BdmRound& round);
 
 }  // namespace brink::model

@@ -18,6 +18,10 @@
 
 namespace brink::model {
 
+/// docs/model.md §7.3: rungs per escalate or de-escalate decision, and the default jump of a scripted
+/// mobilisation.
+inline constexpr double k_escalation_step = 1.0;
+
 /// Rung index reached at pressure e: the highest rung whose threshold is <= e (docs/model.md §2.1).
 int rung_at(const std::vector<double>& thresholds, double pressure);
 
@@ -25,6 +29,9 @@ int rung_at(const std::vector<double>& thresholds, double pressure);
 /// (docs/model.md §2.2). `capability_share` holds w.
 Eigen::MatrixXd reaction_matrix(const Eigen::MatrixXd& affinity, const Eigen::VectorXd& capability_share,
                                 double reaction);
+/// The same into `k` (resized to n × n; no allocation when it has that size already).
+void reaction_matrix(const Eigen::MatrixXd& affinity, const Eigen::VectorXd& capability_share,
+                     double reaction, Eigen::MatrixXd& k);
 
 /// Per-actor pressure advanced exactly between events, one LinearFlow per hostility component.
 class PressureSystem {

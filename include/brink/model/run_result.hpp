@@ -5,30 +5,67 @@
 #include <Eigen/Dense>
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace brink::model {
 
+/// "No such time" in the run result (NaN).
+inline constexpr double k_no_time = std::numeric_limits<double>::quiet_NaN();
+
 /// How a run ended.
 enum class OutcomeKind {
-    War,           ///< an actor reached the war rung against another
+    War,           ///< an actor reached the war rung against another (or answered a seizure with war)
     Settlement,    ///< every demand was resolved by agreement
     Capitulation,  ///< a target (or challenger) gave in completely on every demand it was party to
     Standoff,      ///< the horizon was reached with demands unresolved and no war
+    FaitAccompli,  ///< a challenger seized the contested good and its holder accepted the loss (§11.6)
 };
 
-/// Lower-case name used in files: "war", "settlement", "capitulation", "standoff".
+/// Lower-case name used in files: "war", "settlement", "capitulation", "standoff", "fait_accompli".
 const char* to_string(OutcomeKind kind);
+
+/// The outcome for one actor, as the International Crisis Behavior data code it (`outcom`).
+enum class ActorOutcome { Victory, Compromise, Stalemate, Defeat };
+
+/// "victory", "compromise", "stalemate", "defeat".
+const char* to_string(ActorOutcome outcome);
+
+/// How a war ended (docs/model.md §12.2).
+enum class WarEnd {
+    Ongoing,     ///< still fought at the horizon
+    Settlement,  ///< the belligerents agreed on the issue once a bargaining range reappeared
+    Ceasefire,   ///< a third party's proposal was accepted
+    Collapse,    ///< one side's forces collapsed
+    FirstShot,   ///< the run stopped at the first shot (mechanism war_process off)
+};
+
+/// "ongoing", "settlement", "ceasefire", "collapse", "first_shot".
+const char* to_string(WarEnd end);
+
+/// A war as it was fought (docs/model.md §12.2).
+struct WarRecord {
+    double start = k_no_time;  ///< Day of the first shot (NaN: no war).
+    double end = k_no_time;    ///< Day it ended (NaN: no war, or still fought at the horizon).
+    WarEnd how = WarEnd::Ongoing;
+    int battles = 0;
+    double settlement = k_no_time;    ///< The issue's value it ended at (settlement, collapse), else NaN.
+    std::vector<int> initiator_side;  ///< Actor indices fighting with the initiator (the initiator first).
+    std::vector<int> target_side;     ///< Actor indices fighting with the target (the target first).
+};
 
 /// The verdict of one run.
 struct Outcome {
     OutcomeKind kind = OutcomeKind::Standoff;
-    double time = 0.0;        ///< Day the outcome occurred (the horizon for a standoff).
+    double time = 0.0;  ///< Day the outcome occurred (for a war: the first shot; a standoff: the horizon).
     std::string initiator;    ///< Actor id who started the war / who conceded; empty if none.
     std::string target;       ///< Actor id on the other side; empty if none.
     std::string description;  ///< One line for people.
+    int violence = 1;         ///< Highest violence, ICB's scale: 1 none, 2 minor clashes, 3 serious, 4 war.
+    WarRecord war;            ///< The war, if one was fought.
+    std::map<std::string, ActorOutcome> actor_outcomes;  ///< Per principal actor (those in a demand or war).
 };
 
 /// Kinds of event in the log. Scripted events use the same vocabulary.
@@ -61,7 +98,19 @@ enum class EventType {
     Settlement,
     Capitulation,
     Standoff,
+    Clash,          ///< a limited use of force (§12.1)
+    Seizure,        ///< a fait accompli attempted (§11.6)
+    AcceptSeizure,  ///< the holder accepts the loss
+    JoinWar,        ///< a third party enters a war (§12.2)
+    Battle,         ///< one battle of a war
+    Mediation,      ///< a third party proposes a ceasefire
+    Ceasefire,      ///< the belligerents accept a ceasefire
+    WarEnd,         ///< a war ends (settlement or collapse)
+    FaitAccompli,   ///< outcome marker of a fait accompli
 };
+
+/// Number of event types.
+inline constexpr int k_event_type_count = static_cast<int>(EventType::FaitAccompli) + 1;
 
 /// Lower-case snake_case name used in files, e.g. "talks_partial".
 const char* to_string(EventType type);

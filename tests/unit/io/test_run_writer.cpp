@@ -27,7 +27,7 @@ brink::ScenarioSpec two_actor_spec() {
     spec.metadata.start_date = "2022-01-22";
     spec.metadata.horizon = 30.0;
     spec.source_path = "tests/two.yaml";
-    spec.issues.push_back({"nato", "NATO enlargement", "", "open door", "no enlargement", 0.0});
+    spec.issues.push_back({"nato", "NATO enlargement", "", "open door", "no enlargement", 0.0, ""});
     brink::ActorSpec russia;
     russia.id = "russia";
     russia.name = "Russia";
@@ -75,7 +75,11 @@ brink::model::RunResult two_actor_result() {
     result.actor_names = {"Russia", "Ukraine"};
     result.issue_ids = {"nato"};
     result.rung_names = {"Normal relations", "Threats", "War"};
-    result.outcome = {brink::model::OutcomeKind::War, 12.25, "russia", "ukraine", "Russia attacks Ukraine"};
+    result.outcome.kind = brink::model::OutcomeKind::War;
+    result.outcome.time = 12.25;
+    result.outcome.initiator = "russia";
+    result.outcome.target = "ukraine";
+    result.outcome.description = "Russia attacks Ukraine";
     // Deliberately out of the documented order: the writer sorts.
     result.trajectory = {
         {1.0, 1, Metric::Rung, -1, 0.0},      {0.0, 1, Metric::Rung, -1, 0.0},
@@ -232,7 +236,10 @@ TEST(SummaryJson, NeverContainsNanOrInfinity) {
 
 TEST(SummaryJson, UsesNullForAStandoffWithoutInitiator) {
     brink::model::RunResult result = two_actor_result();
-    result.outcome = {brink::model::OutcomeKind::Standoff, 30.0, "", "", "Demands unresolved at the horizon"};
+    result.outcome = brink::model::Outcome{};
+    result.outcome.kind = brink::model::OutcomeKind::Standoff;
+    result.outcome.time = 30.0;
+    result.outcome.description = "Demands unresolved at the horizon";
     const auto json = nlohmann::json::parse(brink::io::summary_json(two_actor_spec(), result, "brink run"));
     EXPECT_EQ(json["outcome"]["kind"], "standoff");
     EXPECT_TRUE(json["outcome"]["initiator"].is_null());

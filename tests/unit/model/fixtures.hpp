@@ -153,7 +153,7 @@ inline ScenarioSpec ukraine_like() {
         pair("russia", "china", 0.5), pair("russia", "belarus", 0.8), pair("usa", "japan", 0.8),
         pair("usa", "ukraine", 0.5),  pair("nato", "ukraine", 0.4),   pair("japan", "russia", -0.2),
         pair("china", "usa", -0.3),   pair("japan", "china", -0.2),   pair("belarus", "ukraine", -0.3)};
-    spec.relations.commitments = {{"usa", "japan", 0.8}, {"russia", "belarus", 0.8}};
+    spec.relations.commitments = {{"usa", "japan", 0.8, {}}, {"russia", "belarus", 0.8, {}}};
 
     DemandSpec no_enlargement;
     no_enlargement.id = "no_enlargement";

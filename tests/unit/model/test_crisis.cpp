@@ -75,11 +75,12 @@ ScenarioSpec meeting_spec(double salience, double resolve, double low, double hi
 TEST(Crisis, PressureFollowsTheRichardsonClosedFormWithoutDecisions) {
     const ScenarioSpec spec = two_rivals();
     const RunResult r = run_crisis(spec, 1);
-    // docs/model.md §2.2: K = 0.04·0.75·1 (equal capabilities), a = 0.08·(1.5 - 0.5); g = 0.
+    // docs/model.md §2.2: K = 0.04·0.75·1 (equal capabilities), a = 0.08·(1.5 - 0.5); g = 0. The actors stand
+    // on rungs 3 and 1, so they start in the middle of them (§2.3): e(0) = (3.5, 1.5).
     const double k = spec.model.reaction * 0.75;
     const double a = spec.model.restraint;
     for (double t : {1.0, 7.0, 25.0, 40.0}) {
-        const double sum = 4.0 * std::exp(-(a - k) * t);
+        const double sum = 5.0 * std::exp(-(a - k) * t);
         const double diff = 2.0 * std::exp(-(a + k) * t);
         // 1e-9 rung: exact advance up to rounding; rung crossings snap by 1e-10 (hysteresis).
         EXPECT_NEAR(sample(r, t, 0, Metric::Pressure), 0.5 * (sum + diff), 1e-9) << t;
@@ -92,15 +93,15 @@ TEST(Crisis, PressureFollowsTheRichardsonClosedFormWithoutDecisions) {
 TEST(Crisis, RungCrossingHappensAtTheClosedFormTime) {
     ScenarioSpec spec = two_rivals();
     const RunResult r = run_crisis(spec, 1);
-    // Actor a starts at 3.0 (rung 3) and decays; its first crossing down is through threshold 3.0, at once
-    // after t = 0, and the next through 2.0 (to "Disapproval"), when 0.5(4e^{-(a-k)t} + 2e^{-(a+k)t}) = 2.
+    // Actor a starts in the middle of rung 3 (3.5) and decays; it crosses 3.0, then 2.0 (to "Disapproval")
+    // when 0.5(5e^{-(a-k)t} + 2e^{-(a+k)t}) = 2.
     const double k = spec.model.reaction * 0.75;
     const double a = spec.model.restraint;
     double lo = 0.0;
     double hi = 40.0;
     for (int it = 0; it < 200; ++it) {  // bisection on the closed form, to 1e-13
         const double mid = 0.5 * (lo + hi);
-        const double e = 2.0 * std::exp(-(a - k) * mid) + std::exp(-(a + k) * mid);
+        const double e = 2.5 * std::exp(-(a - k) * mid) + std::exp(-(a + k) * mid);
         (e > 2.0 ? lo : hi) = mid;
     }
     const auto crossings = of_type(r, EventType::RungCrossing);
@@ -115,11 +116,11 @@ TEST(Crisis, RungCrossingHappensAtTheClosedFormTime) {
 
 TEST(Crisis, MeetingWithAnEmptyRangeLogsTalksFailedAndARejection) {
     ScenarioSpec spec = meeting_spec(0.5, 0.5, 0.0, 1.0);
-    // A strong third party friendly to the challenger and hostile to the target: the challenger counts it,
-    // the target does not (no treaty, no declaration), so their estimates leave no bargaining range.
+    // A strong patron committed to the challenger, which believes it resolute while the target believes it
+    // irresolute: their own estimates leave no bargaining range (mutual optimism from beliefs, §11.2).
     spec.actors.push_back(make_actor("patron", 8.0));
-    spec.relations.affinities.push_back({"patron", "challenger", 1.0, false});
-    spec.relations.affinities.push_back({"patron", "target", -1.0, false});
+    spec.relations.commitments.push_back({"patron", "challenger", 1.0, {}});
+    spec.relations.beliefs = {{"challenger", "patron", 0.99}, {"target", "patron", 0.01}};
     for (auto& a : spec.actors) {
         a.cost_of_war = 0.0;
     }
@@ -189,9 +190,10 @@ TEST(Crisis, MeetingWithinReachSettlesTheDemand) {
     EXPECT_DOUBLE_EQ(r.final_positions(1, 0), agreements[0].value);
 }
 
-TEST(Crisis, ScriptedWarRungEndsTheRunInWar) {
+TEST(Crisis, ScriptedWarRungEndsTheRunInWarWhenTheRunStopsAtTheFirstShot) {
     ScenarioSpec spec = fixtures::two_actor_dispute();
     spec.model.decisions_enabled = false;
+    spec.model.mechanisms.war_process = false;  // docs/model.md §12.2: stop at the first shot
     spec.actors[0].initial_rung = 8.5;
     ScriptedEventSpec mobilise;
     mobilise.day = 2.0;
@@ -211,6 +213,35 @@ TEST(Crisis, ScriptedWarRungEndsTheRunInWar) {
     ASSERT_FALSE(r.events.empty());
     EXPECT_EQ(r.events.back().type, EventType::War);
     EXPECT_TRUE(r.events.back().key);
+    EXPECT_EQ(r.outcome.war.how, WarEnd::FirstShot);
+    EXPECT_EQ(r.outcome.violence, 4);
+}
+
+TEST(Crisis, AWarIsFoughtUntilItEndsAndItsFirstShotStaysTheOutcomesTime) {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.model.decisions_enabled = false;
+    spec.actors[0].initial_rung = 8.5;
+    ScriptedEventSpec mobilise =
+        fixtures::scripted_event(2.0, ScriptedEventType::Mobilisation, "challenger", {"target"});
+    mobilise.pressure_delta = 2.0;
+    spec.events.push_back(mobilise);
+    spec.relations.affinities.push_back({"challenger", "target", -0.5, false});
+    spec.metadata.horizon = 3650.0;
+    const RunResult r = run_crisis(spec, 1);
+    EXPECT_EQ(r.outcome.kind, OutcomeKind::War);
+    EXPECT_DOUBLE_EQ(r.outcome.time, 2.0);
+    EXPECT_DOUBLE_EQ(r.outcome.war.start, 2.0);
+    EXPECT_GT(r.outcome.war.end, 2.0);
+    EXPECT_NE(r.outcome.war.how, WarEnd::Ongoing);
+    EXPECT_GT(r.outcome.war.battles, 0);
+    EXPECT_EQ(of_type(r, EventType::Battle).size(), static_cast<std::size_t>(r.outcome.war.battles));
+    ASSERT_EQ(r.outcome.actor_outcomes.size(), 2u);
+    // The two principals' outcomes mirror each other (ICB's victory/defeat, or compromise/stalemate for
+    // both).
+    const ActorOutcome a = r.outcome.actor_outcomes.at("challenger");
+    const ActorOutcome b = r.outcome.actor_outcomes.at("target");
+    EXPECT_TRUE((a == ActorOutcome::Victory && b == ActorOutcome::Defeat) ||
+                (a == ActorOutcome::Defeat && b == ActorOutcome::Victory) || a == b);
 }
 
 TEST(Crisis, WarIsAgainstTheStandingEnemyNotTheOneTheCrisisMadeMostHostile) {
@@ -518,7 +549,15 @@ TEST(Crisis, ThirdPartiesDeclareSupportAreWarnedOffAndAnswerRequests) {
                     EXPECT_TRUE(answer->type == EventType::AnswerRequest ||
                                 answer->type == EventType::DeclineRequest)
                         << "seed " << seed << ": " << id(e.target) << " decided something else first";
-                    EXPECT_EQ(answer->target, e.source);
+                    // Requests are answered in the order they came: this one, or an earlier one still
+                    // waiting.
+                    const bool asked =
+                        std::any_of(r.events.begin(), r.events.begin() + static_cast<std::ptrdiff_t>(k) + 1,
+                                    [&](const EventRecord& earlier) {
+                                        return earlier.type == EventType::RequestSupport &&
+                                               earlier.target == e.target && earlier.source == answer->target;
+                                    });
+                    EXPECT_TRUE(asked) << "seed " << seed;
                 }
             }
         }

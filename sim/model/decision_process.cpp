@@ -1,0 +1,555 @@
+// When actors decide and what they do (docs/model.md §7.2–§7.4, §11).
+#include "brink/model/decision_process.hpp"
+
+#include "brink/model/bargaining.hpp"
+#include "brink/model/choice.hpp"
+#include "brink/model/offers.hpp"
+#include "brink/model/relations.hpp"
+#include "brink/model/third_parties.hpp"
+#include "brink/model/war.hpp"
+#include "priorities.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace brink::model {
+
+namespace {
+
+/// docs/model.md §7.2: an actor concerned by an event decides 6 hours later.
+constexpr double k_reaction_delay = 0.25;
+/// docs/model.md §7.3: days an actor needs between two escalate decisions.
+constexpr double k_escalation_dwell = 0.5;
+/// docs/model.md §7.3: de-escalation is open to an actor whose pressure is above this (rungs).
+constexpr double k_de_escalation_floor = 0.5;
+/// docs/model.md §7.3: conceding is open while the two positions differ by more than this.
+constexpr double k_concession_threshold = 0.02;
+/// docs/model.md §11.3: backing down spends half the public commitment.
+constexpr double k_commitment_spent = 0.5;
+/// docs/model.md §12.1: a clash raises both sides' pressure by half a rung,
+constexpr double k_clash_jump = 0.5;
+/// but leaves each at least this far below the war threshold.
+constexpr double k_clash_margin = 0.05;
+
+}  // namespace
+
+void OptionList::push_back(const Option& option) {
+    if (m_size == m_options.size()) {
+        throw std::logic_error("decide: more options than OptionList holds");
+    }
+    m_utilities[m_size] = option.utility;
+    m_options[m_size++] = option;
+}
+
+DecisionProcess::DecisionProcess(CrisisState& state, engine::Simulation& sim, Effects& effects)
+    : m_state(state), m_sim(sim), m_effects(effects) {
+    const auto n = ix(state.n);
+    m_prompted.resize(n);
+    m_context.resize(n);
+    for (int i = 0; i < state.n; ++i) {
+        m_context[ix(i)] = {this, i};
+        m_decide_stream.push_back("actor/" + state.actor_ids[ix(i)] + "/decide");
+        m_choice_stream.push_back("actor/" + state.actor_ids[ix(i)] + "/choice");
+    }
+    m_decide_rng.assign(n, nullptr);
+    m_choice_rng.assign(n, nullptr);
+}
+
+engine::RngStream& DecisionProcess::decide_rng(int i) {
+    engine::RngStream*& stream = m_decide_rng[ix(i)];
+    if (stream == nullptr) {
+        stream = &m_sim.rng(m_decide_stream[ix(i)]);
+    }
+    return *stream;
+}
+
+engine::RngStream& DecisionProcess::choice_rng(int i) {
+    engine::RngStream*& stream = m_choice_rng[ix(i)];
+    if (stream == nullptr) {
+        stream = &m_sim.rng(m_choice_stream[ix(i)]);
+    }
+    return *stream;
+}
+
+void DecisionProcess::start() {
+    for (int i = 0; i < m_state.n; ++i) {
+        schedule_poisson(i);
+    }
+}
+
+void DecisionProcess::prompt(int actor) {
+    const CrisisState& s = m_state;
+    if (actor < 0 || s.finished || !s.spec.model.decisions_enabled || m_sim.now() < 0.0) {
+        return;
+    }
+    if (m_sim.is_pending(m_prompted[ix(actor)])) {
+        return;
+    }
+    const double at = m_sim.now() + k_reaction_delay;
+    if (at > s.horizon) {
+        return;
+    }
+    // Fast path: the context is the actor's fixed {this, actor} slot.
+    m_prompted[ix(actor)] = m_sim.schedule_at(
+        at, k_priority_decision,
+        [](engine::Simulation&, void* raw) {
+            const auto& event = *static_cast<const ActorContext*>(raw);
+            event.process->m_prompted[ix(event.actor)] = {};
+            event.process->decide(event.actor);
+        },
+        &m_context[ix(actor)]);
+}
+
+void DecisionProcess::schedule_poisson(int actor) {
+    const CrisisState& s = m_state;
+    const double rate = s.spec.actors[ix(actor)].decision_rate;
+    if (!(rate > 0.0) || !s.spec.model.decisions_enabled || s.finished) {
+        return;
+    }
+    const double at = m_sim.now() + decide_rng(actor).exponential(rate);
+    if (at > s.horizon) {
+        return;
+    }
+    m_sim.schedule_at(
+        at, k_priority_decision,
+        [](engine::Simulation&, void* raw) {
+            const auto& event = *static_cast<const ActorContext*>(raw);
+            event.process->decide(event.actor);
+            event.process->schedule_poisson(event.actor);
+        },
+        &m_context[ix(actor)]);
+}
+
+void DecisionProcess::list_answers(int i, OptionList& options) const {
+    // Requests for support and seizures are answered before anything else (docs/model.md §7.3, §11.6).
+    const CrisisState& s = m_state;
+    if (!s.seizures[ix(i)].empty()) {
+        const PendingSeizure& seizure = s.seizures[ix(i)].front();
+        const DemandState& d = s.demands[ix(seizure.demand)];
+        const int k = d.issue;
+        const double t = m_sim.now();
+        // Accepting: the seized good is lost and i backs down; fighting: war against the seizer.
+        const double x_i = s.holds(i, k) ? s.position(i, k) : 0.0;
+        const double accept =
+            1.0 - std::abs(x_i - d.value) -
+            backing_down_cost(s.audience_weight(i), s.commitment(i), s.salience(i, k),
+                              s.params().reputation_cost, s.nearness_to_war(seizure.seizer));
+        const WarProspect fight_back = war_prospect(s, i, seizure.seizer, k, View{i}, t);
+        const double fight =
+            fight_back.p + (1.0 - fight_back.p) * (1.0 - std::abs(x_i - d.value)) - fight_back.cost;
+        options.push_back({Action::AcceptSeizure, accept, seizure.seizer, seizure.demand});
+        options.push_back({Action::FightSeizure, fight, seizure.seizer, seizure.demand});
+        return;
+    }
+    const PendingRequest request = s.requests[ix(i)].front();
+    options.push_back(
+        {Action::AnswerRequest, answer_request_utility(s, i, request), request.requester, request.opponent});
+    options.push_back({Action::DeclineRequest, 0.0, request.requester, request.opponent});
+}
+
+void DecisionProcess::list_options(int i, OptionList& options) const {
+    const CrisisState& s = m_state;
+    options.clear();
+    if (!s.seizures[ix(i)].empty() || !s.requests[ix(i)].empty()) {
+        list_answers(i, options);
+        return;
+    }
+    options.push_back({Action::Hold, 0.0, -1, -1});
+    if (s.at_war) {
+        // docs/model.md §12.2: the belligerents fight it out (the war process); others may mediate.
+        if (s.war_side[ix(i)] == 0 && s.mechanisms().war_process) {
+            options.push_back({Action::Mediate, mediate_utility(s, i), -1, -1});
+        }
+        return;
+    }
+    const int j = s.opponent(i);
+    const int k = j >= 0 ? s.contested_issue(i, j) : -1;
+    if (j >= 0 && k >= 0) {
+        const Situation here = situation(i, j, k);
+        list_opponent_options(i, here, options);
+        list_force_options(i, here, options);
+    }
+    // Declare support for an ally in its conflict (third parties, docs/model.md §7.3).
+    const AllyInConflict ally = ally_in_conflict(s, i);
+    if (ally.ally >= 0) {
+        options.push_back(
+            {Action::DeclareSupport, declare_support_utility(s, i, ally), ally.ally, ally.opponent});
+    }
+}
+
+DecisionProcess::Situation DecisionProcess::situation(int i, int j, int k) const {
+    const CrisisState& s = m_state;
+    const double t = m_sim.now();
+    Situation here;
+    here.j = j;
+    here.k = k;
+    here.war_target = s.war_target(i, j, k);
+    const int w = here.war_target;
+    bool deadline_passed = false;
+    for (const auto& d : s.demands) {
+        if (d.active && d.challenger == i && d.issue == k) {
+            deadline_passed = deadline_passed || d.deadline_passed;
+            here.mine = &d;
+        }
+    }
+    // docs/model.md §11.1: i's chances by its own beliefs, against its war target's coalition and against its
+    // main opponent's; the talks' range from both sides' own estimates (§4.5).
+    here.own = war_prospect(s, i, j, k, View{i}, t);
+    here.theirs = war_prospect(s, j, i, k, View{j}, t);
+    const WarProspect at_war = w == j ? here.own : war_prospect(s, i, w, k, View{i}, t);
+    StakeInputs& in = here.in;
+    in.own_position = s.position(i, k);
+    in.opponent_position = s.position(j, k);
+    in.target_position = s.holds(w, k) ? s.position(w, k) : in.opponent_position;
+    in.status_quo = s.status_quo(k);
+    in.salience = s.salience(i, k);
+    in.p_opponent = here.own.p;
+    in.p_war = at_war.p;
+    in.own_cost = at_war.cost;
+    in.opponent_cost = here.own.opponent_cost;
+    in.resolve = s.resolve(i);
+    in.risk_attitude = std::clamp(s.spec.actors[ix(i)].risk_attitude, -1.0, 1.0);
+    in.own_nearness = s.nearness_to_war(i);
+    in.opponent_nearness = s.nearness_to_war(j);
+    in.holding_cost = s.holding_cost(i, t);
+    in.deadline_passed = deadline_passed;
+    if (s.mechanisms().commitment_problem) {
+        // docs/model.md §11.5: war is weighed against the offer on the table, discounted by shifting power.
+        const OfferOnTable offer = offer_on_table(s, i, j, k, here.theirs);
+        in.peace_value =
+            peace_value(s, offer, 1.0 - std::abs(in.own_position - in.status_quo) - in.holding_cost);
+    }
+    here.terms = stakes(in);
+    return here;
+}
+
+void DecisionProcess::list_opponent_options(int i, const Situation& here, OptionList& options) const {
+    // docs/model.md §7.3, in the order the logit draw sees them.
+    const CrisisState& s = m_state;
+    const double now = m_sim.now();
+    const int j = here.j;
+    const int k = here.k;
+    const StakeInputs& in = here.in;
+    const Stakes& terms = here.terms;
+    const int w = here.war_target;
+    const double back_down = backing_down_cost(s.audience_weight(i), s.commitment(i), in.salience, 0.0, 0.0);
+    if (now - s.last_escalation[ix(i)] >= k_escalation_dwell) {
+        const bool into_war = s.rung[ix(i)] + 1 >= s.war_rung_index;
+        options.push_back({Action::Escalate, escalate_utility(terms, into_war, in.risk_attitude), w, -1});
+    }
+    if (s.pressure->value(i, now) > k_de_escalation_floor) {
+        options.push_back({Action::DeEscalate, de_escalate_utility(terms, back_down), w, -1});
+    }
+    options.push_back({Action::Threaten, threaten_utility(terms), j, -1});
+    const bool held_back = s.mechanisms().sanction_threats && s.threatened(i, j) > 0.0;
+    const bool failed =
+        s.rung[ix(j)] >= s.war_rung_index - 1 || (here.mine != nullptr && here.mine->deadline_passed);
+    options.push_back({Action::Sanction,
+                       sanction_utility(terms, in.opponent_nearness, in.p_opponent, failed, held_back), j,
+                       -1});
+    const auto key = std::pair{std::min(i, j), std::max(i, j)};
+    if (!s.meetings.count(key) && now - s.last_contact(i, j) >= k_contact_interval) {
+        // The range from both sides' own estimates (§4.5), oriented so that its A wants high values.
+        const bool i_high = in.own_position >= in.opponent_position;
+        const BargainingRange range = i_high ? bargaining_range(s, i, j, here.own, here.theirs)
+                                             : bargaining_range(s, j, i, here.theirs, here.own);
+        options.push_back(
+            {Action::ProposeTalks, propose_talks_utility(terms, in.own_position, range, in.resolve), j, -1});
+    }
+    if (std::abs(in.own_position - in.opponent_position) > k_concession_threshold) {
+        const double cost = backing_down_cost(s.audience_weight(i), s.commitment(i), in.salience,
+                                              s.params().reputation_cost, in.opponent_nearness);
+        options.push_back({Action::Concede,
+                           concede_utility(terms, s.threat_credibility(i, j), s.reach(i, k),
+                                           std::abs(in.own_position - in.opponent_position), cost),
+                           j, -1});
+    }
+    if (here.mine != nullptr && now - here.mine->last_reiterated >= k_contact_interval) {
+        options.push_back({Action::Reiterate, reiterate_utility(terms, in.resolve), j, -1});
+    }
+    const ThirdPartyTargets third = third_party_targets(s, i, j, k, now);
+    if (third.warn.actor >= 0) {
+        options.push_back({Action::WarnThirdParty, warn_third_party_utility(s, i, third.warn, in.salience), j,
+                           third.warn.actor});
+    }
+    if (third.patron.actor >= 0) {
+        options.push_back({Action::RequestSupport,
+                           request_support_utility(third.patron, in.salience, terms.gap), j,
+                           third.patron.actor});
+    }
+}
+
+void DecisionProcess::list_force_options(int i, const Situation& here, OptionList& options) const {
+    // docs/model.md §11.6, §12.1: with its forces mobilised, an actor may use force short of war.
+    const CrisisState& s = m_state;
+    const int w = here.war_target;
+    if (s.rung[ix(i)] < s.mobilisation_rung || w < 0) {
+        return;
+    }
+    if (s.mechanisms().clashes) {
+        options.push_back({Action::Clash, clash_utility(here.terms, here.in.own_nearness), w, -1});
+    }
+    const DemandState* d = here.mine;
+    if (!s.mechanisms().fait_accompli || d == nullptr || !d->open() || s.issue_holder[ix(d->issue)] == i) {
+        return;
+    }
+    // i's estimate that the holder accepts the loss rather than fight, over its two types (§11.2, §11.6).
+    const int k = d->issue;
+    const double x_w = s.holds(w, k) ? s.position(w, k) : here.in.opponent_position;
+    const double u_accept = 1.0 - std::abs(x_w - d->value);
+    const double p_w = 1.0 - here.in.p_war;
+    const BeliefParams& types = s.params().beliefs;
+    double accept = 0.0;
+    // w's cost of fighting i, as i reckons it for w's resolve r: c_w(r) scaled by i's strength against w's.
+    const double scale =
+        s.war_cost(w) > 0.0 ? war_prospect(s, w, i, k, View{i}, m_sim.now()).cost / s.war_cost(w) : 1.0;
+    for (const auto& [weight, resolve] :
+         {std::pair{s.mechanisms().beliefs ? s.beliefs->resolute(i, w) : 1.0,
+                    s.mechanisms().beliefs ? types.resolute : s.resolve(w)},
+          std::pair{s.mechanisms().beliefs ? 1.0 - s.beliefs->resolute(i, w) : 0.0, types.irresolute}}) {
+        const double u_fight = p_w + (1.0 - p_w) * (1.0 - std::abs(x_w - here.in.own_position)) -
+                               s.war_cost_given_resolve(w, resolve) * scale;
+        accept += weight * signal_likelihood(u_accept - u_fight, s.params().rationality);
+    }
+    const double u_seized = 1.0 - std::abs(here.in.own_position - d->value);
+    options.push_back({Action::Seize, seize_utility(here.terms, u_seized, accept), w,
+                       static_cast<int>(d - s.demands.data())});
+}
+
+void DecisionProcess::decide(int i) {
+    if (m_state.finished || (m_state.at_war && m_state.war_side[ix(i)] != 0)) {
+        return;
+    }
+    OptionList options;
+    list_options(i, options);
+    const double draw = choice_rng(i).uniform();
+    const std::size_t chosen = logit_choice(options.utilities(), m_state.spec.model.rationality, draw);
+    const Option option = options[chosen];
+    apply(i, option, option.other >= 0 ? m_state.contested_issue(i, option.other) : -1);
+}
+
+void DecisionProcess::signal(int sender, const SignalCost& cost) {
+    if (m_state.mechanisms().beliefs) {
+        m_state.beliefs->observe(sender, cost, m_state.params().rationality);
+    }
+}
+
+void DecisionProcess::apply(int i, const Option& option, int issue) {
+    CrisisState& s = m_state;
+    const int j = option.other;
+    const std::string_view cameo = action_cameo(option.action);
+    const double stakes_ij =
+        issue >= 0 ? s.salience(i, issue) * std::abs(s.position(i, issue) - s.status_quo(issue)) : 0.0;
+    switch (option.action) {
+        case Action::Hold:
+            m_effects.log({EventType::Hold, i, -1, -1, 0.0, cameo, false},
+                          [&] { return s.leader(i) + " holds course"; });
+            break;
+        case Action::Escalate: {
+            const int next = std::min(s.rung[ix(i)] + 1, s.war_rung_index);
+            const std::string_view code = s.rung_cameo[ix(next)];
+            m_effects.log({EventType::Escalate, i, j, -1, 0.0, code.empty() ? cameo : code, false},
+                          [&] { return s.leader(i) + " escalates against " + s.name(j); });
+            s.last_escalation[ix(i)] = m_sim.now();
+            // docs/model.md §11.2: moving forces is a costly signal (the running cost of readiness).
+            if (next >= s.mobilisation_rung - 1) {
+                signal(i, {stakes_ij, k_action_cost + s.holding_cost(i, m_sim.now()), 0.0});
+            }
+            m_effects.jump_pressure(i, k_escalation_step);
+            m_effects.prompt_decision(j);
+            break;
+        }
+        case Action::DeEscalate:
+            m_effects.log({EventType::DeEscalate, i, j, -1, 0.0, cameo, false},
+                          [&] { return s.leader(i) + " de-escalates toward " + s.name(j); });
+            if (s.commitment(i) > 0.0 && issue >= 0) {
+                back_down(i, j, issue);
+            }
+            m_effects.jump_pressure(i, -k_escalation_step);
+            m_effects.prompt_decision(j);
+            break;
+        case Action::ProposeTalks:
+            propose_talks(i, j, issue);
+            break;
+        case Action::Concede:
+            concede(i, j, issue);
+            break;
+        case Action::Reiterate:
+            for (std::size_t d = 0; d < s.demands.size(); ++d) {
+                if (s.demands[d].active && s.demands[d].challenger == i && s.demands[d].issue == issue) {
+                    m_effects.activate_demand(static_cast<int>(d), false, nullptr);
+                    break;
+                }
+            }
+            break;
+        case Action::Threaten: {
+            // A threat is a signal: it moves affinity (so the Richardson reaction) but no rung by itself
+            // (§7.4); made in public it ties the threatener's hands (§11.3).
+            m_effects.log({EventType::Threat, i, j, -1, 0.0, cameo, true},
+                          [&] { return s.speaker(i) + " warns " + s.name(j); });
+            s.commit_publicly(i, k_threat_commitment, issue >= 0 ? s.salience(i, issue) : 0.0, stakes_ij);
+            s.threatened(i, j) = 1.0;
+            m_effects.prompt_decision(j);
+            break;
+        }
+        case Action::WarnThirdParty:
+            warn_off(s, m_effects, i, j, option.third);
+            break;
+        case Action::Sanction:
+            s.sanction_cost(j) += k_sanction_cost;
+            m_effects.log({EventType::Sanction, i, j, -1, 0.0, cameo, true},
+                          [&] { return s.leader(i) + " imposes sanctions on " + s.name(j); });
+            signal(i, {stakes_ij, k_sanction_cost, 0.0});
+            m_effects.prompt_decision(j);
+            break;
+        case Action::DeclareSupport:
+            declare_support(s, m_effects, i, j, option.third);
+            break;
+        case Action::RequestSupport:
+            request_support(s, m_effects, m_sim.now(), i, j, option.third);
+            break;
+        case Action::AnswerRequest:
+        case Action::DeclineRequest:
+            answer_request(s, m_effects, i, j, option.action == Action::AnswerRequest);
+            break;
+        case Action::Mediate:
+            m_effects.mediate(i);
+            break;
+        default:
+            apply_force(i, option, issue);
+            break;
+    }
+    m_effects.sample_if_logged();
+}
+
+void DecisionProcess::apply_force(int i, const Option& option, int issue) {
+    CrisisState& s = m_state;
+    const int w = option.other;
+    const std::string_view cameo = action_cameo(option.action);
+    switch (option.action) {
+        case Action::Clash: {
+            // docs/model.md §12.1: a limited use of force: a costly signal that raises both sides' pressure.
+            ++s.clashes[ix(i)];
+            m_effects.log({EventType::Clash, i, w, issue, 0.0, cameo, true},
+                          [&] { return s.name(i) + " forces clash with " + s.name(w); });
+            const double stakes_iw =
+                issue >= 0 ? s.salience(i, issue) * std::abs(s.position(i, issue) - s.status_quo(issue))
+                           : 0.0;
+            signal(i, {stakes_iw, 3.0 * k_action_cost, 0.0});
+            // Violence begets violence (Richardson), but a clash is not a war: neither side is pushed onto
+            // the war rung by it; that step is a decision (§7.3) or the drift of the pressure.
+            for (const int side : {i, w}) {
+                const double room = s.thresholds[ix(s.war_rung_index)] - k_clash_margin -
+                                    s.pressure->value(side, m_sim.now());
+                if (room > 0.0) {
+                    m_effects.jump_pressure(side, std::min(k_clash_jump, room));
+                }
+            }
+            m_effects.prompt_decision(w);
+            break;
+        }
+        case Action::Seize: {
+            // docs/model.md §11.6: the good is taken; its holder must accept the loss or fight.
+            DemandState& d = s.demands[ix(option.third)];
+            const int k = d.issue;
+            s.status_quo(k) = d.value;
+            s.issue_holder[ix(k)] = i;
+            s.seized = true;
+            m_effects.log({EventType::Seizure, i, w, k, d.value, cameo, true},
+                          [&] { return s.name(i) + " seizes " + s.issue_name(k) + " from " + s.name(w); });
+            signal(i, {s.salience(i, k) * std::abs(s.position(i, k) - d.value), 2.0 * k_action_cost, 0.0});
+            const double to_military_action =
+                s.thresholds[ix(s.war_rung_index - 1)] + k_hysteresis - s.pressure->value(i, m_sim.now());
+            if (to_military_action > 0.0) {
+                m_effects.jump_pressure(i, to_military_action);
+            }
+            if (!s.finished) {
+                s.seizures[ix(w)].push_back({i, option.third});
+                m_effects.prompt_decision(w);
+            }
+            break;
+        }
+        case Action::AcceptSeizure: {
+            const PendingSeizure seizure = s.seizures[ix(i)].front();
+            s.seizures[ix(i)].erase(s.seizures[ix(i)].begin());
+            m_effects.log({EventType::AcceptSeizure, i, seizure.seizer, issue, 0.0, cameo, true},
+                          [&] { return s.leader(i) + " accepts the loss to " + s.name(seizure.seizer); });
+            m_effects.fait_accompli(seizure.seizer, i, seizure.demand);
+            break;
+        }
+        case Action::FightSeizure: {
+            const PendingSeizure seizure = s.seizures[ix(i)].front();
+            s.seizures[ix(i)].erase(s.seizures[ix(i)].begin());
+            m_effects.declare_war(seizure.seizer, i);
+            break;
+        }
+        default:
+            break;
+    }
+}
+
+void DecisionProcess::back_down(int i, int coercer, int issue) {
+    // docs/model.md §11.3: backing down spends part of the public commitment, and observers read it as a sign
+    // of irresolution (a type with little resolve backs down where a resolute one would not).
+    CrisisState& s = m_state;
+    const double stakes_i = s.salience(i, issue) * std::abs(s.position(i, issue) - s.status_quo(issue));
+    const double fear = s.nearness_to_war(coercer) * s.salience(i, issue);
+    if (s.mechanisms().beliefs) {
+        // The likelihood of backing down is that of not standing firm: 1 − L(stand firm).
+        const double firm_resolute = signal_likelihood(
+            signal_net_value(s.params().beliefs.resolute, stakes_i, fear, 0.0), s.params().rationality);
+        const double firm_irresolute = signal_likelihood(
+            signal_net_value(s.params().beliefs.irresolute, stakes_i, fear, 0.0), s.params().rationality);
+        s.beliefs->observe_likelihoods(i, 1.0 - firm_resolute, 1.0 - firm_irresolute);
+    }
+    s.public_commitment[ix(i)] *= k_commitment_spent;
+}
+
+void DecisionProcess::propose_talks(int i, int j, int issue) {
+    CrisisState& s = m_state;
+    s.last_contact(i, j) = m_sim.now();
+    m_effects.log({EventType::ProposeTalks, i, j, issue, issue >= 0 ? s.status_quo(issue) : 0.0,
+                   action_cameo(Action::ProposeTalks), false},
+                  [&] { return s.speaker(i) + " proposes talks to " + s.speaker(j); });
+    // The other side accepts by its own logit between meeting (its utility of the expected deal) and not.
+    double accept = 0.0;
+    if (issue >= 0) {
+        const WarProspect by_j = war_prospect(s, j, i, issue, View{j}, m_sim.now());
+        const double u_status_quo = 1.0 - std::abs(s.position(j, issue) - s.status_quo(issue));
+        const double u_war = by_j.p +
+                             (1.0 - by_j.p) * (1.0 - std::abs(s.position(j, issue) - s.position(i, issue))) -
+                             by_j.cost;
+        accept = accept_talks_utility(u_status_quo, u_war, s.nearness_to_war(i));
+    }
+    const std::array<double, 2> u_accept{0.0, accept};
+    const double draw = choice_rng(j).uniform();
+    if (logit_choice(u_accept, s.spec.model.rationality, draw) == 1) {
+        m_effects.arrange_meeting(i, j, issue);
+    } else {
+        m_effects.log({EventType::Reject, j, i, issue, issue >= 0 ? s.status_quo(issue) : 0.0, "125", false},
+                      [&] { return s.speaker(j) + " turns down talks with " + s.speaker(i); });
+    }
+}
+
+void DecisionProcess::concede(int i, int j, int issue) {
+    CrisisState& s = m_state;
+    if (issue < 0) {
+        return;
+    }
+    back_down(i, j, issue);
+    const double x = s.position(i, issue);
+    const double toward = s.position(j, issue);
+    const double step = std::min(std::abs(toward - x), s.reach(i, issue));
+    const double to = x + (toward > x ? step : -step);
+    s.move_position(i, issue, to);
+    m_effects.log({EventType::Concession, i, j, issue, to, action_cameo(Action::Concede), true}, [&] {
+        return s.leader(i) + " concedes ground to " + s.name(j) + " on " + s.issue_name(issue);
+    });
+    m_effects.update_demands();
+    m_effects.refresh_grievance();
+    m_effects.check_resolution();
+    m_effects.prompt_decision(j);
+}
+
+}  // namespace brink::model

@@ -1,0 +1,301 @@
+// System tests of the strategic mechanisms (docs/model.md §11, §12) on constructed crises: each mechanism
+// does what the literature says it does, measured over ensembles. Near-best responses (high rationality)
+// isolate a mechanism from choice noise where the test says so; tolerances are stated with each test.
+#include "brink/model/choice.hpp"
+#include "brink/model/coalitions.hpp"
+#include "brink/model/crisis.hpp"
+#include "brink/model/decision_process.hpp"
+#include "brink/model/offers.hpp"
+#include "brink/model/script.hpp"
+
+#include "fake_effects.hpp"
+#include "fixtures.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <vector>
+
+namespace brink::model {
+namespace {
+
+using fixtures::make_actor;
+using fixtures::make_position;
+
+/// Share of `runs` runs (seeds 1..runs) whose outcome satisfies `counts`.
+double share_of_runs(const ScenarioSpec& spec, int runs,
+                     const std::function<bool(const RunResult&)>& counts) {
+    int hits = 0;
+    for (int seed = 1; seed <= runs; ++seed) {
+        hits += counts(run_crisis(spec, static_cast<std::uint64_t>(seed), RunOptions{false, false})) ? 1 : 0;
+    }
+    return static_cast<double>(hits) / runs;
+}
+
+bool is_war(const RunResult& r) {
+    return r.outcome.kind == OutcomeKind::War;
+}
+
+/// A challenger mobilised against a smaller target whose territory it claims; a defender of the given
+/// capability committed to the target with the given firmness (docs/model.md §11.1).
+ScenarioSpec extended_deterrence(double firmness, double defender_capability) {
+    ScenarioSpec spec;
+    spec.metadata.name = "extended deterrence";
+    spec.metadata.horizon = 120.0;
+    spec.ladder = default_ladder();
+    spec.model.rationality = 100.0;
+    IssueSpec territory;
+    territory.id = "territory";
+    territory.name = "Territory";
+    territory.held_by = "target";
+    spec.issues = {territory};
+    ActorSpec challenger = make_actor("challenger", 1.0, 0.7, 0.3, 1.0);
+    challenger.initial_rung = 7.0;
+    challenger.readiness = 1.0;
+    challenger.positions = {make_position("territory", 1.0, 0.9)};
+    ActorSpec target = make_actor("target", 0.5, 0.7, 0.3, 1.0);
+    target.initial_rung = 4.0;
+    target.positions = {make_position("territory", 0.0, 0.9)};
+    ActorSpec defender = make_actor("defender", defender_capability, 0.8, 0.3, 0.5);
+    spec.actors = {challenger, target, defender};
+    spec.relations.affinities = {{"challenger", "target", -0.6, false}, {"defender", "target", 0.5, false}};
+    if (firmness > 0.0) {
+        spec.relations.commitments.push_back({"defender", "target", firmness, {}});
+    }
+    DemandSpec claim;
+    claim.id = "claim";
+    claim.challenger = "challenger";
+    claim.targets = {"target"};
+    claim.issue = "territory";
+    claim.value = 1.0;
+    spec.demands = {claim};
+    return spec;
+}
+
+TEST(Strategy, ADefendersCommitmentDetersTheFirmerItIsAndTheStrongerTheDefender) {
+    // docs/model.md §11.1 (Huth 1988; Fearon 1994). 200 runs a cell: a Wilson 95% half-width of at most 0.07,
+    // so "falls" allows 0.05 of noise between neighbouring cells.
+    const int runs = 200;
+    for (const double capability : {1.0, 4.0}) {
+        double previous = 1.0;
+        for (const double firmness : {0.0, 0.5, 1.0}) {
+            const double p = share_of_runs(extended_deterrence(firmness, capability), runs, is_war);
+            EXPECT_LE(p, previous + 0.05) << "capability " << capability << ", firmness " << firmness;
+            previous = p;
+        }
+    }
+    double previous = 1.0;
+    for (const double capability : {0.25, 1.0, 4.0}) {
+        const double p = share_of_runs(extended_deterrence(1.0, capability), runs, is_war);
+        EXPECT_LE(p, previous + 0.05) << "capability " << capability;
+        previous = p;
+    }
+    // With full commitment from a defender as strong as the challenger: at most half the war of no
+    // commitment.
+    const double without = share_of_runs(extended_deterrence(0.0, 1.0), runs, is_war);
+    const double with = share_of_runs(extended_deterrence(1.0, 1.0), runs, is_war);
+    EXPECT_GT(without, 0.3);
+    EXPECT_LE(with, 0.5 * without);
+    // The mechanism switched off: the war is valued against the main opponent alone, and the commitment
+    // counts only if... the same scenario shows it (docs/model.md §13, ablation).
+}
+
+}  // namespace
+}  // namespace brink::model
+
+namespace brink::model {
+namespace {
+
+/// Two equal democracies; the challenger demands the target's issue. No ladder start: a coercive standoff.
+ScenarioSpec coercion(bool audience_costs) {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.model.mechanisms.audience_costs = audience_costs;
+    spec.metadata.horizon = 90.0;
+    for (auto& a : spec.actors) {
+        a.regime = Regime::Democracy;
+        a.initial_rung = 3.0;
+        a.cost_of_war = 0.6;
+        a.positions[0].salience = 0.6;
+    }
+    return spec;
+}
+
+TEST(Strategy, AudienceCostsMakeAThreatenerBackDownLess) {
+    // docs/model.md §11.3 (Fearon 1994; Schultz 2001): over 200 runs, with audience costs the challenger ends
+    // nearer its demand (it backs down less after its public threats). The final positions' sd is about 0.2,
+    // so the mean's standard error is about 0.015; the test asks for a difference of 0.04.
+    double held_without = 0.0;
+    double held_with = 0.0;
+    for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+        held_without +=
+            run_crisis(coercion(false), seed, RunOptions{false, false}).final_positions(0, 0) / 200.0;
+        held_with += run_crisis(coercion(true), seed, RunOptions{false, false}).final_positions(0, 0) / 200.0;
+    }
+    EXPECT_GT(held_with, held_without + 0.04) << held_with << " vs " << held_without;
+}
+
+TEST(Strategy, ATargetConcedesMoreReadilyToAPublicThreatThanToAPrivateOne) {
+    // docs/model.md §11.2–§11.3: a public threat ties the threatener's hands, so the target believes it more
+    // resolute and its threat of war more credible; a private one tells it nothing it can believe. The
+    // target's probability of conceding at its next decision (the logit of §7.1) is higher after the public
+    // one.
+    const auto concede_probability = [](bool in_public) {
+        ScenarioSpec spec = coercion(true);
+        spec.actors[0].initial_rung = 7.0;
+        ScriptedEventSpec threat =
+            fixtures::scripted_event(0.0, ScriptedEventType::Threat, "challenger", {"target"});
+        threat.in_public = in_public;
+        threat.issue = "claim";
+        spec.events.push_back(threat);
+        fixtures::ComponentBench bench(spec);
+        CrisisState& s = bench.state;
+        s.demands[0].active = true;
+        s.mark_opponents_dirty();
+        Script script(s, bench.sim, bench.effects);
+        script.schedule();
+        engine::StopConditions stop;
+        stop.horizon = 0.0;
+        bench.sim.run(stop);
+        DecisionProcess decisions(s, bench.sim, bench.effects);
+        OptionList options;
+        decisions.list_options(1, options);
+        const std::vector<double> p = logit_probabilities(options.utilities(), spec.model.rationality);
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            if (options[k].action == Action::Concede) {
+                return std::pair{p[k], s.expected_resolve(1, 0)};
+            }
+        }
+        return std::pair{0.0, s.expected_resolve(1, 0)};
+    };
+    const auto [privately, believed_private] = concede_probability(false);
+    const auto [publicly, believed_public] = concede_probability(true);
+    EXPECT_GT(believed_public, believed_private);
+    EXPECT_GT(publicly, privately);
+}
+
+/// A challenger mobilised at peacetime readiness against an unmobilised target, a costly war over its claim:
+/// war pays for the challenger only once its forces are ready (docs/model.md §11.4).
+ScenarioSpec readiness_race(double build_rate, double initial_readiness) {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.model.rationality = 100.0;
+    spec.metadata.horizon = 180.0;
+    spec.relations.affinities.push_back({"challenger", "target", -0.5, false});
+    for (auto& a : spec.actors) {
+        a.cost_of_war = 0.6;
+        a.readiness_rate = build_rate;
+        a.readiness_cost = 0.0;  // isolate the timing from the cost of holding forces
+        a.positions[0].salience = 0.9;
+        a.resolve = 0.7;
+    }
+    spec.actors[0].initial_rung = 7.0;
+    spec.actors[0].readiness = initial_readiness;
+    spec.actors[1].initial_rung = 4.0;
+    return spec;
+}
+
+double median_time_to_war(const ScenarioSpec& spec, int runs, int& wars) {
+    std::vector<double> times;
+    for (int seed = 1; seed <= runs; ++seed) {
+        const RunResult r = run_crisis(spec, static_cast<std::uint64_t>(seed), RunOptions{false, false});
+        if (r.outcome.kind == OutcomeKind::War) {
+            times.push_back(r.outcome.time);
+        }
+    }
+    wars = static_cast<int>(times.size());
+    if (times.empty()) {
+        return std::numeric_limits<double>::infinity();
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+TEST(Strategy, WarsComeLaterTheSlowerForcesGetReady) {
+    // docs/model.md §11.4 (Slantchev 2011): 100 runs a build rate; the median day of war grows as the rate
+    // falls, and with an instant build-up every run is the run of a challenger ready from the start, day for
+    // day (the timing without the wait for readiness).
+    int wars = 0;
+    double previous = -1.0;
+    for (const double rate : {1e6, 0.2, 0.05, 0.02}) {
+        const double median = median_time_to_war(readiness_race(rate, 0.3), 100, wars);
+        EXPECT_GE(wars, 10) << rate;
+        EXPECT_GT(median, previous) << rate;
+        previous = median;
+    }
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const RunResult instant = run_crisis(readiness_race(1e6, 0.3), seed, RunOptions{false, false});
+        const RunResult ready = run_crisis(readiness_race(1e6, 1.0), seed, RunOptions{false, false});
+        EXPECT_EQ(instant.outcome.kind, ready.outcome.kind) << seed;
+        EXPECT_DOUBLE_EQ(instant.outcome.time, ready.outcome.time) << seed;
+    }
+}
+
+/// Two mobilised, ready states; the target is flexible, so an offer inside the range is worth more than war
+/// to the challenger; the challenger expects its power to change by `trend` within a year (docs/model.md
+/// §11.5).
+ScenarioSpec shifting_power(double trend) {
+    ScenarioSpec spec = fixtures::two_actor_dispute(1.5, 1.0);
+    spec.model.rationality = 1000.0;
+    spec.model.power_horizon = 365.0;
+    spec.model.mechanisms.fait_accompli = false;  // isolate the war decision from the seizure of §11.6
+    spec.metadata.horizon = 120.0;
+    spec.relations.affinities.push_back({"challenger", "target", -0.5, false});
+    for (auto& a : spec.actors) {
+        a.initial_rung = 7.0;
+        a.readiness = 1.0;
+        a.cost_of_war = 0.4;
+        a.readiness_cost = 0.0;
+    }
+    spec.actors[1].positions[0].salience = 0.3;
+    spec.actors[0].power_trend = trend;
+    return spec;
+}
+
+TEST(Strategy, AnOfferInsideTheRangePreventsWarUnlessTheShiftOfPowerIsLargeEnough) {
+    // Powell (2006): war is weighed against the offer on the table, and a side that expects to decline
+    // discounts that offer by what the shift will cost it (§11.5). The threshold trend is where the
+    // challenger's war value u_war = p − c (its ideal against the target's) first exceeds the value of peace,
+    // computed here from the offer on the table at the start of the crisis.
+    const auto gain = [](double trend) {
+        const ScenarioSpec spec = shifting_power(trend);
+        CrisisState state(spec);
+        state.demands[0].active = true;
+        const WarProspect a = war_prospect(state, 0, 1, 0, View{0}, 1.0);
+        const WarProspect b = war_prospect(state, 1, 0, 0, View{1}, 1.0);
+        const OfferOnTable offer = offer_on_table(state, 0, 1, 0, b);
+        const double u_war = a.p + (1.0 - a.p) * (1.0 - std::abs(1.0 - 0.0)) - a.cost;
+        return u_war - peace_value(state, offer, 1.0 - std::abs(1.0 - 0.0));
+    };
+    ASSERT_LT(gain(0.0), -0.1);  // with no shift the offer is clearly worth more than war
+    double lo = -0.95;
+    double hi = 0.0;
+    ASSERT_GT(gain(lo), 0.0);
+    for (int it = 0; it < 60; ++it) {
+        const double mid = 0.5 * (lo + hi);
+        (gain(mid) > 0.0 ? lo : hi) = mid;
+    }
+    const double threshold = hi;
+    const auto wars_by = [](const ScenarioSpec& spec, int& by_challenger) {
+        int wars = 0;
+        by_challenger = 0;
+        for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+            const RunResult r = run_crisis(spec, seed, RunOptions{false, false});
+            if (r.outcome.kind == OutcomeKind::War) {
+                ++wars;
+                by_challenger += r.outcome.initiator == "challenger";
+            }
+        }
+        return wars;
+    };
+    int by_challenger = 0;
+    EXPECT_EQ(wars_by(shifting_power(0.0), by_challenger), 0);              // no shift: no war
+    EXPECT_EQ(wars_by(shifting_power(0.5 * threshold), by_challenger), 0);  // half the threshold shift
+    const int preventive = wars_by(shifting_power(std::max(-0.95, threshold - 0.1)), by_challenger);
+    EXPECT_GE(preventive, 30) << "threshold " << threshold;
+    EXPECT_EQ(by_challenger, preventive);  // the declining side starts them
+}
+
+}  // namespace
+}  // namespace brink::model
