@@ -140,6 +140,17 @@ struct FieldDef {
     /// The member in a record (read-only).
     const void* in(const void* owner) const { return access.address(const_cast<void*>(owner)); }
 
+  private:
+    // A copy with `member` set to `value`, for the modifiers below (defined before them: clang's constant
+    // evaluation of the table needs the definition first).
+    template <typename T, typename V>
+    constexpr FieldDef with(T FieldDef::*member, V value) const {
+        FieldDef copy = *this;
+        copy.*member = value;
+        return copy;
+    }
+
+  public:
     // Modifiers for the table's declarations (scenario_schema.cpp): each returns a changed copy.
     /// Must be given (how: `how`).
     constexpr FieldDef required(Need how = Need::Key) const { return with(&FieldDef::need, how); }
@@ -163,14 +174,6 @@ struct FieldDef {
     constexpr FieldDef dumped_if(DumpIf rule) const { return with(&FieldDef::dump_if, rule); }
     /// At most `count` items in a file.
     constexpr FieldDef at_most(std::size_t count) const { return with(&FieldDef::max_items, count); }
-
-  private:
-    template <typename T, typename V>
-    constexpr FieldDef with(T FieldDef::*member, V value) const {
-        FieldDef copy = *this;
-        copy.*member = value;
-        return copy;
-    }
 };
 
 /// How the dump writes the records of a Map or List.
