@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -18,10 +19,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#if __has_include(<gtest/gtest.h>)
-#include <gtest/gtest.h>
-#endif
 
 namespace brink::test_support {
 
@@ -38,17 +35,13 @@ inline std::string read_file(const std::filesystem::path& path) {
 
 /// A fresh, empty directory under the system's temporary directory, removed with everything in it when the
 /// object goes (after restoring the owner's permissions, which some tests take away). The name carries the
-/// prefix, the process id and, inside a GoogleTest test, the suite and test names, so that tests running in
-/// parallel processes never share one.
+/// prefix, the process id and a count of the directories made in this process, so that no two share one (the
+/// tests run in parallel processes; the benchmarks use it too, without GoogleTest).
 class TempDir {
   public:
     explicit TempDir(const std::string& prefix = "brink_test") {
-        std::string name = prefix + "_" + std::to_string(::getpid());
-#if __has_include(<gtest/gtest.h>)
-        if (const auto* info = ::testing::UnitTest::GetInstance()->current_test_info()) {
-            name += std::string("_") + info->test_suite_name() + "_" + info->name();
-        }
-#endif
+        static std::atomic<int> made{0};
+        const std::string name = prefix + "_" + std::to_string(::getpid()) + "_" + std::to_string(made++);
         m_path = std::filesystem::temp_directory_path() / name;
         std::filesystem::remove_all(m_path);
         std::filesystem::create_directories(m_path);
@@ -62,9 +55,7 @@ class TempDir {
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
 
-    const std::filesystem::path& path() const {
-        return m_path;
-    }
+    const std::filesystem::path& path() const { return m_path; }
 
   private:
     std::filesystem::path m_path;
@@ -108,13 +99,14 @@ events:
   - {date: 2020-01-05, type: threat, source: red, targets: [blue]}
 )";
 
-/// k_minimal_scenario loaded (an empty spec, after a failed expectation, if it does not load).
+/// k_minimal_scenario loaded. Throws std::runtime_error with the diagnostics if it does not load.
 inline ScenarioSpec minimal_spec() {
     const io::LoadResult result = io::load_scenario_string(k_minimal_scenario, "minimal.yaml");
-#if __has_include(<gtest/gtest.h>)
-    EXPECT_TRUE(result.ok()) << diagnostics_text(result.diagnostics);
-#endif
-    return result.spec.value_or(ScenarioSpec{});
+    if (!result.ok()) {
+        throw std::runtime_error("k_minimal_scenario does not load:\n" +
+                                 diagnostics_text(result.diagnostics));
+    }
+    return *result.spec;
 }
 
 /// A scenario of scenarios/ (e.g. "ukraine_2022.yaml"), loaded once per program. Throws std::runtime_error
