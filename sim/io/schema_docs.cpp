@@ -226,15 +226,30 @@ std::string braced(const std::vector<std::string>& keys) {
     return keys.size() == 1 ? text : "{" + text + "}";
 }
 
-// The scalar keys --set may name in a record (a Map field is a path of its own).
+// The scalar keys --set may name in a record (a Map or a nested section is a path of its own).
 std::vector<std::string> scalar_set_keys(const RecordType& type) {
     std::vector<std::string> keys;
     for (const auto& key : schema::settable_keys(type)) {
-        if (type.find(key)->kind != Kind::Map) {
+        const Kind kind = type.find(key)->kind;
+        if (kind != Kind::Map && kind != Kind::Struct) {
             keys.push_back(key);
         }
     }
     return keys;
+}
+
+// A section's row of --set paths, then one per nested section (model.<group>.{...}).
+template <typename Row>
+void section_rows(const Row& row, const std::string& path, const RecordType& type, const std::string& what) {
+    const std::vector<std::string> keys = scalar_set_keys(type);
+    if (!keys.empty()) {
+        row(path + "." + braced(keys), what);
+    }
+    for (const FieldDef& field : type.fields) {
+        if (field.kind == Kind::Struct) {
+            section_rows(row, path + "." + std::string(field.key), *field.record, what);
+        }
+    }
 }
 
 std::string overrides_block() {
@@ -255,8 +270,8 @@ std::string overrides_block() {
     row("relations.alliances.<id>." + braced(scalar_set_keys(schema::alliance_type())), "an alliance");
     row("demands.<id>." + braced(scalar_set_keys(schema::demand_type())), "a demand");
     row("ladder.<rung>." + braced(scalar_set_keys(schema::rung_type())), "a rung");
-    row("model." + braced(scalar_set_keys(schema::model_type())), "a model parameter");
-    row("output." + braced(scalar_set_keys(schema::output_type())), "output settings");
+    section_rows(row, "model", schema::model_type(), "a model parameter");
+    section_rows(row, "output", schema::output_type(), "output settings");
     return out.str();
 }
 

@@ -217,10 +217,13 @@ class Checker {
     }
 
     // The per-field checks of the schema table, pass by pass so that each record keeps the order of its
-    // problems: required text, then ranges (fixed or depending on other fields), then formats.
+    // problems: required text, then ranges (fixed or depending on other fields), then formats. Each pass
+    // goes into a nested section (a field of kind Struct, such as model.<group>) after the fields before it.
     void required(const std::string& path, const schema::RecordType& type, const void* record) {
         for (const schema::FieldDef& field : type.fields) {
-            if (field.need == schema::Need::NonEmpty) {
+            if (field.kind == schema::Kind::Struct) {
+                required(path + "." + std::string(field.key), *field.record, field.in(record));
+            } else if (field.need == schema::Need::NonEmpty) {
                 required_text(path, std::string(field.key), schema::value_of<std::string>(field, record));
             }
         }
@@ -228,6 +231,10 @@ class Checker {
 
     void ranges(const std::string& path, const schema::RecordType& type, const void* record) {
         for (const schema::FieldDef& field : type.fields) {
+            if (field.kind == schema::Kind::Struct) {
+                ranges(path + "." + std::string(field.key), *field.record, field.in(record));
+                continue;
+            }
             if ((field.kind != schema::Kind::Number && field.kind != schema::Kind::Day) ||
                 field.check == schema::Check::Rule || schema::is_unset(field, record)) {
                 continue;
@@ -244,6 +251,10 @@ class Checker {
 
     void formats(const std::string& path, const schema::RecordType& type, const void* record) {
         for (const schema::FieldDef& field : type.fields) {
+            if (field.kind == schema::Kind::Struct) {
+                formats(path + "." + std::string(field.key), *field.record, field.in(record));
+                continue;
+            }
             if (field.check == schema::Check::Rule || schema::is_unset(field, record)) {
                 continue;
             }
