@@ -205,6 +205,7 @@ struct MechanismSwitches {
     bool commitment_problem = true;   ///< §11.5: war weighed against the offer on the table (Powell 2006).
     bool fait_accompli = true;        ///< §11.6: seizing the contested good by limited military action.
     bool sanction_threats = true;     ///< §11.7: sanctions coerce while held back.
+    bool timing = true;               ///< §11.8: war now is weighed against waiting (readiness, coercion).
     bool clashes = true;              ///< §12.1: limited uses of force short of war.
     bool war_process = true;          ///< §12.2: war is fought battle by battle until it ends; off: the run
                                       ///< stops at the first shot.
@@ -247,7 +248,9 @@ struct WarParams {
 /// Model parameters. Defaults are the same for every bundled scenario (no per-scenario tuning).
 /// docs/model.md gives each parameter's role in the equations.
 struct ModelParams {
-    double rationality = 10.0;  ///< Logit (quantal response) precision λ. Range [0,1e6]. Default 10.
+    double rationality = 10.0;        ///< Logit (quantal response) precision λ. Range [0,1e6]. Default 10.
+    double choice_persistence = 7.0;  ///< τ: mean life in days of an actor's taste shocks (§7.1); 0 draws
+                                      ///< them afresh at every decision. Range [0,1e6]. Default 7.
     double reaction = 0.04;  ///< Richardson reaction scale k: K_ij = k·max(0,-A_ij)·cap share. Range [0,10]
                              ///< /day. Default 0.04.
     double restraint =

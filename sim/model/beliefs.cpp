@@ -94,6 +94,17 @@ void Beliefs::observe(int sender, const SignalCost& cost, double rationality) {
     observe_likelihoods(sender, resolute_sends, irresolute_sends);
 }
 
+void Beliefs::observe_privately(int observer, int about, double likelihood_resolute,
+                                double likelihood_irresolute) {
+    if (observer == about || likelihood_resolute == likelihood_irresolute) {
+        return;
+    }
+    track(observer, about);
+    auto& own = m_own[static_cast<std::size_t>(observer)];
+    const auto at = std::lower_bound(own.begin(), own.end(), std::pair{about, -1.0});
+    at->second = clamp_belief(posterior_resolute(at->second, likelihood_resolute, likelihood_irresolute));
+}
+
 void Beliefs::observe_likelihoods(int sender, double resolute_sends, double irresolute_sends) {
     if (resolute_sends == irresolute_sends) {
         return;  // both types send it alike: it tells nothing

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -105,6 +106,49 @@ std::size_t logit_choice(std::span<const double> utilities, double rationality, 
     // Rounding can leave the cumulative sum a few ulps below 1; a draw in that sliver belongs to the last
     // action that has any probability.
     return last_possible;
+}
+
+PersistentShocks::PersistentShocks(std::size_t actions)
+    : m_value(actions, 0.0), m_renew_at(actions, -std::numeric_limits<double>::infinity()) {}
+
+double PersistentShocks::at(std::size_t action, double now, double tau, engine::RngStream& rng) {
+    if (now >= m_renew_at[action]) {
+        m_value[action] = gumbel_shock(rng.uniform());
+        m_renew_at[action] = now + tau * -std::log1p(-rng.uniform());
+    }
+    return m_value[action];
+}
+
+double gumbel_shock(double uniform01) {
+    const double u = uniform01 > 0.0 ? uniform01 : std::numeric_limits<double>::min();
+    return -std::log(-std::log(u));
+}
+
+// docs/model.md §7.1
+std::size_t perturbed_choice(std::span<const double> utilities, double rationality,
+                             std::span<const double> shocks) {
+    validate(utilities, rationality);
+    if (shocks.size() != utilities.size()) {
+        throw std::invalid_argument("perturbed_choice: one shock per utility is needed");
+    }
+    if (std::isinf(rationality)) {
+        const double best = max_of(utilities);
+        for (std::size_t a = 0; a < utilities.size(); ++a) {
+            if (utilities[a] == best) {
+                return a;
+            }
+        }
+    }
+    std::size_t chosen = 0;
+    double best = rationality * utilities[0] + shocks[0];
+    for (std::size_t a = 1; a < utilities.size(); ++a) {
+        const double score = rationality * utilities[a] + shocks[a];
+        if (score > best) {
+            best = score;
+            chosen = a;
+        }
+    }
+    return chosen;
 }
 
 }  // namespace brink::model

@@ -63,6 +63,7 @@ class Crisis final : public Effects {
     void log(const LoggedEvent& event, Describe describe) override;
     void prompt_decision(int actor) override { m_decisions.prompt(actor); }
     void jump_pressure(int actor, double delta) override { m_escalation.jump(actor, delta); }
+    void step_onto_war(int actor) override { m_escalation.step_onto_war(actor); }
     void call_off_talks(int actor) override { m_talks.call_off(actor); }
     void declare_war(int initiator, int target) override;
     void fait_accompli(int seizer, int holder, int demand) override {

@@ -14,6 +14,8 @@ namespace {
 constexpr double k_war_cost_floor = 0.02;
 /// docs/model.md §4.4: full resolve halves the felt cost of war.
 constexpr double k_resolve_discount = 0.5;
+/// docs/model.md §3.2: tolerances never shrink below those of a demand 0.1 from the status quo.
+constexpr double k_min_gap = 0.1;
 /// docs/model.md §11.3: forces moved up the ladder commit an actor publicly by half its nearness to war.
 constexpr double k_rung_commitment = 0.5;
 /// docs/model.md §11.2: the prior of observers who know nothing of an actor's type.
@@ -165,7 +167,7 @@ void CrisisState::build_actors() {
     requests.resize(ix(n));
     seizures.resize(ix(n));
     public_commitment.assign(ix(n), 0.0);
-    threatened = Eigen::MatrixXd::Zero(n, n);
+    threat_line = Eigen::MatrixXi::Constant(n, n, -1);
     war_side.assign(ix(n), 0);
     clashes.assign(ix(n), 0);
     relations_written.columns.assign(ix(n), 0);
@@ -186,12 +188,14 @@ void CrisisState::build_demands() {
             }
             s.targets.push_back(ti);
             s.status.push_back(TargetStatus::Open);
+            s.firmness_read.push_back(0.0);
         }
         if (s.targets.empty()) {
             throw std::invalid_argument("demand '" + s.id + "' has no target");
         }
         s.value = std::clamp(d.value, 0.0, 1.0);
         s.demanded = s.value;
+        s.gap = std::max(std::abs(s.demanded - status_quo(s.issue)), k_min_gap);
         s.made = d.made;
         s.deadline = d.deadline;
         if (!d.war_target.empty()) {
@@ -286,6 +290,10 @@ void CrisisState::build_beliefs() {
     for (const BeliefSpec& b : spec.relations.beliefs) {
         beliefs->track(actor_index(b.observer), actor_index(b.about), b.resolute);
     }
+}
+
+int CrisisState::rung_for_pressure(double e) const {
+    return e >= war_line() ? war_rung_index : std::min(rung_at(thresholds, e), war_rung_index - 1);
 }
 
 double CrisisState::readiness_at(int i, double t) const {

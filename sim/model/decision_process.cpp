@@ -5,12 +5,15 @@
 #include "brink/model/choice.hpp"
 #include "brink/model/offers.hpp"
 #include "brink/model/relations.hpp"
+#include "brink/model/seizures.hpp"
 #include "brink/model/third_parties.hpp"
+#include "brink/model/timing.hpp"
 #include "brink/model/war.hpp"
 #include "priorities.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace brink::model {
@@ -54,6 +57,7 @@ DecisionProcess::DecisionProcess(CrisisState& state, engine::Simulation& sim, Ef
     }
     m_decide_rng.assign(n, nullptr);
     m_choice_rng.assign(n, nullptr);
+    m_shocks.assign(n, PersistentShocks(static_cast<std::size_t>(k_action_count)));
 }
 
 engine::RngStream& DecisionProcess::decide_rng(int i) {
@@ -126,20 +130,10 @@ void DecisionProcess::list_answers(int i, OptionList& options) const {
     const CrisisState& s = m_state;
     if (!s.seizures[ix(i)].empty()) {
         const PendingSeizure& seizure = s.seizures[ix(i)].front();
-        const DemandState& d = s.demands[ix(seizure.demand)];
-        const int k = d.issue;
-        const double t = m_sim.now();
-        // Accepting: the seized good is lost and i backs down; fighting: war against the seizer.
-        const double x_i = s.holds(i, k) ? s.position(i, k) : 0.0;
-        const double accept =
-            1.0 - std::abs(x_i - d.value) -
-            backing_down_cost(s.audience_weight(i), s.commitment(i), s.salience(i, k),
-                              s.params().reputation_cost, s.nearness_to_war(seizure.seizer));
-        const WarProspect fight_back = war_prospect(s, i, seizure.seizer, k, View{i}, t);
-        const double fight =
-            fight_back.p + (1.0 - fight_back.p) * (1.0 - std::abs(x_i - d.value)) - fight_back.cost;
-        options.push_back({Action::AcceptSeizure, accept, seizure.seizer, seizure.demand});
-        options.push_back({Action::FightSeizure, fight, seizure.seizer, seizure.demand});
+        const SeizureAnswer answer = seizure_answer(s, i, seizure.seizer, s.demands[ix(seizure.demand)],
+                                                    View{i}, s.resolve(i), m_sim.now());
+        options.push_back({Action::AcceptSeizure, answer.accept, seizure.seizer, seizure.demand});
+        options.push_back({Action::FightSeizure, answer.fight, seizure.seizer, seizure.demand});
         return;
     }
     const PendingRequest request = s.requests[ix(i)].front();
@@ -172,9 +166,9 @@ void DecisionProcess::list_options(int i, OptionList& options) const {
     }
     // Declare support for an ally in its conflict (third parties, docs/model.md §7.3).
     const AllyInConflict ally = ally_in_conflict(s, i);
-    if (ally.ally >= 0) {
-        options.push_back(
-            {Action::DeclareSupport, declare_support_utility(s, i, ally), ally.ally, ally.opponent});
+    const double declare = ally.ally >= 0 ? declare_support_utility(s, i, ally) : 0.0;
+    if (declare > 0.0) {
+        options.push_back({Action::DeclareSupport, declare, ally.ally, ally.opponent});
     }
 }
 
@@ -220,6 +214,8 @@ DecisionProcess::Situation DecisionProcess::situation(int i, int j, int k) const
         in.peace_value =
             peace_value(s, offer, 1.0 - std::abs(in.own_position - in.status_quo) - in.holding_cost);
     }
+    const WaitInputs wait{j, w, k, here.mine, in.own_position, in.target_position};
+    in.wait_value = waiting_value(s, i, wait, t);
     here.terms = stakes(in);
     return here;
 }
@@ -241,10 +237,11 @@ void DecisionProcess::list_opponent_options(int i, const Situation& here, Option
     if (s.pressure->value(i, now) > k_de_escalation_floor) {
         options.push_back({Action::DeEscalate, de_escalate_utility(terms, back_down), w, -1});
     }
-    options.push_back({Action::Threaten, threaten_utility(terms), j, -1});
-    const bool held_back = s.mechanisms().sanction_threats && s.threatened(i, j) > 0.0;
-    const bool failed =
-        s.rung[ix(j)] >= s.war_rung_index - 1 || (here.mine != nullptr && here.mine->deadline_passed);
+    options.push_back({Action::Threaten, threaten_utility(terms, 1.0 - s.public_commitment[ix(i)]), j, -1});
+    const int line = s.threat_line(i, j);
+    const bool held_back = s.mechanisms().sanction_threats && line >= 0;
+    const bool failed = s.rung[ix(j)] > line || s.rung[ix(j)] >= s.war_rung_index || s.at_war ||
+                        (here.mine != nullptr && here.mine->deadline_passed);
     options.push_back({Action::Sanction,
                        sanction_utility(terms, in.opponent_nearness, in.p_opponent, failed, held_back), j,
                        -1});
@@ -269,14 +266,16 @@ void DecisionProcess::list_opponent_options(int i, const Situation& here, Option
         options.push_back({Action::Reiterate, reiterate_utility(terms, in.resolve), j, -1});
     }
     const ThirdPartyTargets third = third_party_targets(s, i, j, k, now);
-    if (third.warn.actor >= 0) {
-        options.push_back({Action::WarnThirdParty, warn_third_party_utility(s, i, third.warn, in.salience), j,
-                           third.warn.actor});
+    // docs/model.md §7.3: a third party is worth a warning or a request only if that is worth more than
+    // holding course (an actor does not consider third parties that cannot matter to its conflict).
+    const double warn = third.warn.actor >= 0 ? warn_third_party_utility(s, i, third.warn, in.salience) : 0.0;
+    if (warn > 0.0) {
+        options.push_back({Action::WarnThirdParty, warn, j, third.warn.actor});
     }
-    if (third.patron.actor >= 0) {
-        options.push_back({Action::RequestSupport,
-                           request_support_utility(third.patron, in.salience, terms.gap), j,
-                           third.patron.actor});
+    const double request =
+        third.patron.actor >= 0 ? request_support_utility(third.patron, in.salience, terms.gap) : 0.0;
+    if (request > 0.0) {
+        options.push_back({Action::RequestSupport, request, j, third.patron.actor});
     }
 }
 
@@ -288,29 +287,27 @@ void DecisionProcess::list_force_options(int i, const Situation& here, OptionLis
         return;
     }
     if (s.mechanisms().clashes) {
-        options.push_back({Action::Clash, clash_utility(here.terms, here.in.own_nearness), w, -1});
+        const double doubt = s.mechanisms().beliefs ? 1.0 - s.beliefs->resolute(w, i) : 1.0;
+        options.push_back({Action::Clash, clash_utility(here.terms, here.in.own_nearness, doubt), w, -1});
     }
     const DemandState* d = here.mine;
-    if (!s.mechanisms().fait_accompli || d == nullptr || !d->open() || s.issue_holder[ix(d->issue)] == i) {
+    // Only a good someone holds (issues.<k>.held_by: territory, a decision that is its own) can be seized.
+    if (!s.mechanisms().fait_accompli || d == nullptr || !d->open() || s.issue_holder[ix(d->issue)] < 0 ||
+        s.issue_holder[ix(d->issue)] == i) {
         return;
     }
-    // i's estimate that the holder accepts the loss rather than fight, over its two types (§11.2, §11.6).
-    const int k = d->issue;
-    const double x_w = s.holds(w, k) ? s.position(w, k) : here.in.opponent_position;
-    const double u_accept = 1.0 - std::abs(x_w - d->value);
-    const double p_w = 1.0 - here.in.p_war;
+    // i's estimate that the holder accepts the loss rather than fight: the holder's own answer (§11.6) as i
+    // reckons it, averaged over the holder's two types (§11.2).
     const BeliefParams& types = s.params().beliefs;
+    const bool typed = s.mechanisms().beliefs;
+    const double resolute = typed ? s.beliefs->resolute(i, w) : 1.0;
     double accept = 0.0;
-    // w's cost of fighting i, as i reckons it for w's resolve r: c_w(r) scaled by i's strength against w's.
-    const double scale =
-        s.war_cost(w) > 0.0 ? war_prospect(s, w, i, k, View{i}, m_sim.now()).cost / s.war_cost(w) : 1.0;
-    for (const auto& [weight, resolve] :
-         {std::pair{s.mechanisms().beliefs ? s.beliefs->resolute(i, w) : 1.0,
-                    s.mechanisms().beliefs ? types.resolute : s.resolve(w)},
-          std::pair{s.mechanisms().beliefs ? 1.0 - s.beliefs->resolute(i, w) : 0.0, types.irresolute}}) {
-        const double u_fight = p_w + (1.0 - p_w) * (1.0 - std::abs(x_w - here.in.own_position)) -
-                               s.war_cost_given_resolve(w, resolve) * scale;
-        accept += weight * signal_likelihood(u_accept - u_fight, s.params().rationality);
+    for (const auto& [weight, resolve] : {std::pair{resolute, typed ? types.resolute : s.resolve(w)},
+                                          std::pair{1.0 - resolute, types.irresolute}}) {
+        if (weight > 0.0) {
+            const SeizureAnswer answer = seizure_answer(s, w, i, *d, View{i}, resolve, m_sim.now());
+            accept += weight * answer.accept_probability(s.params().rationality);
+        }
     }
     const double u_seized = 1.0 - std::abs(here.in.own_position - d->value);
     options.push_back({Action::Seize, seize_utility(here.terms, u_seized, accept), w,
@@ -321,10 +318,20 @@ void DecisionProcess::decide(int i) {
     if (m_state.finished || (m_state.at_war && m_state.war_side[ix(i)] != 0)) {
         return;
     }
+    read_firmness(m_state, i, m_sim.now());
     OptionList options;
     list_options(i, options);
-    const double draw = choice_rng(i).uniform();
-    const std::size_t chosen = logit_choice(options.utilities(), m_state.spec.model.rationality, draw);
+    // docs/model.md §7.1: the logit as random utility with persistent shocks. Each action's shock lives for
+    // an exponential time of mean τ, so that how often the engine asks an actor does not change how often it
+    // errs; at any one decision the choice is exactly the logit.
+    std::array<double, OptionList::k_capacity> shocks{};
+    const double tau = m_state.spec.model.choice_persistence;
+    for (std::size_t o = 0; o < options.size(); ++o) {
+        shocks[o] =
+            m_shocks[ix(i)].at(static_cast<std::size_t>(options[o].action), m_sim.now(), tau, choice_rng(i));
+    }
+    const std::size_t chosen = perturbed_choice(options.utilities(), m_state.spec.model.rationality,
+                                                std::span<const double>(shocks.data(), options.size()));
     const Option option = options[chosen];
     apply(i, option, option.other >= 0 ? m_state.contested_issue(i, option.other) : -1);
 }
@@ -356,7 +363,11 @@ void DecisionProcess::apply(int i, const Option& option, int issue) {
             if (next >= s.mobilisation_rung - 1) {
                 signal(i, {stakes_ij, k_action_cost + s.holding_cost(i, m_sim.now()), 0.0});
             }
-            m_effects.jump_pressure(i, k_escalation_step);
+            if (next >= s.war_rung_index) {
+                m_effects.step_onto_war(i);
+            } else {
+                m_effects.jump_pressure(i, k_escalation_step);
+            }
             m_effects.prompt_decision(j);
             break;
         }
@@ -389,7 +400,7 @@ void DecisionProcess::apply(int i, const Option& option, int issue) {
             m_effects.log({EventType::Threat, i, j, -1, 0.0, cameo, true},
                           [&] { return s.speaker(i) + " warns " + s.name(j); });
             s.commit_publicly(i, k_threat_commitment, issue >= 0 ? s.salience(i, issue) : 0.0, stakes_ij);
-            s.threatened(i, j) = 1.0;
+            s.threat_line(i, j) = s.rung[ix(j)];
             m_effects.prompt_decision(j);
             break;
         }

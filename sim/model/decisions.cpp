@@ -116,6 +116,7 @@ Stakes stakes(const StakeInputs& in) {
         in.p_war + (1.0 - in.p_war) * (1.0 - std::abs(in.own_position - in.target_position)) - in.own_cost;
     t.peace_value = std::isnan(in.peace_value) ? t.u_status_quo : in.peace_value;
     t.war_gain = t.u_war - t.peace_value;
+    t.war_now_gain = t.u_war - std::max(t.peace_value, in.wait_value);
     t.gap = std::abs(in.own_position - in.status_quo);
     t.urgency = in.deadline_passed ? k_deadline_urgency : 1.0;
     // Low on the ladder escalation coerces: it pays as far as the opponent, as i believes, fears war.
@@ -136,7 +137,7 @@ Stakes stakes(const StakeInputs& in) {
 
 double escalate_utility(const Stakes& stakes, bool into_war, double risk_attitude) {
     // The step onto the war rung is not coercion or deterrence (they threaten war; this one starts it).
-    return (into_war ? stakes.salience * stakes.war_gain + k_risk_weight * risk_attitude : stakes.drive) -
+    return (into_war ? stakes.salience * stakes.war_now_gain + k_risk_weight * risk_attitude : stakes.drive) -
            k_action_cost;
 }
 
@@ -144,15 +145,19 @@ double de_escalate_utility(const Stakes& stakes, double backing_down_cost) {
     return -stakes.drive - k_action_cost - backing_down_cost;
 }
 
-double threaten_utility(const Stakes& stakes) {
-    return stakes.salience * (0.5 * stakes.coercion + 0.5 * stakes.deterrence) - k_action_cost;
+double threaten_utility(const Stakes& stakes, double uncommitted) {
+    // docs/model.md §7.3, §11.3: a threat is worth the credibility it adds, the share of the threatener not
+    // yet publicly committed (a threat repeated adds less each time).
+    return uncommitted * stakes.salience * (0.5 * stakes.coercion + 0.5 * stakes.deterrence) - k_action_cost;
 }
 
 double sanction_utility(const Stakes& stakes, double opponent_nearness, double p_own, bool threat_failed,
                         bool held_back) {
-    // docs/model.md §11.7: a threatened sanction coerces while it is pending; imposing it spends that value,
-    // which is worth it only once the threat has failed.
-    const double spent = held_back && !threat_failed ? stakes.salience * stakes.coercion : 0.0;
+    // docs/model.md §11.7: a threatened sanction coerces or deters while it is pending (Schelling 1966's
+    // compellence and deterrence); imposing it spends that leverage, which is worth it only once the threat
+    // has failed.
+    const double leverage = std::max(stakes.coercion, std::max(0.0, stakes.deterrence));
+    const double spent = held_back && !threat_failed ? stakes.salience * leverage : 0.0;
     return stakes.salience * opponent_nearness * (p_own - 0.5) - 2.0 * k_action_cost - spent;
 }
 
@@ -185,13 +190,19 @@ double accept_talks_utility(double u_status_quo, double u_war, double proposer_n
 }
 
 double seize_utility(const Stakes& stakes, double u_seized, double accept_probability) {
-    return stakes.salience * (accept_probability * (u_seized - stakes.u_status_quo) +
-                              (1.0 - accept_probability) * stakes.war_gain) -
+    // docs/model.md §11.6, §11.8: the gamble on the holder's answer against peace or waiting, whichever is
+    // worth more.
+    const double alternative = stakes.u_war - stakes.war_now_gain;
+    return stakes.salience *
+               (accept_probability * u_seized + (1.0 - accept_probability) * stakes.u_war - alternative) -
            2.0 * k_action_cost;
 }
 
-double clash_utility(const Stakes& stakes, double own_nearness) {
-    return stakes.salience * own_nearness * (stakes.coercion + stakes.deterrence) - 3.0 * k_action_cost;
+double clash_utility(const Stakes& stakes, double own_nearness, double doubt) {
+    // docs/model.md §12.1: a clash coerces as far as the opponent still doubts i's resolve (a demonstration
+    // the opponent has already drawn its conclusion from adds nothing).
+    return doubt * stakes.salience * own_nearness * (stakes.coercion + stakes.deterrence) -
+           3.0 * k_action_cost;
 }
 
 double backing_down_cost(double audience_weight, double public_commitment, double salience,

@@ -59,7 +59,7 @@ void update_demands(CrisisState& state) {
         if (std::abs(xc - q) < std::abs(d.value - q)) {
             d.value = xc;
         }
-        const bool withdrawn = std::abs(d.value - q) <= k_met_tolerance;
+        const bool withdrawn = std::abs(d.value - q) <= d.tolerance();
         bool all_met = true;
         for (std::size_t t = 0; t < d.targets.size(); ++t) {
             if (d.status[t] != TargetStatus::Open) {
@@ -71,7 +71,7 @@ void update_demands(CrisisState& state) {
                 d.status[t] = TargetStatus::Withdrawn;
                 all_met = false;
             } else if (state.holds(ti, d.issue) &&
-                       std::abs(state.position(ti, d.issue) - d.value) <= k_met_tolerance) {
+                       std::abs(state.position(ti, d.issue) - d.value) <= d.tolerance()) {
                 d.status[t] = TargetStatus::Met;
             } else {
                 all_met = false;
@@ -115,6 +115,11 @@ void DemandProcess::activate(int index, bool history, const ScriptedEventSpec* s
     DemandState& demand = s.demands[ix(index)];
     const bool first = !demand.active;
     demand.active = true;
+    if (first) {
+        // §11.8: the challenger reads the targets' firmness from now (from day 0 for a demand made before it:
+        // what was learnt before is in the scenario's beliefs).
+        demand.firmness_read.assign(demand.targets.size(), std::max(0.0, m_sim.now()));
+    }
     s.mark_opponents_dirty();
     demand.last_reiterated = m_sim.now();
     std::vector<int> targets = demand.targets;

@@ -111,8 +111,10 @@ void EscalationProcess::reschedule_crossings(int i) {
     const double window_end = std::min(s.horizon, now + k_crossing_window);
     s.pressure->sync_actor(i, now);
     const double low = r > 0 ? s.thresholds[ix(r)] : -1.0;
-    const double high =
-        r < s.war_rung_index ? s.thresholds[ix(r + 1)] : std::numeric_limits<double>::infinity();
+    // §2.3: the drift takes the step onto war only at the war line.
+    const double high = r + 1 < s.war_rung_index    ? s.thresholds[ix(r + 1)]
+                        : r + 1 == s.war_rung_index ? s.war_line()
+                                                    : std::numeric_limits<double>::infinity();
     const double quiet = s.pressure->quiet_until(i, low, high, window_end);
     if (quiet > now) {
         // No crossing is possible before `quiet`: look again then (no search needed now).
@@ -126,7 +128,7 @@ void EscalationProcess::reschedule_crossings(int i) {
     std::optional<double> when;
     int next = r;
     if (r < s.war_rung_index) {
-        when = s.pressure->next_crossing(i, s.thresholds[ix(r + 1)], engine::Crossing::Upward, window_end);
+        when = s.pressure->next_crossing(i, high, engine::Crossing::Upward, window_end);
         next = r + 1;
     }
     if (r > 0) {
@@ -258,7 +260,22 @@ void EscalationProcess::jump(int actor, double delta) {
     if (on_threshold(e)) {
         e = s.pressure->jump(actor, k_hysteresis, now);  // §2.3: never rest exactly on a threshold
     }
-    set_rung(actor, std::min(rung_at(s.thresholds, e), s.war_rung_index));
+    set_rung(actor, s.rung_for_pressure(e));
+    mark_coupled(actor);
+}
+
+void EscalationProcess::step_onto_war(int actor) {
+    CrisisState& s = m_state;
+    if (s.finished) {
+        return;
+    }
+    const double now = std::max(0.0, m_sim.now());
+    const double short_of_war =
+        s.thresholds[ix(s.war_rung_index)] + k_hysteresis - s.pressure->value(actor, now);
+    if (short_of_war > 0.0) {
+        s.pressure->jump(actor, short_of_war, now);
+    }
+    set_rung(actor, s.war_rung_index);
     mark_coupled(actor);
 }
 

@@ -32,7 +32,7 @@ bool resolve_all(const CrisisState& state, Resolution& r) {
                 case TargetStatus::Met:
                     // A demand met only after its challenger softened it by more than the met tolerance is a
                     // compromise (both sides moved), not a capitulation of the targets.
-                    if (std::abs(d.value - d.demanded) > k_met_tolerance) {
+                    if (std::abs(d.value - d.demanded) > d.tolerance()) {
                         ++r.compromised;
                     } else {
                         ++r.met;

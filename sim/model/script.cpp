@@ -183,6 +183,10 @@ void Script::run(const ScriptedEventSpec& event, bool history) {
     }
     if (jump != 0.0) {
         m_effects.jump_pressure(source, jump);
+        // §2.3: a scripted jump past the war threshold is the analyst's statement that the war begins.
+        if (!s.finished && s.pressure->value(source, m_sim.now()) >= s.thresholds[ix(s.war_rung_index)]) {
+            m_effects.step_onto_war(source);
+        }
     }
     m_effects.update_demands();
     m_effects.refresh_grievance();
@@ -206,6 +210,7 @@ void Script::apply_to_target(const ScriptedEventSpec& event, std::string_view ca
             if (t >= 0) {
                 r.deterred(t, source) = std::min(1.0, r.deterred(t, source) + k_warning_effect);
                 s.note_relations_written(t, source);
+                s.threat_line(source, t) = s.rung[ix(t)];  // §11.7: what it threatened is now held back
             }
             if (event.in_public && !history) {
                 // docs/model.md §11.3: a public threat commits its author before its audience; a private one

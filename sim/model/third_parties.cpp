@@ -82,7 +82,8 @@ double declare_support_utility(const CrisisState& state, int i, const AllyInConf
     const double gain =
         0.5 * (r.affinity(i, ally.ally) - r.affinity(i, ally.opponent)) * (1.0 - r.declared(i, ally.ally));
     const double exposure =
-        state.war_cost(i) * state.nearness_to_war(ally.opponent) * (1.0 - r.commitment(i, ally.ally));
+        state.war_cost(i) * state.nearness_to_war(ally.opponent) *
+        (1.0 - r.commitment_on(i, ally.ally, state.contested_issue(ally.ally, ally.opponent)));
     return gain - exposure - k_action_cost;
 }
 
@@ -92,14 +93,15 @@ double answer_request_utility(const CrisisState& state, int i, const PendingRequ
     const double a_o = request.opponent >= 0 ? r.affinity(i, request.opponent) : 0.0;
     const double exposure =
         request.opponent >= 0 ? state.war_cost(i) * state.nearness_to_war(request.opponent) : 0.0;
-    return 0.5 * (a_r - a_o) + r.commitment(i, request.requester) - exposure - k_action_cost;
+    const int issue = request.opponent >= 0 ? state.contested_issue(request.requester, request.opponent) : -1;
+    return 0.5 * (a_r - a_o) + r.commitment_on(i, request.requester, issue) - exposure - k_action_cost;
 }
 
 void warn_off(CrisisState& state, Effects& effects, int i, int j, int third) {
     Relations& r = state.relations;
-    r.deterred(third, i) =
-        std::min(1.0, r.deterred(third, i) +
-                          k_warning_effect * (1.0 - state.resolve(third)) * (1.0 - r.commitment(third, j)));
+    r.deterred(third, i) = std::min(
+        1.0, r.deterred(third, i) + k_warning_effect * (1.0 - state.resolve(third)) *
+                                        (1.0 - r.commitment_on(third, j, state.contested_issue(i, j))));
     state.note_relations_written(third, i);
     effects.log({EventType::Threat, i, third, -1, 0.0, action_cameo(Action::WarnThirdParty), true},
                 [&] { return state.speaker(i) + " warns " + state.name(third) + " to stay out"; });

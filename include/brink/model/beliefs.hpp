@@ -59,6 +59,10 @@ class Beliefs {
     /// The same with the two types' likelihoods given (for signals that are not the sending of a cost, such
     /// as backing down: the complement of standing firm).
     void observe_likelihoods(int sender, double likelihood_resolute, double likelihood_irresolute);
+    /// One observer's own Bayes update about `about` from evidence with these two likelihoods (what only the
+    /// observer sees, such as a target standing firm against its own threat, §11.8). No update for an
+    /// untracked pair's public reputation.
+    void observe_privately(int observer, int about, double likelihood_resolute, double likelihood_irresolute);
     /// Number of pairs with a belief of their own.
     std::size_t tracked_pairs() const { return m_tracked; }
     const BeliefParams& params() const { return m_params; }

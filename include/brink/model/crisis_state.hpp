@@ -33,13 +33,17 @@ inline std::size_t ix(int index) {
     return static_cast<std::size_t>(index);
 }
 
-/// docs/model.md §3.2: a target's demand is met within this distance of the demanded value, and withdrawn
-/// when the challenger comes this close to the status quo.
+/// docs/model.md §3.2: a target's demand is met within this share of the demand's original gap (the distance
+/// from the status quo to the value first demanded), and withdrawn when the challenger comes this close to
+/// the status quo: a share, so that small steps on a narrow dispute neither meet nor withdraw it (§12.3).
 inline constexpr double k_met_tolerance = 0.05;
 /// docs/model.md §4.5, §3.4: the largest move of a fully flexible actor at one meeting or BDM round.
 inline constexpr double k_concession_limit = 0.35;
 /// docs/model.md §2.3: rung units past a threshold after a crossing (hysteresis).
 inline constexpr double k_hysteresis = 1e-10;
+/// docs/model.md §2.3: how far past the war threshold the drift of the pressure alone must carry an actor
+/// that decides (a spiral out of its control); short of that the step onto war is its decision.
+inline constexpr double k_spiral_margin = 1.0;
 /// docs/model.md §4.4: each sanction (decided or scripted) adds this to the target's cost of war.
 inline constexpr double k_sanction_cost = 0.02;
 /// docs/model.md §11.3: a public threat commits its author by this share of what it has not yet committed.
@@ -56,11 +60,16 @@ struct DemandState {
     std::string id;
     int challenger = -1;
     std::vector<int> targets;
-    std::vector<TargetStatus> status;  ///< One per target.
+    std::vector<TargetStatus> status;   ///< One per target.
+    std::vector<double> firmness_read;  ///< Per target: the day up to which the challenger has read its
+                                        ///< standing firm (§11.8).
     int issue = -1;
     double value = 1.0;     ///< The value now demanded (softened as the challenger moves, §3.2).
     double demanded = 1.0;  ///< The value first demanded.
-    double made = 0.0;      ///< Day it was put on the table.
+    double gap = 1.0;  ///< |demanded − status quo| when it was made (the scale of its tolerances, §3.2).
+    /// The tolerance of "met" and "withdrawn": k_met_tolerance of the original gap.
+    double tolerance() const { return k_met_tolerance * gap; }
+    double made = 0.0;  ///< Day it was put on the table.
     double deadline = k_unset;
     int threat_rung = -1;  ///< Ladder index of the rung backing it, or -1.
     int war_target = -1;  ///< The actor the challenger's force is aimed at (§11.1), or -1 (the counterpart).
@@ -151,10 +160,12 @@ class CrisisState {
         public_commitment;          ///< P_i in [0,1]: how far i has publicly committed itself (§11.3).
     std::vector<int> issue_holder;  ///< Per issue: the actor holding the contested good, or -1.
     std::vector<int> clashes;       ///< Clashes each actor has started (§12.1).
-    Eigen::MatrixXd threatened;     ///< 1 where i has threatened j (a sanction held back, §11.7).
-    std::vector<int> war_side;      ///< 0: not at war; 1: the initiator's side; 2: the target's (§12.2).
-    bool at_war = false;            ///< A war is being fought (§12.2).
-    int war_initiator = -1;         ///< Its principals, while it is fought.
+    /// The rung j stood on when i last threatened it, or -1 (§11.7: a threatened sanction is held back
+    /// until j climbs past that line, goes to war, or lets a deadline pass).
+    Eigen::MatrixXi threat_line;
+    std::vector<int> war_side;  ///< 0: not at war; 1: the initiator's side; 2: the target's (§12.2).
+    bool at_war = false;        ///< A war is being fought (§12.2).
+    int war_initiator = -1;     ///< Its principals, while it is fought.
     int war_defender = -1;
     bool seized = false;  ///< A fait accompli was attempted (violence level, §12.1).
     RelationsWrites relations_written;
@@ -212,6 +223,13 @@ class CrisisState {
     /// resolve: as near to war as j stands, and more so the more resolute i believes it (§11.2–§11.3).
     double threat_credibility(int i, int j) const;
     /// ρ_i = rung_i / war rung (§7.3).
+    /// docs/model.md §2.3: the pressure at which the drift alone starts a war: the war threshold, plus
+    /// k_spiral_margin when actors decide.
+    double war_line() const {
+        return thresholds[ix(war_rung_index)] + (spec.model.decisions_enabled ? k_spiral_margin : 0.0);
+    }
+    /// The rung a pressure puts an actor on: as the thresholds say, but below war short of the war line.
+    int rung_for_pressure(double e) const;
     double nearness_to_war(int i) const { return static_cast<double>(rung[ix(i)]) / war_rung; }
     /// i's main opponent (§4.3), or -1. Cached: re-evaluated at the first query after
     /// mark_opponents_dirty() (demands changed, the daily relations batch).

@@ -6,6 +6,7 @@
 
 #include "brink/engine/rng.hpp"
 #include "brink/engine/simulation.hpp"
+#include "brink/model/choice.hpp"
 #include "brink/model/coalitions.hpp"
 #include "brink/model/crisis_state.hpp"
 #include "brink/model/decisions.hpp"
@@ -30,6 +31,7 @@ struct Option {
 /// An actor's options at one decision (at most 11, docs/model.md §7.3), kept on the stack.
 class OptionList {
   public:
+    static constexpr std::size_t k_capacity = 16;  ///< The most options an actor ever has at once.
     void clear() { m_size = 0; }
     void push_back(const Option& option);
     const Option& operator[](std::size_t k) const { return m_options[k]; }
@@ -38,8 +40,8 @@ class OptionList {
     std::span<const double> utilities() const { return {m_utilities.data(), m_size}; }
 
   private:
-    std::array<Option, 16> m_options{};
-    std::array<double, 16> m_utilities{};
+    std::array<Option, k_capacity> m_options{};
+    std::array<double, k_capacity> m_utilities{};
     std::size_t m_size = 0;
 };
 
@@ -100,6 +102,7 @@ class DecisionProcess {
     // the simulation's lifetime; creating a stream later or earlier does not change its draws).
     std::vector<engine::RngStream*> m_decide_rng;
     std::vector<engine::RngStream*> m_choice_rng;
+    std::vector<PersistentShocks> m_shocks;  ///< §7.1: each actor's taste shocks.
 };
 
 }  // namespace brink::model

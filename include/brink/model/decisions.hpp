@@ -7,6 +7,7 @@
 #include "brink/model/bargaining.hpp"
 #include "brink/scenario.hpp"
 
+#include <limits>
 #include <string_view>
 
 namespace brink::model {
@@ -65,17 +66,19 @@ struct StakeInputs {
     double opponent_nearness = 0.0;  ///< ρ_j
     double holding_cost = 0.0;  ///< H_i: what holding i's readiness costs over its planning period (§11.4)
     double peace_value = k_unset;  ///< V_peace (§11.5); NaN: the status quo u_sq
+    double wait_value = -std::numeric_limits<double>::infinity();  ///< V_wait (§11.8)
     bool deadline_passed = false;  ///< i's demand on k is past its deadline (m = 2, §3.3)
 };
 
 /// The named terms of docs/model.md §7.3 and §11.
 struct Stakes {
-    double salience = 0.0;       ///< s
-    double gap = 0.0;            ///< |x_i − q|: how far the status quo is from what i wants
-    double u_status_quo = 0.0;   ///< 1 − |x_i − q| − H_i
-    double u_war = 0.0;          ///< p̂ + (1 − p̂)(1 − |x_i − x_w|) − c_i
-    double peace_value = 0.0;    ///< V_peace: what i can expect without war (u_sq, or the offer, §11.5)
-    double war_gain = 0.0;       ///< u_war − V_peace
+    double salience = 0.0;      ///< s
+    double gap = 0.0;           ///< |x_i − q|: how far the status quo is from what i wants
+    double u_status_quo = 0.0;  ///< 1 − |x_i − q| − H_i
+    double u_war = 0.0;         ///< p̂ + (1 − p̂)(1 − |x_i − x_w|) − c_i
+    double peace_value = 0.0;   ///< V_peace: what i can expect without war (u_sq, or the offer, §11.5)
+    double war_gain = 0.0;      ///< u_war − V_peace
+    double war_now_gain = 0.0;  ///< u_war − max(V_peace, V_wait): what starting the war today gains (§11.8)
     double opponent_fear = 0.0;  ///< max(0, u_sq,j − û_war,j): what j loses from a war, as i believes
     double coercion = 0.0;       ///< fear_j · gap · m
     double deterrence = 0.0;     ///< resolve_i · ρ_j · (2p̂ − 1)
@@ -86,14 +89,16 @@ struct Stakes {
 /// The terms of docs/model.md §7.3 from their inputs.
 Stakes stakes(const StakeInputs& in);
 
-/// Escalate: drive − κ; the step onto the war rung is the bet on war alone, s·gain + 0.1·risk − κ (§7.3).
+/// Escalate: drive − κ; the step onto the war rung is the bet on war alone, s·(u_war − max(V_peace, V_wait))
+/// + 0.1·risk − κ (§7.3, §11.8).
 double escalate_utility(const Stakes& stakes, bool into_war, double risk_attitude);
 /// De-escalate: −drive − κ − the audience cost of backing down (§7.3, §11.3).
 double de_escalate_utility(const Stakes& stakes, double backing_down_cost);
-/// Threaten: s·(coercion + deterrence)/2 − κ (§7.3).
-double threaten_utility(const Stakes& stakes);
-/// Impose sanctions: s·ρ_j·(p − 1/2) − 2κ, less the coercive value s·coercion of holding them back as a
-/// threat while the threat has not failed (§7.3, §11.7).
+/// Threaten: (1 − P_i)·s·(coercion + deterrence)/2 − κ, with P_i the threatener's public commitment so far
+/// (§7.3, §11.3).
+double threaten_utility(const Stakes& stakes, double uncommitted);
+/// Impose sanctions: s·ρ_j·(p − 1/2) − 2κ, less the leverage s·max(coercion, deterrence⁺) of holding them
+/// back as a threat while the threat has not failed (§7.3, §11.7).
 double sanction_utility(const Stakes& stakes, double opponent_nearness, double p_own, bool threat_failed,
                         bool held_back);
 /// Propose talks: the value of the range's midpoint over the status quo, plus 0.1·(1 − resolve), minus κ;
@@ -109,11 +114,12 @@ double reiterate_utility(const Stakes& stakes, double resolve);
 /// The proposal's addressee meets when this beats 0: max(0, u_sq − u_war)·ρ_proposer + 0.1 − κ, from its
 /// own side (§7.3).
 double accept_talks_utility(double u_status_quo, double u_war, double proposer_nearness);
-/// Seize the contested good (§11.6): s·[P(accept)·(u(v) − u_sq) + (1 − P(accept))·gain] − 2κ, where v is
-/// what i demands and P(accept) i's estimate that the holder accepts rather than fights.
+/// Seize the contested good (§11.6): s·[P(accept)·u(v) + (1 − P(accept))·u_war − max(V_peace, V_wait)] − 2κ,
+/// where v is what i demands and P(accept) i's estimate that the holder accepts rather than fights (§11.8).
 double seize_utility(const Stakes& stakes, double u_seized, double accept_probability);
-/// A clash (§12.1): s·ρ_i·(coercion + deterrence) − 3κ.
-double clash_utility(const Stakes& stakes, double own_nearness);
+/// A clash (§12.1): (1 − μ_w(i))·s·ρ_i·(coercion + deterrence) − 3κ, with 1 − μ_w(i) the opponent's doubt
+/// that i is resolute (1 without the beliefs mechanism).
+double clash_utility(const Stakes& stakes, double own_nearness, double doubt);
 
 /// What backing down (conceding, or stepping down after public threats) costs i (§11.3): the audience cost
 /// a_i·P_i·s, plus, when conceding under coercion, the reputation cost r·s·ρ_coercer (Sartori 2005).

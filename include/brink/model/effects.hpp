@@ -63,8 +63,12 @@ class Effects {
     virtual void log(const LoggedEvent& event, Describe describe) = 0;
     /// The actor decides soon (docs/model.md §7.2).
     virtual void prompt_decision(int actor) = 0;
-    /// Jumps the actor's escalation pressure by `delta` rungs (docs/model.md §2.3).
+    /// Jumps the actor's escalation pressure by `delta` rungs (docs/model.md §2.3); the rung follows, up to
+    /// the rung below war.
     virtual void jump_pressure(int actor, double delta) = 0;
+    /// The actor's decision to start the war: its pressure is raised onto the war rung (docs/model.md §2.3:
+    /// only a decision takes that step).
+    virtual void step_onto_war(int actor) = 0;
     /// Military action calls off the talks pending with the actor (docs/model.md §4.5).
     virtual void call_off_talks(int actor) = 0;
     /// War begins: `initiator` against `target` (−1: the war target by the rule of docs/model.md §8).

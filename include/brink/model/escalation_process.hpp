@@ -33,8 +33,11 @@ class EscalationProcess {
     /// At day 0, after the history: K from the affinities, g from the demands, every actor's first crossing
     /// searched; war if someone already stands on the war rung.
     void start();
-    /// docs/model.md §2.3: e_i += delta (clamped at 0, never resting on a threshold); the rung follows.
+    /// docs/model.md §2.3: e_i += delta (clamped at 0, never resting on a threshold); the rung follows, up to
+    /// the rung below war.
     void jump(int actor, double delta);
+    /// docs/model.md §2.3: the decision to start the war raises e_i onto the war rung.
+    void step_onto_war(int actor);
     /// Affinities changed: K follows at the end of the day (docs/model.md §2.4).
     void relations_changed();
     /// g changed (docs/model.md §3.1): the components whose entries changed are searched again.

@@ -42,6 +42,7 @@ class FakeEffects : public Effects {
     void jump_pressure(int actor, double delta) override {
         calls.push_back("jump " + std::to_string(actor) + " " + text(delta));
     }
+    void step_onto_war(int actor) override { calls.push_back("step_onto_war " + std::to_string(actor)); }
     void call_off_talks(int actor) override { calls.push_back("call_off " + std::to_string(actor)); }
     void declare_war(int initiator, int target) override {
         calls.push_back("war " + std::to_string(initiator) +

@@ -678,9 +678,14 @@ TEST(Crisis, WithoutEventSamplesTheTrajectoryHasOnlyIntervalTimesAndTheOutcome) 
         off_grid_in_full = off_grid_in_full || row.time != std::floor(row.time);
     }
     EXPECT_TRUE(off_grid_in_full);  // the default run samples at events between the days
+    // The run ends at the outcome's instant, or when its war ends (§12.2).
+    const double end = std::isfinite(interval_only.outcome.war.end) ? interval_only.outcome.war.end
+                                                                    : interval_only.outcome.time;
     for (const TrajectorySample& row : interval_only.trajectory) {
-        // Whole days (sample_interval 1), or the outcome's instant.
-        EXPECT_TRUE(row.time == std::floor(row.time) || row.time == interval_only.outcome.time) << row.time;
+        // Whole days (sample_interval 1), or the outcome's instant, or the end of the run.
+        EXPECT_TRUE(row.time == std::floor(row.time) || row.time == interval_only.outcome.time ||
+                    row.time == end)
+            << row.time;
     }
 }
 

@@ -83,7 +83,9 @@ TEST(Decisions, ADefenderOfTheStatusQuoNeverGainsFromWar) {
 TEST(Decisions, UtilitiesOfTheOpponentDirectedActionsMatchTheirClosedForms) {
     const StakeInputs in = challenger_inputs();
     const Stakes t = stakes(in);
-    EXPECT_DOUBLE_EQ(threaten_utility(t), 0.8 * (0.5 * t.coercion + 0.5 * t.deterrence) - k_action_cost);
+    EXPECT_DOUBLE_EQ(threaten_utility(t, 1.0), 0.8 * (0.5 * t.coercion + 0.5 * t.deterrence) - k_action_cost);
+    EXPECT_DOUBLE_EQ(threaten_utility(t, 0.25),
+                     0.25 * 0.8 * (0.5 * t.coercion + 0.5 * t.deterrence) - k_action_cost);
     EXPECT_DOUBLE_EQ(sanction_utility(t, 0.25, 0.6, false, false), 0.8 * 0.25 * 0.1 - 2.0 * k_action_cost);
     EXPECT_DOUBLE_EQ(concede_utility(t, 0.25, 0.1, 0.8, 0.0),
                      0.25 * 0.0 - 0.8 * 0.1 - k_action_cost);  // u_sq < u_war: nothing to buy off

@@ -55,8 +55,12 @@ TEST(EscalationProcess, ARungCrossingHappensAtItsClosedFormTime) {
     EXPECT_EQ(crossings[0].description, "a escalates to \"Disapproval\"");
 }
 
-TEST(EscalationProcess, AJumpOntoTheRungBelowWarCallsOffTalksAndOntoWarDeclaresIt) {
-    ComponentBench bench(lone_actor(6.5));
+TEST(EscalationProcess, AJumpOntoTheRungBelowWarCallsOffTalksButOnlyADecisionStepsOntoWar) {
+    // docs/model.md §2.3: an actor that decides: jumps (and the drift) stop at the rung below war short of
+    // the war line; step_onto_war declares it.
+    ScenarioSpec spec = lone_actor(6.5);
+    spec.model.decisions_enabled = true;
+    ComponentBench bench(spec);
     EscalationProcess escalation(bench.state, bench.sim, bench.effects);
     escalation.start();
     escalation.jump(0, 1.0);
@@ -65,7 +69,25 @@ TEST(EscalationProcess, AJumpOntoTheRungBelowWarCallsOffTalksAndOntoWarDeclaresI
     escalation.jump(0, 1.0);
     EXPECT_EQ(bench.state.rung[0], 8);
     EXPECT_TRUE(bench.effects.called("call_off 0"));
-    escalation.jump(0, 1.0);
+    escalation.jump(0, 0.8);  // 9.3: past the war threshold 9, short of the war line 9 + k_spiral_margin
+    EXPECT_EQ(bench.state.rung[0], 8);
+    EXPECT_FALSE(bench.effects.called("war 0"));
+    escalation.step_onto_war(0);
+    EXPECT_EQ(bench.state.rung[0], 9);
+    EXPECT_TRUE(bench.effects.called("war 0"));
+}
+
+TEST(EscalationProcess, APressureDrivenPastTheWarLineIsWarWithoutADecision) {
+    // docs/model.md §2.3: a spiral that carries the pressure k_spiral_margin past the war threshold.
+    ScenarioSpec spec = lone_actor(8.5);
+    spec.model.decisions_enabled = true;
+    ComponentBench bench(spec);
+    EscalationProcess escalation(bench.state, bench.sim, bench.effects);
+    escalation.start();
+    escalation.jump(0, 1.4);
+    EXPECT_EQ(bench.state.rung[0], 8);
+    escalation.jump(0, 0.2);
+    EXPECT_EQ(bench.state.rung[0], 9);
     EXPECT_TRUE(bench.effects.called("war 0"));
 }
 

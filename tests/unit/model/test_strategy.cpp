@@ -17,6 +17,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <map>
 #include <vector>
 
 namespace brink::model {
@@ -39,8 +40,9 @@ bool is_war(const RunResult& r) {
     return r.outcome.kind == OutcomeKind::War;
 }
 
-/// A challenger mobilised against a smaller target whose territory it claims; a defender of the given
-/// capability committed to the target with the given firmness (docs/model.md §11.1).
+/// A challenger mobilised against a smaller, resolute target whose territory it claims and which it believes
+/// irresolute (the private information that makes war possible between rational actors, Fearon 1995); a
+/// defender of the given capability committed to the target with the given firmness (docs/model.md §11.1).
 ScenarioSpec extended_deterrence(double firmness, double defender_capability) {
     ScenarioSpec spec;
     spec.metadata.name = "extended deterrence";
@@ -56,7 +58,7 @@ ScenarioSpec extended_deterrence(double firmness, double defender_capability) {
     challenger.initial_rung = 7.0;
     challenger.readiness = 1.0;
     challenger.positions = {make_position("territory", 1.0, 0.9)};
-    ActorSpec target = make_actor("target", 0.5, 0.7, 0.3, 1.0);
+    ActorSpec target = make_actor("target", 0.5, 0.9, 0.3, 1.0);
     target.initial_rung = 4.0;
     target.positions = {make_position("territory", 0.0, 0.9)};
     ActorSpec defender = make_actor("defender", defender_capability, 0.8, 0.3, 0.5);
@@ -65,6 +67,7 @@ ScenarioSpec extended_deterrence(double firmness, double defender_capability) {
     if (firmness > 0.0) {
         spec.relations.commitments.push_back({"defender", "target", firmness, {}});
     }
+    spec.relations.beliefs = {{"challenger", "target", 0.1}};
     DemandSpec claim;
     claim.id = "claim";
     claim.challenger = "challenger";
@@ -93,14 +96,13 @@ TEST(Strategy, ADefendersCommitmentDetersTheFirmerItIsAndTheStrongerTheDefender)
         EXPECT_LE(p, previous + 0.05) << "capability " << capability;
         previous = p;
     }
-    // With full commitment from a defender as strong as the challenger: at most half the war of no
-    // commitment.
-    const double without = share_of_runs(extended_deterrence(0.0, 1.0), runs, is_war);
-    const double with = share_of_runs(extended_deterrence(1.0, 1.0), runs, is_war);
-    EXPECT_GT(without, 0.3);
+    // With full commitment from a defender at least as strong as the challenger (four times here, the
+    // uncommitted bystander whose help the target counts on and the challenger does not: the mutual optimism
+    // a commitment removes): at most half the war of no commitment.
+    const double without = share_of_runs(extended_deterrence(0.0, 4.0), runs, is_war);
+    const double with = share_of_runs(extended_deterrence(1.0, 4.0), runs, is_war);
+    EXPECT_GT(without, 0.2);
     EXPECT_LE(with, 0.5 * without);
-    // The mechanism switched off: the war is valued against the main opponent alone, and the commitment
-    // counts only if... the same scenario shows it (docs/model.md §13, ablation).
 }
 
 }  // namespace
@@ -117,7 +119,7 @@ ScenarioSpec coercion(bool audience_costs) {
     for (auto& a : spec.actors) {
         a.regime = Regime::Democracy;
         a.initial_rung = 3.0;
-        a.cost_of_war = 0.6;
+        a.cost_of_war = 0.3;
         a.positions[0].salience = 0.6;
     }
     return spec;
@@ -176,15 +178,16 @@ TEST(Strategy, ATargetConcedesMoreReadilyToAPublicThreatThanToAPrivateOne) {
     EXPECT_GT(publicly, privately);
 }
 
-/// A challenger mobilised at peacetime readiness against an unmobilised target, a costly war over its claim:
-/// war pays for the challenger only once its forces are ready (docs/model.md §11.4).
+/// A challenger mobilised at peacetime readiness against an unmobilised target that will not move (resolve 1:
+/// no offer inside the range reaches the challenger in time), a costly war over its claim: war pays for the
+/// challenger only once its forces are ready (docs/model.md §11.4).
 ScenarioSpec readiness_race(double build_rate, double initial_readiness) {
     ScenarioSpec spec = fixtures::two_actor_dispute();
     spec.model.rationality = 100.0;
     spec.metadata.horizon = 180.0;
     spec.relations.affinities.push_back({"challenger", "target", -0.5, false});
     for (auto& a : spec.actors) {
-        a.cost_of_war = 0.6;
+        a.cost_of_war = 0.3;
         a.readiness_rate = build_rate;
         a.readiness_cost = 0.0;  // isolate the timing from the cost of holding forces
         a.positions[0].salience = 0.9;
@@ -193,6 +196,8 @@ ScenarioSpec readiness_race(double build_rate, double initial_readiness) {
     spec.actors[0].initial_rung = 7.0;
     spec.actors[0].readiness = initial_readiness;
     spec.actors[1].initial_rung = 4.0;
+    spec.actors[1].resolve = 1.0;
+    spec.actors[1].positions[0].salience = 1.0;  // reach 0.35·(1 − s·resolve) = 0: it offers nothing
     return spec;
 }
 
@@ -240,6 +245,7 @@ ScenarioSpec shifting_power(double trend) {
     spec.model.rationality = 1000.0;
     spec.model.power_horizon = 365.0;
     spec.model.mechanisms.fait_accompli = false;  // isolate the war decision from the seizure of §11.6
+    spec.model.mechanisms.timing = false;         // and from the chance that coercion works first (§11.8)
     spec.metadata.horizon = 120.0;
     spec.relations.affinities.push_back({"challenger", "target", -0.5, false});
     for (auto& a : spec.actors) {
@@ -295,6 +301,260 @@ TEST(Strategy, AnOfferInsideTheRangePreventsWarUnlessTheShiftOfPowerIsLargeEnoug
     const int preventive = wars_by(shifting_power(std::max(-0.95, threshold - 0.1)), by_challenger);
     EXPECT_GE(preventive, 30) << "threshold " << threshold;
     EXPECT_EQ(by_challenger, preventive);  // the declining side starts them
+}
+
+/// A mobilised, ready challenger and a target holding the region it claims; war is costly for the challenger,
+/// and for the target costs 0.5·(1 − resolve/2): more than it stands to win back if it is irresolute, less if
+/// it is resolute; the challenger believes the target resolute with probability `believed` (docs/model.md
+/// §11.6).
+ScenarioSpec fait_accompli(double believed, double true_resolve) {
+    ScenarioSpec spec;
+    spec.metadata.name = "fait accompli";
+    spec.metadata.horizon = 60.0;
+    spec.ladder = default_ladder();
+    spec.model.rationality = 100.0;
+    IssueSpec region;
+    region.id = "region";
+    region.name = "Region";
+    region.held_by = "target";
+    spec.issues = {region};
+    ActorSpec challenger = make_actor("challenger", 1.0, 0.7, 0.8, 1.0);
+    challenger.initial_rung = 7.0;
+    challenger.readiness = 1.0;
+    challenger.positions = {make_position("region", 1.0, 0.8)};
+    ActorSpec target = make_actor("target", 1.0, true_resolve, 0.5, 1.0);
+    target.initial_rung = 3.0;
+    target.positions = {make_position("region", 0.0, 0.8)};
+    spec.actors = {challenger, target};
+    spec.relations.affinities = {{"challenger", "target", -0.5, false}};
+    spec.relations.beliefs = {{"challenger", "target", believed}};
+    DemandSpec claim;
+    claim.id = "claim";
+    claim.challenger = "challenger";
+    claim.targets = {"target"};
+    claim.issue = "region";
+    claim.value = 1.0;
+    spec.demands = {claim};
+    return spec;
+}
+
+TEST(Strategy, AFaitAccompliSucceedsAgainstAnIrresoluteTargetAndMeansWarAgainstAResoluteOne) {
+    // Altman (2017): 200 runs each; the challenger believes the target irresolute (π = 0.05).
+    int seized = 0;
+    const auto outcomes = [&](const ScenarioSpec& spec) {
+        std::map<OutcomeKind, int> counts;
+        seized = 0;
+        for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+            const RunResult r = run_crisis(spec, seed);
+            ++counts[r.outcome.kind];
+            seized += std::any_of(r.events.begin(), r.events.end(),
+                                  [](const EventRecord& e) { return e.type == EventType::Seizure; });
+        }
+        return counts;
+    };
+    // An irresolute target (for whom war costs more than the region is worth to it) accepts every seizure:
+    // each one is a fait accompli, none a war. (It is seized in few runs: its offers at the table, generous
+    // as an irresolute actor's are, are worth waiting for, §11.8.)
+    auto irresolute = outcomes(fait_accompli(0.05, 0.1));
+    EXPECT_GT(seized, 0);
+    EXPECT_EQ(irresolute[OutcomeKind::FaitAccompli], seized);
+    EXPECT_EQ(irresolute[OutcomeKind::War], 0);
+    // A resolute target, also believed irresolute, offers little and is seized in most runs; it fights.
+    auto resolute = outcomes(fait_accompli(0.05, 0.95));
+    const int seized_believed_irresolute = seized;
+    EXPECT_GE(seized_believed_irresolute, 160);
+    EXPECT_GE(resolute[OutcomeKind::War], 160);
+    EXPECT_EQ(resolute[OutcomeKind::FaitAccompli], 0);
+    // Seizures follow the belief: the same resolute target believed resolute is seized far less often (a
+    // difference of 20 runs of 200 is more than three standard errors of a share near 0.8).
+    outcomes(fait_accompli(0.95, 0.95));
+    EXPECT_LT(seized, seized_believed_irresolute - 20);
+}
+
+TEST(Strategy, TheChallengersWillingnessToSeizeFallsAsItBelievesTheTargetMoreResolute) {
+    // At its first decision, the logit probability of seizing (§7.1, §11.6) falls with π.
+    double previous = 1.0;
+    for (const double believed : {0.05, 0.3, 0.6, 0.95}) {
+        const ScenarioSpec spec = fait_accompli(believed, 0.5);
+        fixtures::ComponentBench bench(spec);
+        CrisisState& s = bench.state;
+        s.demands[0].active = true;
+        s.mark_opponents_dirty();
+        DecisionProcess decisions(s, bench.sim, bench.effects);
+        OptionList options;
+        decisions.list_options(0, options);
+        const std::vector<double> p = logit_probabilities(options.utilities(), spec.model.rationality);
+        double seize = 0.0;
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            seize += options[k].action == Action::Seize ? p[k] : 0.0;
+        }
+        EXPECT_LT(seize, previous) << believed;
+        previous = seize;
+    }
+}
+
+/// Two resolved democracies over an issue that matters to both, a war that would ruin both (docs/model.md
+/// §12.3).
+ScenarioSpec deadlock() {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.metadata.horizon = 120.0;
+    spec.relations.affinities.push_back({"challenger", "target", -0.4, false});
+    for (auto& a : spec.actors) {
+        a.regime = Regime::Democracy;
+        a.resolve = 0.9;
+        a.cost_of_war = 1.5;
+        a.initial_rung = 4.0;
+        a.positions[0].salience = 1.0;
+    }
+    return spec;
+}
+
+TEST(Strategy, TwoResolvedActorsWhoseWarAndConcessionsWouldCostMuchEndInAStandoff) {
+    // docs/model.md §12.3: neither gains by moving, so neither moves; 100 runs at the default rationality.
+    std::map<OutcomeKind, int> counts;
+    for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+        ++counts[run_crisis(deadlock(), seed, RunOptions{false, false}).outcome.kind];
+    }
+    EXPECT_GE(counts[OutcomeKind::Standoff], 60);
+    EXPECT_GT(counts[OutcomeKind::Standoff], counts[OutcomeKind::Capitulation]);
+    EXPECT_LE(counts[OutcomeKind::War], 5);
+}
+
+/// The extended-deterrence crisis with two issues, the target's homeland and a disputed region, the
+/// challenger claiming `claimed`; the defender (as strong as the challenger) is committed, if at all, to the
+/// homeland only (docs/model.md §12.4).
+ScenarioSpec scoped(const std::string& claimed, bool committed) {
+    ScenarioSpec spec = extended_deterrence(0.0, 1.0);
+    IssueSpec homeland = spec.issues[0];
+    homeland.id = "homeland";
+    IssueSpec region = spec.issues[0];
+    region.id = "region";
+    spec.issues = {homeland, region};
+    for (auto& a : spec.actors) {
+        for (auto& p : a.positions) {
+            p.issue = claimed;
+        }
+    }
+    spec.demands[0].issue = claimed;
+    if (committed) {
+        spec.relations.commitments.push_back({"defender", "target", 1.0, {"homeland"}});
+    }
+    return spec;
+}
+
+TEST(Strategy, ACommitmentToTheHomelandDetersAnAttackOnItButNotOnADisputedRegion) {
+    // 200 runs a case, near-best responses: the commitment halves the wars over the homeland at least, and
+    // leaves the wars over the region within noise (0.07, a Wilson half-width) of what they are without it.
+    const double homeland_without = share_of_runs(scoped("homeland", false), 200, is_war);
+    const double homeland_with = share_of_runs(scoped("homeland", true), 200, is_war);
+    const double region_without = share_of_runs(scoped("region", false), 200, is_war);
+    const double region_with = share_of_runs(scoped("region", true), 200, is_war);
+    EXPECT_GT(homeland_without, 0.3);
+    EXPECT_LE(homeland_with, 0.5 * homeland_without);
+    EXPECT_NEAR(region_with, region_without, 0.07);
+}
+
+/// Two states over a claim, and a great power with no stake in it, leaning slightly to the target.
+ScenarioSpec bystander(bool present) {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.metadata.horizon = 120.0;
+    spec.relations.affinities.push_back({"challenger", "target", -0.5, false});
+    spec.actors[0].initial_rung = 7.0;
+    spec.actors[0].readiness = 1.0;
+    if (present) {
+        spec.actors.push_back(make_actor("great_power", 20.0, 0.5, 0.3, 0.3));
+        spec.relations.affinities.push_back({"great_power", "target", 0.1, false});
+    }
+    return spec;
+}
+
+TEST(Strategy, ANeutralGreatPowerWithASlightLeanHardlyMovesTheOdds) {
+    // docs/model.md §11.1 (issue 18): its contribution is its joining probability (β·lean², tiny for a
+    // slight lean) times the share it would commit, not its whole capability; 400 runs each.
+    const double without = share_of_runs(bystander(false), 400, is_war);
+    const double with = share_of_runs(bystander(true), 400, is_war);
+    EXPECT_LT(std::abs(with - without), 0.05) << with << " vs " << without;
+}
+
+/// Two mobilised rivals over a border, war costly for both: a setting for clashes (docs/model.md §12.1).
+ScenarioSpec fixtures_clash() {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.metadata.horizon = 90.0;
+    spec.relations.affinities.push_back({"challenger", "target", -0.6, false});
+    for (auto& a : spec.actors) {
+        a.initial_rung = 7.0;
+        a.readiness = 1.0;
+        a.cost_of_war = 1.0;
+    }
+    return spec;
+}
+
+TEST(Strategy, ClashesCarryTheirOwnCodesAndCanEndInDeEscalation) {
+    // docs/model.md §12.1: limited uses of force short of war, CAMEO 193, logged as clashes; in some runs the
+    // side that was struck steps down the ladder afterwards and the crisis ends without war.
+    int clashes = 0;
+    int de_escalated_after = 0;
+    int ended_without_war = 0;
+    for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+        const RunResult r = run_crisis(fixtures_clash(), seed);
+        const auto clash = std::find_if(r.events.begin(), r.events.end(),
+                                        [](const EventRecord& e) { return e.type == EventType::Clash; });
+        if (clash == r.events.end()) {
+            continue;
+        }
+        ++clashes;
+        EXPECT_EQ(clash->cameo, "193");
+        EXPECT_DOUBLE_EQ(clash->goldstein, -10.0);
+        const bool stepped_down = std::any_of(clash, r.events.end(), [&](const EventRecord& e) {
+            return e.type == EventType::DeEscalate && e.source == clash->target;
+        });
+        de_escalated_after += stepped_down;
+        ended_without_war += stepped_down && r.outcome.kind != OutcomeKind::War;
+        EXPECT_GE(r.outcome.violence, 2);
+    }
+    EXPECT_GE(clashes, 10);  // enough runs to check the codes (21 of 100 when this was written)
+    EXPECT_GT(de_escalated_after, 0);
+    EXPECT_GT(ended_without_war, 0);
+}
+
+TEST(Strategy, NothingCrossesAtDayZeroBecauseAStartSitsOnAThreshold) {
+    // docs/model.md §2.3: the default-like fixture starts actors on whole rungs; no rung crossing at day 0.
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const RunResult r = run_crisis(fixtures::ukraine_like(), seed);
+        for (const EventRecord& e : r.events) {
+            if (e.type == EventType::RungCrossing) {
+                EXPECT_GT(e.time, 0.0) << seed << ": " << e.description;
+            }
+        }
+    }
+}
+
+TEST(Strategy, ASanctionIsHeldBackWhileItsThreatHasNotFailed) {
+    // docs/model.md §11.7 (Schelling 1966): in the Ukraine-like fixture the United States imposes sanctions
+    // on Russia later (median day) and in fewer runs with the mechanism than without it, over 100 runs.
+    const auto first_sanctions = [](bool mechanism, int& runs_with) {
+        ScenarioSpec spec = fixtures::ukraine_like();
+        spec.model.mechanisms.sanction_threats = mechanism;
+        std::vector<double> days;
+        for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+            const RunResult r = run_crisis(spec, seed);
+            const auto first = std::find_if(r.events.begin(), r.events.end(), [&](const EventRecord& e) {
+                return e.time >= 0.0 && e.type == EventType::Sanction &&
+                       r.actor_ids[static_cast<std::size_t>(e.source)] == "usa";
+            });
+            days.push_back(first == r.events.end() ? std::numeric_limits<double>::infinity() : first->time);
+        }
+        runs_with = static_cast<int>(
+            std::count_if(days.begin(), days.end(), [](double d) { return std::isfinite(d); }));
+        std::sort(days.begin(), days.end());
+        return days[days.size() / 2];
+    };
+    int with_mechanism = 0;
+    int without_mechanism = 0;
+    const double held = first_sanctions(true, with_mechanism);
+    const double spent = first_sanctions(false, without_mechanism);
+    EXPECT_LT(with_mechanism, without_mechanism);
+    EXPECT_GT(held, spent);
 }
 
 }  // namespace
