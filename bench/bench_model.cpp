@@ -36,13 +36,21 @@ ScenarioSpec synthetic_200() {
         issue.status_quo = 0.0;
         spec.issues.push_back(issue);
     }
+    // Region 0's own issue: no other region's settlement can move its status quo.
+    IssueSpec frozen;
+    frozen.id = "frozen";
+    frozen.name = "frozen";
+    spec.issues.push_back(frozen);
     for (int i = 0; i < 200; ++i) {
         ActorSpec a;
         a.id = "a" + std::to_string(i);
         a.name = a.id;
-        a.capability = 1.0 + static_cast<double>((i * 37) % 100);
+        a.capability = 50.0 + static_cast<double>((i * 37) % 50);  // within a factor of 2 of each other
         a.resolve = 0.2 + 0.03 * static_cast<double>(i % 10);
-        a.cost_of_war = 0.8 + 0.02 * static_cast<double>(i % 5);
+        // Costs of war far above any stake, even against a much weaker enemy (a war costs c·2Σ_against/Σ_all,
+        // docs/model.md §11.1): the workload is a year of crisis diplomacy among 200 actors, which a war
+        // anywhere would end early.
+        a.cost_of_war = 4.0 + 0.02 * static_cast<double>(i % 5);
         a.decision_rate = 0.3;
         a.initial_rung = static_cast<double>(i % 2);
         for (int k = 0; k < 3; ++k) {
@@ -53,13 +61,18 @@ ScenarioSpec synthetic_200() {
             a.positions.push_back(p);
         }
         if (i < 3) {
-            // Region 0 is a frozen dispute: its challenger and both targets hold issue0 at full salience and
-            // full resolve, so none of them can move (reach 0.35·(1 − s·resolve) = 0, docs/model.md §4.5),
-            // and a war would cost each more than the whole issue. Its demand stays open to the horizon, so
-            // every run covers the whole year (a standoff) unless a war somewhere ends it.
+            // Region 0 is a frozen dispute: its challenger and both targets hold its own issue at full
+            // salience and full resolve, so none of them can move (reach 0.35·(1 − s·resolve) = 0,
+            // docs/model.md §4.5), and a war would ruin each of them (cost of war 10). Its demand stays open
+            // to the horizon, so every run covers the whole year (a standoff) unless a war somewhere ends it.
             a.resolve = 1.0;
-            a.positions[0].salience = 1.0;
-            a.cost_of_war = 2.0;
+            PositionSpec held;
+            held.issue = "frozen";
+            held.position = i == 0 ? 1.0 : 0.0;
+            held.salience = 1.0;
+            a.positions.push_back(held);
+            a.cost_of_war = 10.0;
+            a.capability = 50.0;  // equals: a war costs each its whole cost (§11.1 scales it by the odds)
         }
         spec.actors.push_back(a);
     }
@@ -70,7 +83,7 @@ ScenarioSpec synthetic_200() {
         d.id = "demand" + std::to_string(region);
         d.challenger = id(0);
         d.targets = {id(1), id(2)};
-        d.issue = "issue" + std::to_string(region % 3);
+        d.issue = region == 0 ? "frozen" : "issue" + std::to_string(region % 3);
         d.value = 1.0;
         // Rolling regional crises: a demand every 15 days, each with 60 days to answer, so the run covers
         // the year (it ends when every demand is resolved, or at a war).
@@ -110,6 +123,7 @@ void BM_Synthetic200Actors(benchmark::State& state) {
     // Arg 1 records events and the daily trajectory; with 200 actors, samples after every event as well would
     // be ~50 million rows, which is what output.event_samples: false is for (docs/scenario-format.md).
     spec.output.event_samples = false;
+    spec.output.bdm_rounds = false;  // 200·199 rows per issue and round: 6 million rows a year
     options.record_trajectory = state.range(0) != 0;
     options.record_events = state.range(0) != 0;
     std::uint64_t seed = 1;

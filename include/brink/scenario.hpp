@@ -292,6 +292,8 @@ struct OutputSpec {
         1.0;  ///< Days between trajectory samples (plus one sample at every event). Range (0,365]. Default 1.
     bool event_samples = true;  ///< Also sample every actor after each event (false: the interval only, for
                                 ///< scenarios with hundreds of actors). Default true.
+    bool bdm_rounds = true;  ///< Record every BDM round's ordered pairs (bdm_rounds.csv: n(n − 1) rows per
+                             ///< issue and round; false for scenarios with hundreds of actors). Default true.
     std::vector<std::string>
         metrics;  ///< Subset of {rung, pressure, position, expected_support, p_prevail}. Default all.
 };

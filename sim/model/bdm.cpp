@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -176,6 +177,8 @@ struct RoundContext {
     const BdmParams& params;
     const Eigen::MatrixXd& prob_success;
     double median;
+    double spread;  // max − min of the positions: distances are shares of it (SCS 2011), so any affine
+                    // rescaling of the issue axis leaves the round unchanged
 };
 
 // docs/model.md §6.3: EU of `challenger` challenging `target`, as computed by an actor with exponent r.
@@ -186,8 +189,8 @@ double expected_utility_of_challenge(const RoundContext& context, std::size_t ch
     }
     const BdmActor& a = context.actors[challenger];
     const BdmActor& b = context.actors[target];
-    const BasicUtilities u =
-        basic_utilities(std::abs(a.position - b.position), std::abs(a.position - context.median), r);
+    const BasicUtilities u = basic_utilities(std::abs(a.position - b.position) / context.spread,
+                                             std::abs(a.position - context.median) / context.spread, r);
     const double p = context.prob_success(static_cast<Index>(challenger), static_cast<Index>(target));
     const double q = context.params.q;
     const double t = context.params.t;
@@ -217,10 +220,10 @@ struct ChallengePair {
 void group_powers(const RoundContext& context, const std::vector<double>& group_position, double x_i,
                   double r, std::vector<GroupPowers>& powers) {
     powers.resize(group_position.size());
-    const double to_median_i = std::abs(x_i - context.median);
+    const double to_median_i = std::abs(x_i - context.median) / context.spread;
     for (std::size_t g = 0; g < group_position.size(); ++g) {
-        const double distance = std::abs(x_i - group_position[g]);
-        const double to_median_g = std::abs(group_position[g] - context.median);
+        const double distance = std::abs(x_i - group_position[g]) / context.spread;
+        const double to_median_g = std::abs(group_position[g] - context.median) / context.spread;
         GroupPowers& p = powers[g];
         p.success = 2.0 - 4.0 * std::pow(0.5 - 0.5 * distance, r);
         p.failure = 2.0 - 4.0 * std::pow(0.5 + 0.5 * distance, r);
@@ -263,8 +266,9 @@ BdmPairOutcome classify(double own, double perceived_other) {
 
 namespace {
 
-/// docs/model.md §6.1–6.2: votes and probabilities of prevailing, from the position groups' vote sums.
-void tally_votes(const PairVotes& pair_votes, std::size_t n, BdmRound& round) {
+/// docs/model.md §6.1–6.2: votes (in shares of the spread of positions) and probabilities of prevailing, from
+/// the position groups' vote sums.
+void tally_votes(const PairVotes& pair_votes, std::size_t n, double spread, BdmRound& round) {
     const Index size = static_cast<Index>(n);
     round.votes.setZero(size, size);
     round.prob_success.setConstant(size, size, 0.5);
@@ -284,8 +288,8 @@ void tally_votes(const PairVotes& pair_votes, std::size_t n, BdmRound& round) {
             const double for_j = gi < gj ? for_upper : for_lower;
             const Index ii = static_cast<Index>(i);
             const Index jj = static_cast<Index>(j);
-            round.votes(ii, jj) = for_i - for_j;
-            round.votes(jj, ii) = for_j - for_i;
+            round.votes(ii, jj) = (for_i - for_j) / spread;
+            round.votes(jj, ii) = (for_j - for_i) / spread;
             if (for_i + for_j > 0.0) {
                 round.prob_success(ii, jj) = for_i / (for_i + for_j);
                 round.prob_success(jj, ii) = for_j / (for_i + for_j);
@@ -388,6 +392,9 @@ void expected_utilities(const RoundContext& context, const PairVotes& pair_votes
     }
 }
 
+/// Moves closer than this (in shares of the spread of positions) count as equal.
+constexpr double k_move_tie = 1e-12;
+
 /// docs/model.md §6.4: outcomes per pair and the move each actor accepts (the smallest one on offer).
 void pair_outcomes(const std::vector<BdmActor>& actors, BdmRound& round) {
     const std::size_t n = actors.size();
@@ -396,6 +403,8 @@ void pair_outcomes(const std::vector<BdmActor>& actors, BdmRound& round) {
         row.assign(n, BdmPairOutcome::StatusQuo);
     }
     round.new_positions.resize(static_cast<Index>(n));
+    round.offer.setConstant(static_cast<Index>(n), static_cast<Index>(n),
+                            std::numeric_limits<double>::quiet_NaN());
     for (std::size_t i = 0; i < n; ++i) {
         const double x_i = actors[i].position;
         double accepted = x_i;
@@ -425,8 +434,11 @@ void pair_outcomes(const std::vector<BdmActor>& actors, BdmRound& round) {
             if (!i_concedes) {
                 continue;
             }
-            const double move = std::abs(proposal - x_i);
-            if (smallest_move < 0.0 || move < smallest_move) {
+            round.offer(static_cast<Index>(i), static_cast<Index>(j)) = proposal;
+            // Moves equal to rounding (in shares of the spread) are a tie, which the lower index j wins: so
+            // that a rescaled axis, which rounds differently, makes the same choice.
+            const double move = std::abs(proposal - x_i) / round.spread;
+            if (smallest_move < 0.0 || move < smallest_move - k_move_tie) {
                 smallest_move = move;
                 accepted = proposal;
             }
@@ -458,14 +470,19 @@ void bdm_round(const std::vector<BdmActor>& actors, const BdmParams& params, Bdm
         total_weight = static_cast<double>(n);
     }
     const PairVotes pair_votes = pairwise_votes(actors, weight);
-    tally_votes(pair_votes, n, round);
+    // docs/model.md §6.6: distances as shares of the spread of positions (1 when everyone agrees).
+    const auto [lowest, highest] =
+        std::minmax_element(actors.begin(), actors.end(),
+                            [](const BdmActor& a, const BdmActor& b) { return a.position < b.position; });
+    round.spread = highest->position > lowest->position ? highest->position - lowest->position : 1.0;
+    tally_votes(pair_votes, n, round.spread, round);
     round.median_position = weighted_median(actors, weight, total_weight);
     double weighted_sum = 0.0;
     for (std::size_t k = 0; k < n; ++k) {
         weighted_sum += weight[k] * actors[k].position;
     }
     round.mean_position = weighted_sum / total_weight;
-    const RoundContext context{actors, params, round.prob_success, round.median_position};
+    const RoundContext context{actors, params, round.prob_success, round.median_position, round.spread};
     risk_exponents(context, n, round);
     expected_utilities(context, pair_votes, n, round);
     pair_outcomes(actors, round);

@@ -52,7 +52,8 @@ class Crisis final : public Effects {
           m_war(m_state, m_sim, *this) {
         if (options.record_trajectory || options.record_events) {
             m_recorder.emplace(m_state, m_sim,
-                               RecordOptions{options.record_trajectory, options.record_events});
+                               RecordOptions{options.record_trajectory, options.record_events,
+                                             options.record_events && spec.output.bdm_rounds});
             m_observers.push_back(&*m_recorder);
         }
     }
@@ -81,6 +82,12 @@ class Crisis final : public Effects {
     void arrange_meeting(int i, int j, int issue) override { m_talks.arrange(i, j, issue); }
     void meeting(int source, int target, int issue, bool key, const std::string& description) override {
         m_talks.meeting(source, target, issue, key, description);
+    }
+    void bdm_round_done(int issue, const std::vector<int>& who, const BdmRound& round,
+                        const std::vector<double>& moved_to) override {
+        for (RunObserver* observer : m_observers) {
+            observer->on_bdm_round(issue, who, round, moved_to);
+        }
     }
     void sample(SampleKind kind) override {
         for (RunObserver* observer : m_observers) {

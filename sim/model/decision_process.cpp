@@ -20,6 +20,13 @@ namespace brink::model {
 
 namespace {
 
+/// docs/model.md §7.1: the decision problem a taste shock belongs to: the action, at the actor's rung.
+std::size_t shock_key(const CrisisState& s, int i, Action action) {
+    const int rung = std::clamp(s.rung[ix(i)], 0, s.war_rung_index);
+    return static_cast<std::size_t>(rung) * static_cast<std::size_t>(k_action_count) +
+           static_cast<std::size_t>(action);
+}
+
 /// docs/model.md §7.2: an actor concerned by an event decides 6 hours later.
 constexpr double k_reaction_delay = 0.25;
 /// docs/model.md §7.3: days an actor needs between two escalate decisions.
@@ -57,7 +64,10 @@ DecisionProcess::DecisionProcess(CrisisState& state, engine::Simulation& sim, Ef
     }
     m_decide_rng.assign(n, nullptr);
     m_choice_rng.assign(n, nullptr);
-    m_shocks.assign(n, PersistentShocks(static_cast<std::size_t>(k_action_count)));
+    // §7.1: one shock per decision problem, an action at the actor's rung (the step onto war is not the step
+    // onto mobilisation).
+    const std::size_t rungs = static_cast<std::size_t>(state.war_rung_index) + 1;
+    m_shocks.assign(n, PersistentShocks(static_cast<std::size_t>(k_action_count) * rungs));
 }
 
 engine::RngStream& DecisionProcess::decide_rng(int i) {
@@ -254,7 +264,9 @@ void DecisionProcess::list_opponent_options(int i, const Situation& here, Option
         options.push_back(
             {Action::ProposeTalks, propose_talks_utility(terms, in.own_position, range, in.resolve), j, -1});
     }
-    if (std::abs(in.own_position - in.opponent_position) > k_concession_threshold) {
+    // An actor that cannot move (reach 0: a salient issue of a fully resolute or committed actor) has no
+    // concession to make.
+    if (std::abs(in.own_position - in.opponent_position) > k_concession_threshold && s.reach(i, k) > 0.0) {
         const double cost = backing_down_cost(s.audience_weight(i), s.commitment(i), in.salience,
                                               s.params().reputation_cost, in.opponent_nearness);
         options.push_back({Action::Concede,
@@ -323,16 +335,19 @@ void DecisionProcess::decide(int i) {
     list_options(i, options);
     // docs/model.md §7.1: the logit as random utility with persistent shocks. Each action's shock lives for
     // an exponential time of mean τ, so that how often the engine asks an actor does not change how often it
-    // errs; at any one decision the choice is exactly the logit.
+    // errs, and is spent when the action is taken; at any one decision the choice is exactly the logit.
     std::array<double, OptionList::k_capacity> shocks{};
     const double tau = m_state.spec.model.choice_persistence;
     for (std::size_t o = 0; o < options.size(); ++o) {
         shocks[o] =
-            m_shocks[ix(i)].at(static_cast<std::size_t>(options[o].action), m_sim.now(), tau, choice_rng(i));
+            m_shocks[ix(i)].at(shock_key(m_state, i, options[o].action), m_sim.now(), tau, choice_rng(i));
     }
     const std::size_t chosen = perturbed_choice(options.utilities(), m_state.spec.model.rationality,
                                                 std::span<const double>(shocks.data(), options.size()));
     const Option option = options[chosen];
+    if (option.action != Action::Hold) {
+        m_shocks[ix(i)].spend(shock_key(m_state, i, option.action));
+    }
     apply(i, option, option.other >= 0 ? m_state.contested_issue(i, option.other) : -1);
 }
 

@@ -200,8 +200,50 @@ void Recorder::record_sample(SampleKind kind) {
     }
 }
 
+void Recorder::on_bdm_round(int issue, const std::vector<int>& who, const BdmRound& round,
+                            const std::vector<double>& moved_to) {
+    if (!m_options.bdm_rounds) {
+        return;
+    }
+    if (m_bdm_round_count.size() <= ix(issue)) {
+        m_bdm_round_count.resize(ix(issue) + 1, 0);
+    }
+    const int number = ++m_bdm_round_count[ix(issue)];
+    for (std::size_t a = 0; a < who.size(); ++a) {
+        for (std::size_t b = 0; b < who.size(); ++b) {
+            if (a == b) {
+                continue;
+            }
+            const auto ia = static_cast<Eigen::Index>(a);
+            const auto ib = static_cast<Eigen::Index>(b);
+            BdmPairRecord r;
+            r.time = m_sim.now();
+            r.issue = issue;
+            r.round = number;
+            r.actor = who[a];
+            r.other = who[b];
+            r.position = m_state.position(who[a], issue);  // positions are moved after the observers hear
+            r.other_position = m_state.position(who[b], issue);
+            r.median = round.median_position;
+            r.mean = round.mean_position;
+            r.spread = round.spread;
+            r.votes = round.votes(ia, ib);
+            r.probability = round.prob_success(ia, ib);
+            r.expected_utility = round.expected_utility(ia, ib);
+            r.perceived_utility = round.perceived_expected_utility(ia, ib);
+            r.risk = round.risk(ia);
+            r.outcome = round.outcome[a][b];
+            r.offer = round.offer(ia, ib);
+            r.new_position = round.new_positions(ia);
+            r.moved_to = moved_to[a];
+            m_bdm_rounds.push_back(r);
+        }
+    }
+}
+
 void Recorder::finish(RunResult& result) {
     flush_dyad_day();
+    result.bdm_rounds = std::move(m_bdm_rounds);
     result.events = std::move(m_events);
     result.dyads = std::move(m_dyads);
     result.trajectory = std::move(m_trajectory);

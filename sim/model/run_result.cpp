@@ -148,4 +148,18 @@ std::string metric_name(Metric metric, const std::vector<std::string>& issue_ids
     return "?";
 }
 
+const char* to_string(BdmPairOutcome outcome) {
+    switch (outcome) {
+        case BdmPairOutcome::StatusQuo:
+            return "status_quo";
+        case BdmPairOutcome::Conflict:
+            return "conflict";
+        case BdmPairOutcome::Compromise:
+            return "compromise";
+        case BdmPairOutcome::Capitulation:
+            return "capitulation";
+    }
+    return "?";
+}
+
 }  // namespace brink::model

@@ -221,13 +221,18 @@ void TalksProcess::run_bdm_round() {
         BdmRound& round = m_bdm_round;
         bdm_round(actors, BdmParams{}, round);
         // docs/model.md §3.4: an actor moves toward its BDM position by at most its per-meeting reach.
+        std::vector<double>& moved_to = m_bdm_moved_to;
+        moved_to.resize(who.size());
         for (std::size_t a = 0; a < who.size(); ++a) {
             const int i = who[a];
             const double limit = s.reach(i, k);
             const double x = s.position(i, k);
-            const double step =
-                std::clamp(round.new_positions(static_cast<Eigen::Index>(a)) - x, -limit, limit);
-            s.move_position(i, k, x + step);
+            moved_to[a] =
+                x + std::clamp(round.new_positions(static_cast<Eigen::Index>(a)) - x, -limit, limit);
+        }
+        m_effects.bdm_round_done(k, who, round, moved_to);
+        for (std::size_t a = 0; a < who.size(); ++a) {
+            s.move_position(who[a], k, moved_to[a]);
         }
         m_effects.log({EventType::BdmRound, -1, -1, k, round.median_position, "", false}, [&] {
             return "Positions on " + s.issue_name(k) + " shift (weighted median " +

@@ -40,8 +40,9 @@ enum class BdmPairOutcome { StatusQuo, Conflict, Compromise, Capitulation };
 struct BdmRound {
     double median_position = 0;  ///< μ: the (capability·salience-weighted) median voter position, in [0,1].
     double mean_position =
-        0;  ///< Σ c_k s_k x_k / Σ c_k s_k: the weighted mean position, in [0,1] (reported).
-    /// v^{ij}: total votes for x_i over x_j, Σ_k c_k s_k (|x_k - x_j| - |x_k - x_i|) (positions in [0,1]).
+        0;              ///< Σ c_k s_k x_k / Σ c_k s_k: the weighted mean position, in [0,1] (reported).
+    double spread = 1;  ///< max − min of the positions (1 when all agree): the unit of every distance below.
+    /// v^{ij}: total votes for x_i over x_j, Σ_k c_k s_k (|x_k - x_j| - |x_k - x_i|) / spread.
     Eigen::MatrixXd votes;
     Eigen::MatrixXd prob_success;      ///< P^i_{ij}: i's probability of prevailing over j, in [0,1].
     Eigen::MatrixXd expected_utility;  ///< EU_i(ij): i's expected utility of challenging j, from i's view.
@@ -50,7 +51,10 @@ struct BdmRound {
     Eigen::VectorXd exposure;  ///< Σ_{j≠i} EU_j(ji) at r = 1: how much the others gain by challenging i.
     Eigen::VectorXd risk;      ///< r_i: risk exponents used in the round, in [0.5, 2].
     std::vector<std::vector<BdmPairOutcome>>
-        outcome;                    ///< Outcome per ordered pair (i, j); (i, i): StatusQuo.
+        outcome;  ///< Outcome per ordered pair (i, j); (i, i): StatusQuo.
+    /// The position i would move to because of j (x_j on a lost conflict or a capitulation, the compromise
+    /// point otherwise), NaN when j moves i nowhere; i takes the smallest of its moves.
+    Eigen::MatrixXd offer;
     Eigen::VectorXd new_positions;  ///< x_i after the round, in [0,1].
 };
 

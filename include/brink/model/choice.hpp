@@ -4,6 +4,7 @@
 #include "brink/engine/rng.hpp"
 
 #include <cstddef>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -38,6 +39,9 @@ class PersistentShocks {
     /// The shock of `action` at day `now`: the current one while its life lasts, else a new standard Gumbel
     /// shock with a new life (two draws from `rng`). τ = 0: a new shock at every call.
     double at(std::size_t action, double now, double tau, engine::RngStream& rng);
+    /// The shock of `action` is spent: the next call draws a new one (acting on an impulse uses it up, so a
+    /// repeatable action is not repeated at every decision while its shock lasts).
+    void spend(std::size_t action) { m_renew_at[action] = -std::numeric_limits<double>::infinity(); }
 
   private:
     std::vector<double> m_value;

@@ -93,6 +93,10 @@ class Effects {
     virtual void arrange_meeting(int i, int j, int issue) = 0;
     /// A meeting between source and target now (docs/model.md §4.5).
     virtual void meeting(int source, int target, int issue, bool key, const std::string& description) = 0;
+    /// A BDM round on `issue` was computed among `who`; `moved_to` is where each will move (the observers
+    /// hear it before the positions change).
+    virtual void bdm_round_done(int issue, const std::vector<int>& who, const BdmRound& round,
+                                const std::vector<double>& moved_to) = 0;
     /// Takes a trajectory sample (observers decide whether to record it).
     virtual void sample(SampleKind kind) = 0;
     /// Takes an event sample if anything was recorded since the last sample.

@@ -27,12 +27,16 @@ class RunObserver {
     /// A sample point of the state: after an event (`kind` Event; `only_if_logged`: only if an event was
     /// logged since the last sample), or the state at the outcome (Final).
     virtual void on_sample(SampleKind kind, bool only_if_logged) = 0;
+    /// A BDM round on `issue` among the actors `who` (in the round's order); `moved_to` where each moved.
+    virtual void on_bdm_round(int issue, const std::vector<int>& who, const BdmRound& round,
+                              const std::vector<double>& moved_to) = 0;
 };
 
 /// What the recorder keeps.
 struct RecordOptions {
     bool trajectory = true;  ///< Sample the trajectory (time series). Default true.
     bool events = true;      ///< Keep the event log and the daily dyad sums. Default true.
+    bool bdm_rounds = true;  ///< Keep every BDM round's pairs (output.bdm_rounds). Default true.
 };
 
 /// The observer that records a RunResult's event log, dyads and trajectory (docs/outputs.md).
@@ -45,6 +49,8 @@ class Recorder final : public RunObserver {
     void schedule_samples();
     void on_event(double time, const LoggedEvent& event, double goldstein, const Describe& describe) override;
     void on_sample(SampleKind kind, bool only_if_logged) override;
+    void on_bdm_round(int issue, const std::vector<int>& who, const BdmRound& round,
+                      const std::vector<double>& moved_to) override;
     /// Moves what was recorded into `result` (events, dyads, trajectory).
     void finish(RunResult& result);
 
@@ -61,6 +67,8 @@ class Recorder final : public RunObserver {
     std::vector<EventRecord> m_events;
     std::vector<DyadDay> m_dyads;
     std::vector<TrajectorySample> m_trajectory;
+    std::vector<BdmPairRecord> m_bdm_rounds;
+    std::vector<int> m_bdm_round_count;  // per issue
     double m_last_sample_time = -1.0;
     std::size_t m_last_sample_begin = 0;
     // The trajectory metrics output.metrics asks for (fixed for the run; all when the list is empty).

@@ -2,6 +2,8 @@
 // (trajectory.csv, events.csv, dyads.csv, summary.json; formats in docs/outputs.md).
 #pragma once
 
+#include "brink/model/bdm.hpp"
+
 #include <Eigen/Dense>
 
 #include <cstdint>
@@ -155,6 +157,33 @@ struct DyadDay {
 };
 
 /// Everything one run produces.
+/// One ordered pair (actor, other) of one BDM round on one issue (bdm_rounds.csv, docs/outputs.md; the terms
+/// of docs/model.md §6, from the actor's perspective). Positions on the issue's [0,1] axis.
+struct BdmPairRecord {
+    double time = 0.0;               ///< Day of the round.
+    int issue = -1;                  ///< Issue index.
+    int round = 0;                   ///< 1 for the issue's first round, then 2, 3, ...
+    int actor = -1;                  ///< i
+    int other = -1;                  ///< j
+    double position = 0.0;           ///< x_i at the round
+    double other_position = 0.0;     ///< x_j at the round
+    double median = 0.0;             ///< μ, the weighted median position
+    double mean = 0.0;               ///< the weighted mean position
+    double spread = 1.0;             ///< max − min of the positions: the unit of the votes and utilities
+    double votes = 0.0;              ///< v^{ij} / spread
+    double probability = 0.0;        ///< P^i_{ij}
+    double expected_utility = 0.0;   ///< EU_i(ij)
+    double perceived_utility = 0.0;  ///< EU^i_j(ji)
+    double risk = 1.0;               ///< r_i
+    BdmPairOutcome outcome = BdmPairOutcome::StatusQuo;
+    double offer = k_no_time;   ///< where j would move i (NaN: nowhere)
+    double new_position = 0.0;  ///< the position the round gives i (its smallest move)
+    double moved_to = 0.0;      ///< where i moved: at most its reach toward new_position (§3.4)
+};
+
+/// "status_quo", "conflict", "compromise", "capitulation".
+const char* to_string(BdmPairOutcome outcome);
+
 struct RunResult {
     std::string scenario;  ///< Scenario name.
     std::uint64_t seed = 0;
@@ -166,11 +195,14 @@ struct RunResult {
     std::vector<TrajectorySample> trajectory;  ///< Empty when RunOptions::record_trajectory is false.
     std::vector<EventRecord> events;           ///< Empty when RunOptions::record_events is false.
     std::vector<DyadDay> dyads;                ///< Sorted by (day, source, target).
-    Eigen::MatrixXd final_positions;           ///< actors x issues; NaN where an actor holds no position.
-    Eigen::MatrixXd affinity_start;            ///< actors x actors at day 0 (after scripted history).
-    Eigen::MatrixXd affinity_end;              ///< actors x actors at the end.
-    int peak_rung = 0;                         ///< Highest rung index any actor reached.
-    int peak_rung_actor = -1;                  ///< Who reached it first.
+    /// Every BDM round's ordered pairs, by (time, issue, actor, other); empty unless recorded
+    /// (output.bdm_rounds and RunOptions::record_events).
+    std::vector<BdmPairRecord> bdm_rounds;
+    Eigen::MatrixXd final_positions;  ///< actors x issues; NaN where an actor holds no position.
+    Eigen::MatrixXd affinity_start;   ///< actors x actors at day 0 (after scripted history).
+    Eigen::MatrixXd affinity_end;     ///< actors x actors at the end.
+    int peak_rung = 0;                ///< Highest rung index any actor reached.
+    int peak_rung_actor = -1;         ///< Who reached it first.
     double peak_rung_time = 0.0;
     std::map<std::string, int> event_counts;  ///< By event type name.
     std::uint64_t engine_events = 0;          ///< Events the engine processed.

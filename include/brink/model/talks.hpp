@@ -40,6 +40,7 @@ class TalksProcess {
     std::vector<BdmActor> m_bdm_actors;  // scratch for run_bdm_round
     std::vector<int> m_bdm_who;          // scratch for run_bdm_round
     BdmRound m_bdm_round;                // scratch for run_bdm_round (its matrices are reused)
+    std::vector<double> m_bdm_moved_to;  // scratch for run_bdm_round
 };
 
 }  // namespace brink::model

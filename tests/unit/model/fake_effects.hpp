@@ -68,6 +68,10 @@ class FakeEffects : public Effects {
     void meeting(int source, int target, int, bool, const std::string&) override {
         calls.push_back("meeting " + std::to_string(source) + " " + std::to_string(target));
     }
+    void bdm_round_done(int issue, const std::vector<int>&, const BdmRound&,
+                        const std::vector<double>&) override {
+        calls.push_back("bdm_round " + std::to_string(issue));
+    }
     void sample(SampleKind) override { calls.push_back("sample"); }
     void sample_if_logged() override { calls.push_back("sample_if_logged"); }
 

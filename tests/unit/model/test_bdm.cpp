@@ -230,9 +230,9 @@ TEST(BdmRound, NobodyMovesWhenNeitherExpectsToGainByChallenging) {
 
 // With r = 1 and Q = 1 a challenger's gain and the target's loss are mirror images (U_f = -U_s), so
 // capitulation needs the status-quo terms: Q = 0.5, T = 1. A (c = 1, s = 1) at 0.6 is the median μ;
-// B (c = 0.01, s = 1) at 1. d = 0.4: U_s = 0.8, U_f = -0.8, U_sq = 0, U_b = |x - μ| + d.
-// EU_A(AB) = 0.8(2P - 1) - 0.5·0.4 > 0; EU_B(BA) = 0.8(1 - 2P) - 0.5·0.8 < -EU_A(AB): B's loss exceeds
-// A's gain, so B capitulates to A's position.
+// B (c = 0.01, s = 1) at 1. Distances in shares of the spread 0.4 (§6.6): d = 1, U_s = 2, U_f = -2, U_sq = 0,
+// U_b = |x - μ|/0.4 + d. EU_A(AB) = 2(2P - 1) - 0.5·1 > 0; EU_B(BA) = 2(1 - 2P) - 0.5·2 < -EU_A(AB): B's loss
+// exceeds A's gain, so B capitulates to A's position.
 TEST(BdmRound, AWeakActorWhoseLossExceedsTheOthersGainCapitulates) {
     const std::vector<BdmActor> actors{{1.0, 0.6, 1.0}, {0.01, 1.0, 1.0}};
     BdmParams params;
@@ -241,8 +241,8 @@ TEST(BdmRound, AWeakActorWhoseLossExceedsTheOthersGainCapitulates) {
     params.risk_rule = BdmRiskRule::Neutral;
     const BdmRound round = bdm_round(actors, params);
     const double p_ab = 1.0 / 1.01;
-    const double eu_a = 0.8 * (2.0 * p_ab - 1.0) - 0.5 * 0.4;
-    const double eu_b = 0.8 * (1.0 - 2.0 * p_ab) - 0.5 * 0.8;
+    const double eu_a = 2.0 * (2.0 * p_ab - 1.0) - 0.5 * 1.0;
+    const double eu_b = 2.0 * (1.0 - 2.0 * p_ab) - 0.5 * 2.0;
     EXPECT_DOUBLE_EQ(round.median_position, 0.6);
     EXPECT_NEAR(round.expected_utility(0, 1), eu_a, kExact);
     EXPECT_NEAR(round.expected_utility(1, 0), eu_b, kExact);
@@ -322,25 +322,56 @@ TEST(BdmRound, TwoActorRiskExponentsAreTheExtremes) {
     EXPECT_NEAR(round.risk(1), 0.5, kExact);
 }
 
-// With the risk exponents of the two-actor case (r_A = 2, r_B = 0.5) and d = 0.6, the basic utilities are
-// U_s = 2 - 4·0.2^r, U_f = 2 - 4·0.8^r, U_sq = 2 - 4·0.5^r (SCS 2011 §3), and Q = 1:
+// A at 0.2 and B at 0.6, with a small C at 0 and D at 1 setting the spread to 1... and then the same four
+// actors on another scale: with d the distance in shares of the spread, U_s = 2 - 4(0.5 - 0.5d)^r,
+// U_f = 2 - 4(0.5 + 0.5d)^r, U_sq = 2 - 4·0.5^r (SCS 2011 §3), and Q = 1:
 // EU_i(ij) = s_j(P U_s + (1 - P) U_f) + (1 - s_j) U_s - U_sq, each with the perceiver's own r.
 TEST(BdmRound, RiskExponentsEnterTheBasicUtilitiesAsPowers) {
-    const std::vector<BdmActor> actors{{1.0, 0.2, 1.0}, {0.1, 0.8, 0.5}};
+    const std::vector<BdmActor> actors{{1.0, 0.2, 1.0}, {0.1, 0.6, 0.5}, {0.05, 0.0, 0.3}, {0.05, 1.0, 0.3}};
     const BdmRound round = bdm_round(actors, BdmParams{});
-    ASSERT_NEAR(round.risk(0), 2.0, kExact);
-    ASSERT_NEAR(round.risk(1), 0.5, kExact);
-    auto eu = [](double p, double s_target, double r) {
-        const double u_s = 2.0 - 4.0 * std::pow(0.2, r);
-        const double u_f = 2.0 - 4.0 * std::pow(0.8, r);
+    auto eu = [](double p, double s_target, double d, double r) {
+        const double u_s = 2.0 - 4.0 * std::pow(0.5 - 0.5 * d, r);
+        const double u_f = 2.0 - 4.0 * std::pow(0.5 + 0.5 * d, r);
         const double u_sq = 2.0 - 4.0 * std::pow(0.5, r);
         return s_target * (p * u_s + (1.0 - p) * u_f) + (1.0 - s_target) * u_s - u_sq;
     };
-    const double p_ab = 1.0 / 1.05;
-    EXPECT_NEAR(round.expected_utility(0, 1), eu(p_ab, 0.5, 2.0), kExact);
-    EXPECT_NEAR(round.expected_utility(1, 0), eu(1.0 - p_ab, 1.0, 0.5), kExact);
+    const double r_a = round.risk(0);
+    const double r_b = round.risk(1);
+    ASSERT_NE(r_a, 1.0);
+    ASSERT_NE(r_b, 1.0);
+    const double p_ab = round.prob_success(0, 1);
+    EXPECT_NEAR(round.expected_utility(0, 1), eu(p_ab, 0.5, 0.4, r_a), kExact);
+    EXPECT_NEAR(round.expected_utility(1, 0), eu(1.0 - p_ab, 1.0, 0.4, r_b), kExact);
     // A's estimate of B's stakes uses A's exponent, not B's.
-    EXPECT_NEAR(round.perceived_expected_utility(0, 1), eu(1.0 - p_ab, 1.0, 2.0), kExact);
+    EXPECT_NEAR(round.perceived_expected_utility(0, 1), eu(1.0 - p_ab, 1.0, 0.4, r_a), kExact);
+}
+
+// docs/model.md §6.6: distances are shares of the spread of positions, so an affine rescaling of the issue
+// axis (x → a + b x, b > 0) changes nothing but the positions, which it maps: the EC example on [0,1] and on
+// [0.3, 0.5] (0.3 + 0.2x).
+TEST(BdmCarEmissions, AnAffineRescalingOfTheIssueAxisGivesTheSameRound) {
+    std::vector<BdmActor> unit = plain(load_car_emissions());
+    std::vector<BdmActor> narrow = unit;
+    for (BdmActor& a : narrow) {
+        a.position = 0.3 + 0.2 * a.position;
+    }
+    const BdmRound r1 = bdm_round(unit, BdmParams{});
+    const BdmRound r2 = bdm_round(narrow, BdmParams{});
+    EXPECT_NEAR(0.3 + 0.2 * r1.median_position, r2.median_position, 1e-15);
+    EXPECT_NEAR(0.3 + 0.2 * r1.mean_position, r2.mean_position, 1e-14);
+    const Eigen::Index n = static_cast<Eigen::Index>(unit.size());
+    for (Eigen::Index i = 0; i < n; ++i) {
+        EXPECT_NEAR(r1.risk(i), r2.risk(i), 1e-12) << i;
+        EXPECT_NEAR(0.3 + 0.2 * r1.new_positions(i), r2.new_positions(i), 1e-12) << i;
+        for (Eigen::Index j = 0; j < n; ++j) {
+            EXPECT_NEAR(r1.votes(i, j), r2.votes(i, j), 1e-12);
+            EXPECT_NEAR(r1.prob_success(i, j), r2.prob_success(i, j), 1e-12);
+            EXPECT_NEAR(r1.expected_utility(i, j), r2.expected_utility(i, j), 1e-12);
+            EXPECT_NEAR(r1.perceived_expected_utility(i, j), r2.perceived_expected_utility(i, j), 1e-12);
+            EXPECT_EQ(r1.outcome[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)],
+                      r2.outcome[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]);
+        }
+    }
 }
 
 TEST(BdmRound, StatusQuoProbabilityBelowOneUsesTheBetterAndWorseUtilities) {

@@ -2,6 +2,7 @@
 // (docs/outputs.md), and that recording leaves the run alone.
 #include "brink/model/recorder.hpp"
 
+#include "brink/model/bdm.hpp"
 #include "brink/model/crisis.hpp"
 #include "fixtures.hpp"
 
@@ -96,6 +97,61 @@ TEST(Recorder, RecordingNeverChangesTheRun) {
         EXPECT_TRUE(bare.trajectory.empty());
         EXPECT_TRUE(bare.dyads.empty());
     }
+}
+
+TEST(Recorder, EveryBdmRoundIsKeptPairByPairWithItsTerms) {
+    // docs/outputs.md, bdm_rounds.csv: n(n − 1) rows a round, numbered per issue, with the round's own terms.
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.actors.push_back(fixtures::make_actor("third", 0.5, 0.4));
+    spec.actors.back().positions.push_back(fixtures::make_position("claim", 0.4, 0.6));
+    RecorderBench bench(spec);
+    const std::vector<BdmActor> actors{{0.4, 1.0, 0.8}, {0.4, 0.0, 0.8}, {0.2, 0.4, 0.6}};
+    const BdmRound round = bdm_round(actors, BdmParams{});
+    const std::vector<int> who{0, 1, 2};
+    const std::vector<double> moved_to{0.9, 0.1, 0.45};
+    bench.recorder.on_bdm_round(0, who, round, moved_to);
+    bench.recorder.on_bdm_round(0, who, round, moved_to);
+    RunResult r;
+    bench.recorder.finish(r);
+    ASSERT_EQ(r.bdm_rounds.size(), 12u);
+    const BdmPairRecord& row = r.bdm_rounds[1];  // actor 0 against actor 2
+    EXPECT_EQ(row.round, 1);
+    EXPECT_EQ(row.actor, 0);
+    EXPECT_EQ(row.other, 2);
+    EXPECT_DOUBLE_EQ(row.median, round.median_position);
+    EXPECT_DOUBLE_EQ(row.spread, 1.0);
+    EXPECT_DOUBLE_EQ(row.votes, round.votes(0, 2));
+    EXPECT_DOUBLE_EQ(row.probability, round.prob_success(0, 2));
+    EXPECT_DOUBLE_EQ(row.expected_utility, round.expected_utility(0, 2));
+    EXPECT_DOUBLE_EQ(row.perceived_utility, round.perceived_expected_utility(0, 2));
+    EXPECT_DOUBLE_EQ(row.risk, round.risk(0));
+    EXPECT_EQ(row.outcome, round.outcome[0][2]);
+    EXPECT_DOUBLE_EQ(row.new_position, round.new_positions(0));
+    EXPECT_DOUBLE_EQ(row.moved_to, 0.9);
+    EXPECT_EQ(r.bdm_rounds[6].round, 2);
+    // Not recorded when output.bdm_rounds is off.
+    RecordOptions off;
+    off.bdm_rounds = false;
+    RecorderBench quiet(spec, off);
+    quiet.recorder.on_bdm_round(0, who, round, moved_to);
+    RunResult none;
+    quiet.recorder.finish(none);
+    EXPECT_TRUE(none.bdm_rounds.empty());
+}
+
+TEST(Recorder, ARunRecordsItsBdmRoundsUnlessTheScenarioSaysNot) {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.model.bdm_interval = 7.0;
+    spec.metadata.horizon = 30.0;
+    spec.model.decisions_enabled = false;
+    const RunResult with = run_crisis(spec, 1);
+    ASSERT_FALSE(with.bdm_rounds.empty());
+    EXPECT_DOUBLE_EQ(with.bdm_rounds.front().time, 7.0);
+    EXPECT_EQ(with.bdm_rounds.size() % 2, 0u);  // two actors: two ordered pairs a round
+    spec.output.bdm_rounds = false;
+    const RunResult without = run_crisis(spec, 1);
+    EXPECT_TRUE(without.bdm_rounds.empty());
+    EXPECT_EQ(without.events.size(), with.events.size());  // recording never changes the run
 }
 
 }  // namespace
