@@ -7,6 +7,8 @@
 #include "brink/engine/rng.hpp"
 #include "brink/engine/simulation.hpp"
 
+#include "mm1_queue.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -112,48 +114,12 @@ BENCHMARK(BM_Baseline_Throughput)->Arg(10)->Arg(1000)->Arg(100000);
 // ---- M/M/1, 10^6 customers (lambda = 0.9, mu = 1)
 // ----------------------------------------------------------
 
-struct MM1 {
-    static constexpr std::uint64_t kCustomers = 1'000'000;
-    RngStream* arrivals = nullptr;
-    RngStream* services = nullptr;
-    std::deque<double> waiting;
-    std::uint64_t arrived = 0;
-    bool busy = false;
-    double total_wait = 0.0;
-
-    static void arrival(Simulation& sim, void* context) {
-        auto* q = static_cast<MM1*>(context);
-        ++q->arrived;
-        if (q->busy) {
-            q->waiting.push_back(sim.now());
-        } else {
-            q->busy = true;
-            sim.schedule_in(q->services->exponential(1.0), 0, departure, q);
-        }
-        if (q->arrived < kCustomers) {
-            sim.schedule_in(q->arrivals->exponential(0.9), 0, arrival, q);
-        }
-    }
-    static void departure(Simulation& sim, void* context) {
-        auto* q = static_cast<MM1*>(context);
-        if (q->waiting.empty()) {
-            q->busy = false;
-            return;
-        }
-        q->total_wait += sim.now() - q->waiting.front();
-        q->waiting.pop_front();
-        sim.schedule_in(q->services->exponential(1.0), 0, departure, q);
-    }
-};
-
 void BM_Engine_MM1(benchmark::State& state) {
     std::uint64_t events = 0;
     for (auto _ : state) {
         Simulation sim(kSeed);
-        MM1 queue;
-        queue.arrivals = &sim.rng("arrivals");
-        queue.services = &sim.rng("services");
-        sim.schedule_in(queue.arrivals->exponential(0.9), 0, MM1::arrival, &queue);
+        brink::test_support::MM1Queue queue;  // shared with the engine's test (tests/support/mm1_queue.hpp)
+        queue.start(sim);
         StopConditions stop;
         stop.horizon = std::numeric_limits<double>::infinity();
         sim.run(stop);

@@ -8,7 +8,6 @@
 //   /usr/bin/time -v build/brink sweep --param actors.russia.resolve=0.5:0.9:100 --runs 1000 --quiet --out
 //   DIR
 // (README). Targets: >= 500 runs/s per core, >= 1.8x on 2 threads, < 200 MB for 100,000 runs.
-#include "brink/io/scenario_loader.hpp"
 #include "brink/sweep/sweep.hpp"
 #include "brink_test_support.hpp"
 
@@ -56,7 +55,8 @@ double peak_rss_mb() {
 void BM_SweepModelRunsPerSecond(benchmark::State& state) {
     const int threads = static_cast<int>(state.range(0));
     const sweep::SweepSpec spec = resolve_sweep(10, 200);  // 2,000 runs
-    const fs::path dir = fs::temp_directory_path() / ("brink_bench_sweep_" + std::to_string(threads));
+    const test_support::TempDir temp("brink_bench_sweep_" + std::to_string(threads));
+    const fs::path dir = temp.path() / "sweep";
     std::uint64_t runs = 0;
     for (auto _ : state) {
         fs::remove_all(dir);
@@ -67,7 +67,6 @@ void BM_SweepModelRunsPerSecond(benchmark::State& state) {
         runs += result.executed;
         benchmark::DoNotOptimize(result.failed);
     }
-    fs::remove_all(dir);
     state.SetItemsProcessed(static_cast<std::int64_t>(runs));
     state.counters["peak_rss_MB"] = peak_rss_mb();
 }
@@ -83,7 +82,8 @@ BENCHMARK(BM_SweepModelRunsPerSecond)
 void BM_SweepRunnerMemory(benchmark::State& state) {
     const int runs = static_cast<int>(state.range(0));
     const sweep::SweepSpec spec = resolve_sweep(100, runs / 100);
-    const fs::path dir = fs::temp_directory_path() / "brink_bench_sweep_memory";
+    const test_support::TempDir temp("brink_bench_sweep_memory");
+    const fs::path dir = temp.path() / "sweep";
     for (auto _ : state) {
         fs::remove_all(dir);
         sweep::RunnerOptions options;
@@ -101,7 +101,6 @@ void BM_SweepRunnerMemory(benchmark::State& state) {
         const sweep::SweepResult result = sweep::run_sweep(spec, options);
         benchmark::DoNotOptimize(result.executed);
     }
-    fs::remove_all(dir);
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * runs);
     state.counters["peak_rss_MB"] = peak_rss_mb();
 }

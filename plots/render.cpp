@@ -125,8 +125,8 @@ std::string terminal_command(ChartFormat format, const RenderOptions& options) {
             // 1200 px PNG is an 8 pt font on a 12 in page: the font scale 8/11 shrinks the base font and
             // every explicit size in the scripts (",9" labels, ",13" titles) alike, so that layouts computed
             // for the PNG hold in the PDF.
-            size = detail::format_number(options.width_px / 100.0) + "in," +
-                   detail::format_number(options.height_px / 100.0) + "in";
+            size = detail::script_number(options.width_px / 100.0) + "in," +
+                   detail::script_number(options.height_px / 100.0) + "in";
             return "set terminal pdfcairo size " + size +
                    " font \"DejaVu Sans,11\" fontscale 0.7273 noenhanced linewidth 0.7 pointscale 0.75";
     }

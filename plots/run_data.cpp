@@ -2,7 +2,7 @@
 // must not stop the other charts from being drawn.
 #include "run_data.hpp"
 
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/calendar.hpp"
 #include "brink/plots/render.hpp"
 
 namespace brink::plots::detail {
@@ -28,7 +28,7 @@ std::string json_text(const nlohmann::json& value) {
         return std::to_string(value.get<std::int64_t>());
     }
     if (value.is_number_float()) {
-        return format_number(value.get<double>());
+        return script_number(value.get<double>());
     }
     if (value.is_boolean()) {
         return value.get<bool>() ? "true" : "false";

@@ -2,7 +2,7 @@
 // depend on the documented files (docs/outputs.md) and nothing else.
 #include "run_files.hpp"
 
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/calendar.hpp"
 #include "brink/plots/render.hpp"
 
 #include <cmath>
@@ -59,7 +59,7 @@ std::string short_date(long days) {
            std::to_string(std::stol(date.substr(0, month_at - 1)));
 }
 
-std::string format_number(double value) {
+std::string script_number(double value) {
     std::string text = io::format_number(value);
     return text.empty() ? "0" : text;  // a script needs a number; callers write NaN themselves
 }
@@ -72,19 +72,6 @@ std::string format_fixed(double value, int decimals) {
         text.erase(0, 1);  // "-0.00" reads as a sign that is not there
     }
     return text;
-}
-
-std::pair<double, double> wilson_interval(long successes, long trials) {
-    if (trials <= 0) {
-        return {0.0, 1.0};
-    }
-    constexpr double z = 1.959963984540054;  // 97.5% normal quantile: a two-sided 95% interval
-    double n = static_cast<double>(trials);
-    double p = static_cast<double>(successes) / n;
-    double denominator = 1.0 + z * z / n;
-    double centre = (p + z * z / (2.0 * n)) / denominator;
-    double half = z * std::sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n)) / denominator;
-    return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
 }
 
 bool file_exists(const std::string& path) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "brink/io/csv.hpp"
+#include "brink/io/proportions.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -31,14 +32,17 @@ std::optional<double> parse_number(std::string_view field, const CsvTable& table
 /// Short date for labels: "11 Apr 2030" (days since 1970-01-01).
 std::string short_date(long days);
 
-/// Formats a number in the shortest form that reads back exactly ("0" for a non-finite value).
-std::string format_number(double value);
+/// A number for a gnuplot script: io::format_number, and "0" for a non-finite value (a script needs a
+/// number; a caller that means "no data" writes NaN itself).
+std::string script_number(double value);
 
 /// Formats a number with fixed decimals.
 std::string format_fixed(double value, int decimals);
 
-/// Wilson score interval (95%) for k successes in n trials: {lo, hi}; {0, 1} for n = 0.
-std::pair<double, double> wilson_interval(long successes, long trials);
+/// io::wilson_interval (95%) of counts the charts keep as `long`.
+inline io::Interval wilson(long successes, long trials) {
+    return io::wilson_interval(static_cast<std::uint64_t>(successes), static_cast<std::uint64_t>(trials));
+}
 
 /// True if the file exists.
 bool file_exists(const std::string& path);

@@ -3,6 +3,9 @@
 
 #include "brink/plots/primitives.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -51,5 +54,24 @@ unsigned palette_colour(Palette palette, double value, double value_min, double 
 
 /// Black or white, whichever reads better on a background colour (0xRRGGBB).
 unsigned text_colour_on(unsigned background);
+
+/// gnuplot's line type of a style index: 1-based, cycling through the 16 of the style file.
+std::string line_type(int style);
+
+/// "notitle" for an empty label, else "title \"label\"".
+std::string key_title(const std::string& label);
+
+/// The smallest interval holding the finite values added (empty until one is).
+struct DataRange {
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+    bool empty() const { return !(high >= low); }
+    void add(double value) {
+        if (std::isfinite(value)) {
+            low = std::min(low, value);
+            high = std::max(high, value);
+        }
+    }
+};
 
 }  // namespace brink::plots::detail

@@ -7,7 +7,7 @@
 #   2. 20 actors for ten years (3650 days): neutral blocs without demands, so the run lasts the ten years;
 #   3. 20 actors taking 100 decisions a day each, for 30 days.
 # (All three at once, 500 actors deciding 100 times a day for ten years, is some 10^8 decisions: hours.)
-# tests/unit/io/test_extremes.cpp runs smaller versions of each in the unit suite.
+# tests/system/test_extremes.cpp runs smaller versions of each in the system tests.
 #
 # usage: scripts/extremes.sh [BUILD_DIR]   (default build/, the release preset)
 # Checks per case: exit code 0; every numeric CSV field a finite number (or empty where docs/outputs.md allows

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages brink needs, only those missing. A no-op when all are present.
-# Usage: scripts/setup.sh [fuzz] [mpi] [browser] [--with-extras]
+# Usage: scripts/setup.sh [fuzz] [mpi] [browser] [format] [--with-extras]
 #   fuzz: clang and its sanitizer runtime (scripts/fuzz.sh); mpi: Open MPI (the BRINK_MPI build);
-#   browser: Chromium (scripts/screenshot_report.sh); --with-extras: all three.
+#   browser: Chromium (scripts/screenshot_report.sh); format: clang-format (scripts/check_format.sh);
+#   --with-extras: all four.
 set -euo pipefail
 
 packages=(
@@ -22,8 +23,9 @@ for extra in "$@"; do
         fuzz) packages+=(clang libclang-rt-14-dev) ;;
         mpi) packages+=(openmpi-bin libopenmpi-dev) ;;
         browser) packages+=(chromium) ;;
-        --with-extras) packages+=(clang libclang-rt-14-dev openmpi-bin libopenmpi-dev chromium) ;;
-        *) echo "setup: unknown extra '$extra' (expected fuzz, mpi, browser or --with-extras)" >&2; exit 2 ;;
+        format) packages+=(clang-format) ;;
+        --with-extras) packages+=(clang libclang-rt-14-dev openmpi-bin libopenmpi-dev chromium clang-format) ;;
+        *) echo "setup: unknown extra '$extra' (expected fuzz, mpi, browser, format or --with-extras)" >&2; exit 2 ;;
     esac
 done
 

@@ -1,8 +1,10 @@
 // brink: the scenario as plain spec structs (STYLE.md: Box2D's *Def pattern).
 //
 // A scenario file is parsed once (sim/io) into a ScenarioSpec; the model (sim/model) reads only these
-// structs and never sees YAML. Every field states its unit, its range and its default;
-// docs/scenario-format.md documents the same keys and must be updated together with this header.
+// structs and never sees YAML. Every field states its unit, its range and its default. A default is written
+// here only, as the member's initialiser: the file form of every field (its key, kind, range, doc line) is
+// declared once in the schema table, sim/io/scenario_schema.cpp, which reads the defaults from these structs
+// and generates scenarios/schema.json and the tables of docs/scenario-format.md ("Adding a field" there).
 #pragma once
 
 #include <cstdint>
@@ -122,8 +124,8 @@ struct IssueSpec {
     std::string id;           ///< Key. Required, unique.
     std::string name;         ///< Display name. Default: the id.
     std::string description;  ///< Default empty.
-    std::string low;          ///< Meaning of 0, e.g. "NATO open door". Default "0".
-    std::string high;         ///< Meaning of 1, e.g. "no enlargement, ever". Default "1".
+    std::string low = "0";    ///< Meaning of 0, e.g. "NATO open door". Default "0".
+    std::string high = "1";   ///< Meaning of 1, e.g. "no enlargement, ever". Default "1".
     double status_quo = 0.0;  ///< Current state of the world on this issue. Range [0,1]. Default 0.
     std::string held_by;  ///< Actor that holds the contested good (territory it occupies, a decision that is
                           ///< its own). The status quo is then its position, and a challenger's force is

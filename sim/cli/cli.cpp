@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <iostream>
 #include <new>
+#include <span>
 #include <sstream>
 #include <string_view>
 
@@ -32,10 +33,16 @@ struct CommandInfo {
 constexpr std::array<CommandInfo, 6> k_commands = {{
     {"run", "run a scenario once (or an ensemble with --runs) and write its output files", command_run},
     {"validate", "check scenario files and report every problem as file:line:column", command_validate},
-    {"plot", "draw the charts of a run or ensemble directory", command_plot},
-    {"report", "write a self-contained HTML report of a run or ensemble directory", command_report},
+    {"plot", "draw the charts of a run, ensemble or sweep directory", command_plot},
+    {"report", "write a self-contained HTML report of a run, ensemble or sweep directory", command_report},
     {"sweep", "run a parameter sweep (a sweep file, or inline --param ranges)", command_sweep},
     {"merge", "merge the output directories of sweep shards", command_merge},
+}};
+
+// Maintainers' commands: dispatched like the others, not listed by --help.
+constexpr std::array<CommandInfo, 1> k_hidden_commands = {{
+    {"generate-schema-files", "rewrite scenarios/schema.json and docs/scenario-format.md's generated tables",
+     command_generate_schema_files},
 }};
 
 void print_usage(std::ostream& out) {
@@ -58,6 +65,18 @@ std::vector<std::string> command_names() {
         names.emplace_back(command.name);
     }
     return names;
+}
+
+const CommandInfo* find_command(const std::string& name) {
+    for (const auto& commands :
+         {std::span<const CommandInfo>(k_commands), std::span<const CommandInfo>(k_hidden_commands)}) {
+        for (const CommandInfo& command : commands) {
+            if (name == command.name) {
+                return &command;
+            }
+        }
+    }
+    return nullptr;
 }
 
 ExitCode run_command(const CommandInfo& command, const CommandArgs& args) {
@@ -130,14 +149,12 @@ int run_cli(const std::vector<std::string>& argv) {
                   << "usage: brink <command> [options]; 'brink --help' lists the commands.\n";
         return static_cast<int>(ExitCode::BadInput);
     }
-    for (const CommandInfo& command : k_commands) {
-        if (first == command.name) {
-            CommandArgs args;
-            args.command = command.name;
-            args.arguments.assign(argv.begin() + 2, argv.end());
-            args.full_argv = argv;
-            return static_cast<int>(run_command(command, args));
-        }
+    if (const CommandInfo* command = find_command(first)) {
+        CommandArgs args;
+        args.command = command->name;
+        args.arguments.assign(argv.begin() + 2, argv.end());
+        args.full_argv = argv;
+        return static_cast<int>(run_command(*command, args));
     }
     std::cerr << "brink: error: unknown command '" << first << "'" << suggestion(first, command_names())
               << "\n"

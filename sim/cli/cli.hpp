@@ -54,6 +54,8 @@ ExitCode command_report(const CommandArgs& args);
 ExitCode command_sweep(const CommandArgs& args);
 /// `brink merge`.
 ExitCode command_merge(const CommandArgs& args);
+/// `brink generate-schema-files` (a maintainer's command, not listed by --help).
+ExitCode command_generate_schema_files(const CommandArgs& args);
 
 /// Parses a command's arguments with Boost.Program_options: no abbreviations of long options; an unknown
 /// option becomes a UsageError with "did you mean '--seed'?" when one is close. `options` are listed by

@@ -1,4 +1,4 @@
-// `brink plot DIR` and `brink report DIR`: charts and the HTML page from a run or ensemble directory.
+// `brink plot DIR` and `brink report DIR`: charts and the HTML page from a run, ensemble or sweep directory.
 #include "cli.hpp"
 
 #include "brink/plots/charts.hpp"

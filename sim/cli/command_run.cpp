@@ -5,8 +5,10 @@
 
 #include "brink/io/atomic_file.hpp"
 #include "brink/io/diagnostics.hpp"
+#include "brink/io/overrides.hpp"
 #include "brink/io/run_writer.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "brink/io/validation.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/plots/charts.hpp"
 #include "brink/sweep/ensemble.hpp"

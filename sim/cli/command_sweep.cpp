@@ -1,8 +1,10 @@
-// `brink sweep` (a sweep file, or the inline --param form) and `brink merge` (shard directories).
+// `brink sweep` (a sweep file, or the inline --param form) and `brink merge` (shard directories). The sweep
+// ring computes and writes the files; the charts are drawn here, by plots, from those files.
 #include "cli.hpp"
 
 #include "brink/io/diagnostics.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "brink/plots/sweep_charts.hpp"
 #include "brink/sweep/sweep.hpp"
 
 #include <cstdlib>
@@ -77,9 +79,18 @@ std::string default_sweep_out(const po::variables_map& values) {
     return default_out_dir(values["file"].as<std::string>());
 }
 
-}  // namespace
+// Draws a finished sweep's charts from its files (PNG); a missing gnuplot or a chart gnuplot fails on is a
+// warning, never a failure of the sweep.
+void draw_charts(const std::string& dir, std::vector<std::string>& written,
+                 std::vector<std::string>* warnings) {
+    const plots::DrawnCharts charts = plots::draw_sweep_charts(dir, plots::ChartFormat::Png);
+    written.insert(written.end(), charts.written.begin(), charts.written.end());
+    if (warnings != nullptr) {
+        warnings->insert(warnings->end(), charts.pending.begin(), charts.pending.end());
+    }
+}
 
-ExitCode command_sweep(const CommandArgs& args) {
+po::options_description sweep_options() {
     po::options_description options("options", 100);
     options.add_options()  //
         ("param", po::value<std::vector<std::string>>()->composing()->value_name("PATH=SPEC"),
@@ -98,19 +109,11 @@ ExitCode command_sweep(const CommandArgs& args) {
         ("resume", "continue an interrupted sweep in the same --out, skipping finished runs")  //
         ("mpi", "distribute runs over MPI ranks (MPI build, under mpirun; automatic there)")   //
         ("quiet", "print nothing but errors (no summary, no progress bar)");
-    po::options_description positionals;
-    positionals.add_options()("file", po::value<std::string>());
-    po::positional_options_description positional;
-    positional.add("file", 1);
-    po::variables_map values;
-    if (!parse_options(args, options, positionals, positional, values, k_sweep_usage)) {
-        return ExitCode::Ok;
-    }
+    return options;
+}
 
-    std::optional<std::uint64_t> seed;
-    if (values.count("seed")) {
-        seed = parse_seed(values["seed"].as<std::string>(), "--seed");
-    }
+// The runner's options from the command line (all but the output directory and the callbacks).
+sweep::RunnerOptions runner_options(const po::variables_map& values) {
     sweep::RunnerOptions runner;
     if (values.count("threads")) {
         runner.threads = parse_int(values["threads"].as<std::string>(), "--threads", 0, 4096);
@@ -130,40 +133,67 @@ ExitCode command_sweep(const CommandArgs& args) {
         }
         runner.distribution = sweep::Distribution::Mpi;
     }
+    return runner;
+}
+
+void print_sweep_summary(const sweep::SweepSpec& spec, const sweep::RunnerOptions& runner,
+                         const sweep::SweepResult& result) {
+    std::cout << "Sweep        " << spec.name << " (" << sweep::to_string(spec.design) << ", "
+              << result.points << " points × " << spec.replications << " replications = " << result.total_runs
+              << " runs)\n"
+              << "Runs         " << result.executed << " run, " << result.skipped << " resumed, "
+              << result.failed << " failed\n"
+              << "Files        " << (std::filesystem::path(runner.out_dir) / "").string() << "\n";
+    for (const std::string& file : result.written) {
+        std::cout << "             " << std::filesystem::path(file).filename().string() << "\n";
+    }
+    if (runner.shard.count > 1) {
+        std::cout << "Shard " << runner.shard.index << "/" << runner.shard.count
+                  << ": combine the shard directories with brink merge DIR... --out DIR\n";
+    }
+}
+
+}  // namespace
+
+ExitCode command_sweep(const CommandArgs& args) {
+    const po::options_description options = sweep_options();
+    po::options_description positionals;
+    positionals.add_options()("file", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("file", 1);
+    po::variables_map values;
+    if (!parse_options(args, options, positionals, positional, values, k_sweep_usage)) {
+        return ExitCode::Ok;
+    }
+    std::optional<std::uint64_t> seed;
+    if (values.count("seed")) {
+        seed = parse_seed(values["seed"].as<std::string>(), "--seed");
+    }
+    sweep::RunnerOptions runner = runner_options(values);
     const bool quiet = values.count("quiet") > 0;
     // Everything above and the sweep file itself are checked before the output directory exists.
     const sweep::SweepSpec spec = load_sweep(values, seed);
     runner.out_dir = values.count("out") ? values["out"].as<std::string>() : default_sweep_out(values);
     runner.stop = install_stop_handler();
-
     ProgressBar progress(stderr_is_terminal() && !quiet && runner.distribution == sweep::Distribution::Local,
                          "runs");
     runner.progress = [&progress](const sweep::Progress& snapshot) {
         progress.update(snapshot.done, snapshot.total, snapshot.failed, snapshot.elapsed_seconds);
     };
-    const sweep::SweepResult result = sweep::run_sweep(spec, runner);
+    sweep::SweepResult result = sweep::run_sweep(spec, runner);
     progress.finish();
-
     if (!result.is_root) {
         return ExitCode::Ok;
     }
-    if (!quiet) {
-        std::cout << "Sweep        " << spec.name << " (" << sweep::to_string(spec.design) << ", "
-                  << result.points << " points × " << spec.replications
-                  << " replications = " << result.total_runs << " runs)\n"
-                  << "Runs         " << result.executed << " run, " << result.skipped << " resumed, "
-                  << result.failed << " failed\n"
-                  << "Files        " << (std::filesystem::path(runner.out_dir) / "").string() << "\n";
-        for (const std::string& file : result.written) {
-            std::cout << "             " << std::filesystem::path(file).filename().string() << "\n";
-        }
-        if (runner.shard.count > 1) {
-            std::cout << "Shard " << runner.shard.index << "/" << runner.shard.count
-                      << ": combine the shard directories with brink merge DIR... --out DIR\n";
-        }
+    std::vector<std::string> warnings;
+    if (result.aggregated) {
+        draw_charts(runner.out_dir, result.written, &warnings);
     }
-    for (const std::string& pending : result.charts_pending) {
-        std::cerr << "brink sweep: warning: " << pending << "\n";
+    if (!quiet) {
+        print_sweep_summary(spec, runner, result);
+    }
+    for (const std::string& warning : warnings) {
+        std::cerr << "brink sweep: warning: " << warning << "\n";
     }
     if (!result.complete) {
         print_error("sweep",
@@ -202,7 +232,8 @@ ExitCode command_merge(const CommandArgs& args) {
         }
     }
     const std::string out_dir = values["out"].as<std::string>();
-    const sweep::SweepResult result = sweep::merge_shards(dirs, out_dir);
+    sweep::SweepResult result = sweep::merge_shards(dirs, out_dir);
+    draw_charts(out_dir, result.written, nullptr);  // as ever, merge does not warn about charts
     if (!values.count("quiet")) {
         std::cout << "Merged       " << dirs.size() << " shards, " << result.total_runs << " runs, "
                   << result.failed << " failed\nFiles        "

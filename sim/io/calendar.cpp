@@ -1,6 +1,6 @@
 // Proleptic Gregorian calendar <-> day numbers (days since 1970-01-01), after H. Hinnant's
 // "chrono-compatible low-level date algorithms" (days_from_civil / civil_from_days).
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/calendar.hpp"
 
 #include <string>
 

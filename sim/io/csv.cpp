@@ -1,28 +1,8 @@
 #include "brink/io/csv.hpp"
 
-#include <array>
-#include <charconv>
-#include <cmath>
-#include <system_error>
 #include <utility>
 
 namespace brink::io {
-
-std::string format_number(double value) {
-    if (!std::isfinite(value)) {
-        return {};
-    }
-    if (value == 0.0) {
-        return "0";  // no "-0" in files: readers and diff tools treat it as a different value
-    }
-    // 32 bytes hold the longest shortest-round-trip double ("-2.2250738585072014e-308" is 24).
-    std::array<char, 32> buffer{};
-    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    if (error != std::errc{}) {
-        return {};
-    }
-    return std::string(buffer.data(), end);
-}
 
 std::string csv_field(std::string_view field) {
     if (field.find_first_of(",\"\n\r") == std::string_view::npos) {
@@ -56,7 +36,7 @@ CsvWriter& CsvWriter::field(std::string_view text) {
 
 CsvWriter& CsvWriter::field(double value) {
     separate();
-    m_text += format_number(value);
+    append_number(m_text, value);
     return *this;
 }
 

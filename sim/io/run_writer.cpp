@@ -1,8 +1,8 @@
 #include "brink/io/run_writer.hpp"
 
 #include "brink/io/atomic_file.hpp"
+#include "brink/io/calendar.hpp"
 #include "brink/io/csv.hpp"
-#include "brink/io/scenario_loader.hpp"
 
 #include <algorithm>
 #include <array>

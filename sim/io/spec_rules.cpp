@@ -1,10 +1,13 @@
 // The rules of a valid ScenarioSpec (ranges, references, uniqueness) and validate_spec.
 #include "spec_rules.hpp"
+#include "schema.hpp"
 
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/calendar.hpp"
+#include "brink/io/validation.hpp"
 
 #include <charconv>
 #include <cmath>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <utility>
@@ -27,46 +30,9 @@ bool in_range(double value, const Range& range) {
 std::string describe(const Range& range) {
     std::string text = range.integer ? "a whole number in " : "a number in ";
     text += range.low_open ? '(' : '[';
-    text += format_number(range.low) + ", " + format_number(range.high);
+    text += number_text(range.low) + ", " + number_text(range.high);
     text += range.high_open ? ')' : ']';
     return text;
-}
-
-std::string format_number(double value) {
-    if (std::isnan(value)) {
-        return "nan";
-    }
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
-std::optional<double> parse_number(std::string_view text) {
-    if (!text.empty() && text.front() == '+' && text.size() > 1 &&
-        (std::isdigit(static_cast<unsigned char>(text[1])) != 0 || text[1] == '.')) {
-        text.remove_prefix(1);
-    }
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    double value = 0.0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc{} || result.ptr != text.data() + text.size() || !std::isfinite(value)) {
-        return std::nullopt;
-    }
-    return value;
-}
-
-std::optional<std::uint64_t> parse_unsigned(std::string_view text) {
-    if (text.empty() || text.front() == '-' || text.front() == '+') {
-        return std::nullopt;
-    }
-    std::uint64_t value = 0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ec != std::errc{} || result.ptr != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
 }
 
 std::optional<bool> parse_bool(std::string_view text) {
@@ -180,7 +146,7 @@ class Checker {
 
     void number(const std::string& path, double value, const Range& range) {
         if (!in_range(value, range)) {
-            error(path, path + ": expected " + describe(range) + ", got " + format_number(value));
+            error(path, path + ": expected " + describe(range) + ", got " + number_text(value));
         }
     }
 
@@ -188,6 +154,22 @@ class Checker {
         if (!is_valid_id(value)) {
             error(path, path + ": invalid " + std::string(what) + " id " + in_quotes(value) +
                             "; expected [a-z][a-z0-9_]*, at most 64 characters");
+        }
+    }
+
+    // A keyed record's id: well formed, and once in its section.
+    void unique_id(const std::string& path, const std::string& value, const std::string& section,
+                   const char* what, std::set<std::string>& seen) {
+        id(path, value, what);
+        if (!seen.insert(value).second) {
+            error(path, section + ": duplicate " + std::string(what) + " id " + in_quotes(value));
+        }
+    }
+
+    void at_most(const std::string& path, std::size_t count, std::size_t limit, const char* what) {
+        if (count > limit) {
+            error(path, path + ": too many " + std::string(what) + " (" + std::to_string(count) +
+                            "); at most " + std::to_string(limit));
         }
     }
 
@@ -203,6 +185,16 @@ class Checker {
             message += "; did you mean " + in_quotes(suggestion) + "?";
         }
         error(path, message);
+    }
+
+    // Fields naming actors, each checked when given (an empty one is reported as missing where required).
+    void actors_named(const std::string& path,
+                      std::initializer_list<std::pair<const char*, const std::string*>> fields) {
+        for (const auto& [key, value] : fields) {
+            if (!value->empty()) {
+                reference(path + "." + key, *value, "actor", m_actor_ids);
+            }
+        }
     }
 
     void required_text(const std::string& path, const std::string& key, const std::string& value) {
@@ -224,6 +216,57 @@ class Checker {
         }
     }
 
+    // The per-field checks of the schema table, pass by pass so that each record keeps the order of its
+    // problems: required text, then ranges (fixed or depending on other fields), then formats. Each pass
+    // goes into a nested section (a field of kind Struct, such as model.<group>) after the fields before it.
+    void required(const std::string& path, const schema::RecordType& type, const void* record) {
+        for (const schema::FieldDef& field : type.fields) {
+            if (field.kind == schema::Kind::Struct) {
+                required(path + "." + std::string(field.key), *field.record, field.in(record));
+            } else if (field.need == schema::Need::NonEmpty) {
+                required_text(path, std::string(field.key), schema::value_of<std::string>(field, record));
+            }
+        }
+    }
+
+    void ranges(const std::string& path, const schema::RecordType& type, const void* record) {
+        for (const schema::FieldDef& field : type.fields) {
+            if (field.kind == schema::Kind::Struct) {
+                ranges(path + "." + std::string(field.key), *field.record, field.in(record));
+                continue;
+            }
+            if ((field.kind != schema::Kind::Number && field.kind != schema::Kind::Day) ||
+                field.check == schema::Check::Rule || schema::is_unset(field, record)) {
+                continue;
+            }
+            std::optional<Range> range = field.range;
+            if (field.bound != nullptr) {
+                range = field.bound(m_spec, record);
+            }
+            if (range) {
+                number(path + "." + std::string(field.key), schema::value_of<double>(field, record), *range);
+            }
+        }
+    }
+
+    void formats(const std::string& path, const schema::RecordType& type, const void* record) {
+        for (const schema::FieldDef& field : type.fields) {
+            if (field.kind == schema::Kind::Struct) {
+                formats(path + "." + std::string(field.key), *field.record, field.in(record));
+                continue;
+            }
+            if (field.check == schema::Check::Rule || schema::is_unset(field, record)) {
+                continue;
+            }
+            const std::string field_path = path + "." + std::string(field.key);
+            if (field.kind == schema::Kind::Date) {
+                date(field_path, schema::value_of<std::string>(field, record));
+            } else if (field.kind == schema::Kind::Cameo) {
+                cameo(field_path, schema::value_of<std::string>(field, record));
+            }
+        }
+    }
+
     double horizon() const {
         return in_range(m_spec.metadata.horizon, k_horizon_range) ? m_spec.metadata.horizon : 36500.0;
     }
@@ -232,40 +275,31 @@ class Checker {
         if (!std::isfinite(value)) {
             error(path, path + ": expected a finite day number");
         } else if (value > horizon()) {
-            error(path, path + ": day " + format_number(value) + " is after the horizon (" +
-                            format_number(horizon()) + " days)");
+            error(path, path + ": day " + number_text(value) + " is after the horizon (" +
+                            number_text(horizon()) + " days)");
         } else if (value < k_earliest_day) {
-            error(path, path + ": day " + format_number(value) +
-                            " is more than ten years before the start (" + format_number(k_earliest_day) +
-                            ")");
+            error(path, path + ": day " + number_text(value) + " is more than ten years before the start (" +
+                            number_text(k_earliest_day) + ")");
         }
     }
 
     void check_metadata() {
         const auto& metadata = m_spec.metadata;
-        required_text("metadata", "name", metadata.name);
-        number("metadata.horizon", metadata.horizon, k_horizon_range);
-        if (!metadata.start_date.empty()) {
-            date("metadata.start_date", metadata.start_date);
-        }
+        required("metadata", schema::metadata_type(), &metadata);
+        ranges("metadata", schema::metadata_type(), &metadata);
+        formats("metadata", schema::metadata_type(), &metadata);
     }
 
     void check_issues() {
         if (m_spec.issues.empty()) {
             error("issues", "issues: expected at least one issue");
         }
-        if (m_spec.issues.size() > k_max_issues) {
-            error("issues", "issues: too many issues (" + std::to_string(m_spec.issues.size()) +
-                                "); at most " + std::to_string(k_max_issues));
-        }
+        at_most("issues", m_spec.issues.size(), k_max_issues, "issues");
         std::set<std::string> seen;
         for (const auto& issue : m_spec.issues) {
             const std::string path = "issues." + issue.id;
-            id(path, issue.id, "issue");
-            if (!seen.insert(issue.id).second) {
-                error(path, "issues: duplicate issue id " + in_quotes(issue.id));
-            }
-            number(path + ".status_quo", issue.status_quo, k_unit_range);
+            unique_id(path, issue.id, "issues", "issue", seen);
+            ranges(path, schema::issue_type(), &issue);
         }
     }
 
@@ -275,10 +309,7 @@ class Checker {
             error("ladder.rungs",
                   "ladder.rungs: expected at least 3 rungs, got " + std::to_string(rungs.size()));
         }
-        if (rungs.size() > k_max_rungs) {
-            error("ladder.rungs", "ladder.rungs: too many rungs (" + std::to_string(rungs.size()) +
-                                      "); at most " + std::to_string(k_max_rungs));
-        }
+        at_most("ladder.rungs", rungs.size(), k_max_rungs, "rungs");
         std::set<std::string> seen;
         for (std::size_t i = 0; i < rungs.size(); ++i) {
             const std::string path = "ladder.rungs[" + std::to_string(i) + "]";
@@ -286,14 +317,14 @@ class Checker {
             if (!seen.insert(rungs[i].id).second) {
                 error(path + ".id", path + ".id: duplicate rung id " + in_quotes(rungs[i].id));
             }
-            number(path + ".threshold", rungs[i].threshold, k_threshold_range);
+            ranges(path, schema::rung_type(), &rungs[i]);
             if (i > 0 && in_range(rungs[i].threshold, k_threshold_range) &&
                 !(rungs[i].threshold > rungs[i - 1].threshold)) {
                 error(path + ".threshold", path + ".threshold: thresholds must increase along the ladder; " +
-                                               format_number(rungs[i].threshold) + " is not above " +
-                                               format_number(rungs[i - 1].threshold));
+                                               number_text(rungs[i].threshold) + " is not above " +
+                                               number_text(rungs[i - 1].threshold));
             }
-            cameo(path + ".cameo", rungs[i].cameo);
+            formats(path, schema::rung_type(), &rungs[i]);
         }
     }
 
@@ -302,28 +333,15 @@ class Checker {
             error("actors",
                   "actors: expected at least two actors, got " + std::to_string(m_spec.actors.size()));
         }
-        if (m_spec.actors.size() > k_max_actors) {
-            error("actors", "actors: too many actors (" + std::to_string(m_spec.actors.size()) +
-                                "); at most " + std::to_string(k_max_actors));
-        }
-        const double top_rung =
-            m_spec.ladder.rungs.empty() ? 0.0 : static_cast<double>(m_spec.ladder.rungs.size() - 1);
+        at_most("actors", m_spec.actors.size(), k_max_actors, "actors");
         std::set<std::string> seen;
         for (const auto& actor : m_spec.actors) {
             const std::string path = "actors." + actor.id;
-            id(path, actor.id, "actor");
-            if (!seen.insert(actor.id).second) {
-                error(path, "actors: duplicate actor id " + in_quotes(actor.id));
-            }
-            number(path + ".capability", actor.capability, k_capability_range);
-            number(path + ".resolve", actor.resolve, k_unit_range);
-            number(path + ".risk_attitude", actor.risk_attitude, k_signed_unit_range);
-            number(path + ".cost_of_war", actor.cost_of_war, k_cost_of_war_range);
-            number(path + ".decision_rate", actor.decision_rate, k_decision_rate_range);
-            number(path + ".initial_rung", actor.initial_rung, Range{0.0, top_rung});
+            unique_id(path, actor.id, "actors", "actor", seen);
+            ranges(path, schema::actor_type(), &actor);
             for (std::size_t r = 0; r < actor.representatives.size(); ++r) {
                 const std::string rep = path + ".representatives[" + std::to_string(r) + "]";
-                required_text(rep, "name", actor.representatives[r].name);
+                required(rep, schema::person_type(), &actor.representatives[r]);
             }
             std::set<std::string> positions_seen;
             for (const auto& position : actor.positions) {
@@ -333,21 +351,23 @@ class Checker {
                     error(position_path,
                           position_path + ": duplicate position on issue " + in_quotes(position.issue));
                 }
-                number(position_path + ".position", position.position, k_unit_range);
-                number(position_path + ".salience", position.salience, k_unit_range);
+                ranges(position_path, schema::position_type(), &position);
             }
         }
     }
 
     void check_relations() {
+        check_alliances();
+        check_affinities();
+        check_commitments();
+    }
+
+    void check_alliances() {
         const auto& relations = m_spec.relations;
         std::set<std::string> alliance_ids;
         for (const auto& alliance : relations.alliances) {
             const std::string path = "relations.alliances." + alliance.id;
-            id(path, alliance.id, "alliance");
-            if (!alliance_ids.insert(alliance.id).second) {
-                error(path, "relations.alliances: duplicate alliance id " + in_quotes(alliance.id));
-            }
+            unique_id(path, alliance.id, "relations.alliances", "alliance", alliance_ids);
             if (alliance.members.size() < 2) {
                 error(path + ".members", path + ".members: expected at least two members, got " +
                                              std::to_string(alliance.members.size()));
@@ -361,26 +381,23 @@ class Checker {
                           member_path + ": " + in_quotes(alliance.members[m]) + " is listed twice");
                 }
             }
-            number(path + ".affinity", alliance.affinity, k_signed_unit_range);
-            number(path + ".commitment", alliance.commitment, k_unit_range);
+            ranges(path, schema::alliance_type(), &alliance);
         }
+    }
+
+    void check_affinities() {
+        const auto& relations = m_spec.relations;
         std::map<std::pair<std::string, std::string>, std::size_t> pairs;
         for (std::size_t i = 0; i < relations.affinities.size(); ++i) {
             const auto& affinity = relations.affinities[i];
             const std::string path = "relations.affinities[" + std::to_string(i) + "]";
-            required_text(path, "a", affinity.a);
-            required_text(path, "b", affinity.b);
-            if (!affinity.a.empty()) {
-                reference(path + ".a", affinity.a, "actor", m_actor_ids);
-            }
-            if (!affinity.b.empty()) {
-                reference(path + ".b", affinity.b, "actor", m_actor_ids);
-            }
+            required(path, schema::affinity_type(), &affinity);
+            actors_named(path, {{"a", &affinity.a}, {"b", &affinity.b}});
             if (!affinity.a.empty() && affinity.a == affinity.b) {
                 error(path + ".b", path + ": an affinity needs two different actors, got " +
                                        in_quotes(affinity.a) + " twice");
             }
-            number(path + ".value", affinity.value, k_signed_unit_range);
+            ranges(path, schema::affinity_type(), &affinity);
             // Undirected pairs are stored in sorted order; a directed pair is its own key (a's view of b).
             auto key = std::make_pair(affinity.a, affinity.b + (affinity.directed ? ">" : ""));
             if (!affinity.directed && key.second < key.first) {
@@ -393,22 +410,20 @@ class Checker {
                                 std::to_string(it->second) + "])");
             }
         }
+    }
+
+    void check_commitments() {
+        const auto& relations = m_spec.relations;
         std::map<std::pair<std::string, std::string>, std::size_t> commitments;
         for (std::size_t i = 0; i < relations.commitments.size(); ++i) {
             const auto& commitment = relations.commitments[i];
             const std::string path = "relations.commitments[" + std::to_string(i) + "]";
-            required_text(path, "defender", commitment.defender);
-            required_text(path, "protege", commitment.protege);
-            if (!commitment.defender.empty()) {
-                reference(path + ".defender", commitment.defender, "actor", m_actor_ids);
-            }
-            if (!commitment.protege.empty()) {
-                reference(path + ".protege", commitment.protege, "actor", m_actor_ids);
-            }
+            required(path, schema::commitment_type(), &commitment);
+            actors_named(path, {{"defender", &commitment.defender}, {"protege", &commitment.protege}});
             if (!commitment.defender.empty() && commitment.defender == commitment.protege) {
                 error(path + ".protege", path + ": an actor cannot commit to defend itself");
             }
-            number(path + ".firmness", commitment.firmness, k_unit_range);
+            ranges(path, schema::commitment_type(), &commitment);
             const auto [it, inserted] =
                 commitments.emplace(std::make_pair(commitment.defender, commitment.protege), i);
             if (!inserted) {
@@ -429,15 +444,11 @@ class Checker {
         std::set<std::string> seen;
         for (const auto& demand : m_spec.demands) {
             const std::string path = "demands." + demand.id;
-            id(path, demand.id, "demand");
-            if (!seen.insert(demand.id).second) {
-                error(path, "demands: duplicate demand id " + in_quotes(demand.id));
-            }
-            required_text(path, "challenger", demand.challenger);
+            unique_id(path, demand.id, "demands", "demand", seen);
+            required(path, schema::demand_type(), &demand);
             if (!demand.challenger.empty()) {
                 reference(path + ".challenger", demand.challenger, "actor", m_actor_ids);
             }
-            required_text(path, "issue", demand.issue);
             const bool issue_known = m_issue_ids.set.count(demand.issue) != 0;
             if (!demand.issue.empty()) {
                 reference(path + ".issue", demand.issue, "issue", m_issue_ids);
@@ -462,15 +473,14 @@ class Checker {
                                            "; add actors." + target + ".positions." + demand.issue);
                 }
             }
-            number(path + ".value", demand.value, k_unit_range);
+            ranges(path, schema::demand_type(), &demand);
             day(path + ".made", demand.made);
             if (!std::isnan(demand.deadline)) {
                 if (!std::isfinite(demand.deadline) || demand.deadline <= demand.made ||
                     demand.deadline > horizon()) {
                     error(path + ".deadline", path + ".deadline: expected a day in (made, horizon] = (" +
-                                                  format_number(demand.made) + ", " +
-                                                  format_number(horizon()) + "], got " +
-                                                  format_number(demand.deadline));
+                                                  number_text(demand.made) + ", " + number_text(horizon()) +
+                                                  "], got " + number_text(demand.deadline));
                 }
             }
             if (!demand.threat.empty()) {
@@ -480,10 +490,7 @@ class Checker {
     }
 
     void check_events() {
-        if (m_spec.events.size() > k_max_events) {
-            error("events", "events: too many events (" + std::to_string(m_spec.events.size()) +
-                                "); at most " + std::to_string(k_max_events));
-        }
+        at_most("events", m_spec.events.size(), k_max_events, "events");
         const auto start = date_to_days(m_spec.metadata.start_date);
         // A malformed start date is reported once, not again at every dated event.
         const bool start_malformed = !m_spec.metadata.start_date.empty() && !start;
@@ -502,10 +509,10 @@ class Checker {
                 } else if (static_cast<double>(*days - *start) != event.day) {
                     error(path + ".date", path + ": date " + event.date + " is day " +
                                               std::to_string(*days - *start) + ", not day " +
-                                              format_number(event.day));
+                                              number_text(event.day));
                 }
             }
-            required_text(path, "source", event.source);
+            required(path, schema::event_type(), &event);
             if (!event.source.empty()) {
                 reference(path + ".source", event.source, "actor", m_actor_ids);
             }
@@ -527,9 +534,7 @@ class Checker {
             if (!event.issue.empty()) {
                 reference(path + ".issue", event.issue, "issue", m_issue_ids);
             }
-            if (!std::isnan(event.value)) {
-                number(path + ".value", event.value, k_unit_range);
-            }
+            ranges(path, schema::event_type(), &event);
             if (type == ScriptedEventType::Concession && (event.issue.empty() || std::isnan(event.value))) {
                 error(path, path + ": a concession event needs 'issue' and 'value'");
             }
@@ -541,32 +546,14 @@ class Checker {
             if (!event.demand.empty()) {
                 reference(path + ".demand", event.demand, "demand", m_demand_ids);
             }
-            if (!event.cameo.empty()) {
-                cameo(path + ".cameo", event.cameo);
-            }
-            number(path + ".affinity_delta", event.affinity_delta, k_affinity_delta_range);
-            number(path + ".pressure_delta", event.pressure_delta, k_pressure_delta_range);
+            formats(path, schema::event_type(), &event);
         }
     }
 
-    void check_model() {
-        const auto& model = m_spec.model;
-        number("model.rationality", model.rationality, k_rationality_range);
-        number("model.reaction", model.reaction, k_rate_range);
-        number("model.restraint", model.restraint, k_rate_range);
-        number("model.grievance", model.grievance, k_rate_range);
-        number("model.affinity_step", model.affinity_step, k_unit_range);
-        number("model.discount_per_day", model.discount_per_day, k_discount_range);
-        number("model.bdm_interval", model.bdm_interval, k_bdm_interval_range);
-        number("model.talks_duration", model.talks_duration, k_talks_duration_range);
-        if (!std::isnan(model.war_rung_index) && m_spec.ladder.rungs.size() >= 2) {
-            number("model.war_rung_index", model.war_rung_index,
-                   Range{1.0, static_cast<double>(m_spec.ladder.rungs.size() - 1), false, false, true});
-        }
-    }
+    void check_model() { ranges("model", schema::model_type(), &m_spec.model); }
 
     void check_output() {
-        number("output.sample_interval", m_spec.output.sample_interval, k_sample_interval_range);
+        ranges("output", schema::output_type(), &m_spec.output);
         std::set<std::string> seen;
         for (std::size_t i = 0; i < m_spec.output.metrics.size(); ++i) {
             const std::string path = "output.metrics[" + std::to_string(i) + "]";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "brink/io/diagnostics.hpp"
+#include "brink/io/numbers.hpp"
 #include "brink/scenario.hpp"
 
 #include <cstdint>
@@ -28,14 +29,15 @@ bool in_range(double value, const Range& range);
 /// "a number in [0, 1]" / "a whole number in [1, 9]".
 std::string describe(const Range& range);
 
-/// Shortest text that reads back to the same double (std::to_chars), e.g. "0.8", "1e+15".
-std::string format_number(double value);
+/// A number as diagnostics and the dump show it: io::format_number, with "nan" and "inf" spelled out.
+inline std::string number_text(double value) {
+    return io::format_number(value, NonFinite::Text);
+}
 
-/// Strict number parsing: the whole text must be a finite decimal number (an optional leading '+').
-std::optional<double> parse_number(std::string_view text);
-
-/// Strict unsigned integer parsing (decimal digits only).
-std::optional<std::uint64_t> parse_unsigned(std::string_view text);
+/// Strict number parsing as in scenario files: io::parse_number with an optional leading '+'.
+inline std::optional<double> parse_scenario_number(std::string_view text) {
+    return io::parse_number(text, LeadingPlus::Accepted);
+}
 
 /// true/false (also True/TRUE/False/FALSE, as YAML 1.2's core schema).
 std::optional<bool> parse_bool(std::string_view text);
@@ -72,12 +74,6 @@ inline constexpr std::size_t k_max_rungs = 100;
 
 /// The metric names `output.metrics` may list.
 const std::vector<std::string>& metric_names();
-
-/// Where each spec path (e.g. "actors.russia.resolve", "events[3].day") was found in the file.
-struct Location {
-    int line = 0;
-    int column = 0;
-};
 
 /// Looks up the location of a path, falling back to its parents ("a.b[2].c" -> "a.b[2]" -> "a.b" -> "a").
 class Locator {

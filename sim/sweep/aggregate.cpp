@@ -1,16 +1,18 @@
 // Aggregation of a finished sweep's runs.csv into points.csv and sobol.csv (docs/outputs.md), streaming:
 // rows are ordered by run id and a point's replications are contiguous, so memory holds one point's
 // replications plus one value per point and metric for Sobol designs.
+#include "brink/io/csv.hpp"
+#include "brink/io/summary_json.hpp"
 #include "brink/sweep/statistics.hpp"
 
-#include "csv_text.hpp"
 #include "sweep_internal.hpp"
 
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <limits>
-#include <sstream>
+#include <optional>
 #include <stdexcept>
 
 namespace brink::sweep::detail {
@@ -18,6 +20,12 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+// runs.csv columns around the parameters: run,point,replication,seed,<k values>,outcome,time,initiator,
+// target,peak_rung,error.
+constexpr std::size_t k_fixed_columns = 10;
+constexpr std::size_t k_point_column = 1;
+constexpr std::size_t k_first_value_column = 4;
 
 struct PointTally {
     std::uint64_t point = 0;
@@ -56,169 +64,199 @@ double metric_value(const PointTally& tally, SweepMetric metric) {
     return k_nan;
 }
 
-}  // namespace
+// What aggregation needs of sweep.json.
+struct SweepFacts {
+    std::vector<std::string> paths;
+    std::vector<SweepMetric> metrics;
+    bool sobol = false;
+    std::uint64_t points = 0;
 
-void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, SweepResult& result,
-                         ChartOutput charts) {
-    const fs::path runs_path = fs::path(dir) / "runs.csv";
+    explicit SweepFacts(const nlohmann::ordered_json& json) {
+        for (const auto& parameter : json["parameters"]) {
+            paths.push_back(parameter["path"].get<std::string>());
+        }
+        for (const auto& name : json["metrics"]) {
+            metrics.push_back(sweep_metric_from_string(name.get<std::string>()).value_or(SweepMetric::PWar));
+        }
+        sobol = json["design"].get<std::string>() == to_string(DesignKind::Sobol);
+        points = json["points"].get<std::uint64_t>();
+    }
+};
+
+// Adds one runs.csv row to its point's tally.
+void count_run(const std::vector<std::string>& fields, std::size_t k, PointTally& tally) {
+    const std::string& outcome = fields[k_first_value_column + k];
+    if (!fields[k_first_value_column + k + 5].empty() || outcome.empty()) {
+        ++tally.failed;
+        return;
+    }
+    ++tally.n;
+    if (outcome == "war") {
+        ++tally.wars;
+        if (const auto time = io::parse_number(fields[k_first_value_column + k + 1])) {
+            tally.war_times.push_back(*time);
+        }
+    } else if (outcome == "settlement") {
+        ++tally.settlements;
+    }
+    tally.peak_sum += io::parse_number(fields[k_first_value_column + k + 4]).value_or(0.0);
+}
+
+// Streams runs.csv and hands each point's tally, in file order, to `on_point`.
+void tally_points(const fs::path& runs_path, std::size_t k,
+                  const std::function<void(const PointTally&)>& on_point) {
     std::ifstream in(runs_path, std::ios::binary);
     if (!in) {
         throw std::runtime_error("cannot read " + runs_path.string());
     }
-    std::vector<std::string> paths;
-    for (const auto& parameter : json["parameters"]) {
-        paths.push_back(parameter["path"].get<std::string>());
-    }
-    std::vector<SweepMetric> metrics;
-    for (const auto& name : json["metrics"]) {
-        metrics.push_back(sweep_metric_from_string(name.get<std::string>()).value_or(SweepMetric::PWar));
-    }
-    const bool sobol = json["design"].get<std::string>() == to_string(DesignKind::Sobol);
-    const std::size_t k = paths.size();
-    const std::uint64_t points = json["points"].get<std::uint64_t>();
-
-    std::string points_text = "point";
-    for (const auto& path : paths) {
-        points_text += ',' + quote_field(path);
-    }
-    points_text += ",n,p_war,p_war_lo,p_war_hi,p_settlement,median_time_to_war,mean_peak_rung,failed\n";
-    std::vector<std::vector<double>> per_point(sobol ? metrics.size() : 0,
-                                               std::vector<double>(points, k_nan));
-    std::uint64_t failed_total = 0;
-    PointEstimates estimates{std::vector<double>(points, k_nan), std::vector<double>(points, k_nan),
-                             std::vector<double>(points, k_nan)};
-    std::vector<SobolRow> sobol_rows;
-
-    auto flush = [&](const PointTally& tally) {
-        const Interval p_war = wilson_interval(tally.wars, tally.n);
-        std::string row = format_integer(tally.point);
-        for (const auto& value : tally.values) {
-            row += ',' + value;
-        }
-        row += ',' + format_integer(tally.n);
-        if (tally.n > 0) {
-            row += ',' + format_number(p_war.estimate) + ',' + format_number(p_war.lo) + ',' +
-                   format_number(p_war.hi) + ',' +
-                   format_number(metric_value(tally, SweepMetric::PSettlement)) + ',' +
-                   format_number(median(tally.war_times)) + ',' +
-                   format_number(metric_value(tally, SweepMetric::MeanPeakRung));
-        } else {
-            row += ",,,,,,";
-        }
-        row += ',' + format_integer(tally.failed) + '\n';
-        points_text += row;
-        failed_total += tally.failed;
-        if (tally.point < points && tally.n > 0) {
-            estimates.p_war[tally.point] = p_war.estimate;
-            estimates.lo[tally.point] = p_war.lo;
-            estimates.hi[tally.point] = p_war.hi;
-        }
-        for (std::size_t m = 0; m < per_point.size(); ++m) {
-            if (tally.point < points) {
-                per_point[m][tally.point] = metric_value(tally, metrics[m]);
-            }
-        }
-    };
-
-    std::string line;
-    std::getline(in, line);  // header
+    io::CsvReader reader(in);
+    io::CsvRecord record;
+    reader.next(record);  // the header
     std::optional<PointTally> tally;
     std::uint64_t rows = 0;
-    while (std::getline(in, line)) {
-        const std::vector<std::string> fields = split_record(line);
-        if (fields.size() != k + 10) {
+    while (reader.next(record)) {
+        const std::vector<std::string>& fields = record.fields;
+        if (fields.size() != k + k_fixed_columns) {
             throw std::runtime_error(runs_path.string() + ": row " + std::to_string(rows + 1) + " has " +
                                      std::to_string(fields.size()) + " fields, expected " +
-                                     std::to_string(k + 10));
+                                     std::to_string(k + k_fixed_columns));
         }
         ++rows;
-        const std::uint64_t point = std::stoull(fields[1]);
+        const std::uint64_t point = std::stoull(fields[k_point_column]);
         if (!tally || tally->point != point) {
             if (tally) {
-                flush(*tally);
+                on_point(*tally);
             }
             tally.emplace();
             tally->point = point;
-            for (std::size_t j = 0; j < k; ++j) {
-                tally->values.push_back(quote_field(fields[4 + j]));
-            }
+            tally->values.assign(fields.begin() + k_first_value_column,
+                                 fields.begin() + static_cast<std::ptrdiff_t>(k_first_value_column + k));
         }
-        const std::string& outcome = fields[4 + k];
-        if (!fields[9 + k].empty() || outcome.empty()) {
-            ++tally->failed;
-            continue;
-        }
-        ++tally->n;
-        if (outcome == "war") {
-            ++tally->wars;
-            if (const auto time = parse_double(fields[5 + k])) {
-                tally->war_times.push_back(*time);
-            }
-        } else if (outcome == "settlement") {
-            ++tally->settlements;
-        }
-        tally->peak_sum += parse_double(fields[8 + k]).value_or(0.0);
+        count_run(fields, k, *tally);
     }
     if (tally) {
-        flush(*tally);
+        on_point(*tally);
     }
-    io::write_file_atomically(fs::path(dir) / "points.csv", points_text);
-    result.written.push_back((fs::path(dir) / "points.csv").string());
-    result.failed = failed_total;
+}
 
-    if (sobol && k > 0) {
-        const std::size_t block = k + 2;
-        const std::size_t n = points / block;
-        std::string sobol_text = "metric,parameter,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi\n";
-        const auto bootstrap = json["bootstrap"].get<int>();
-        const auto seed = json["design_seed"].get<std::uint64_t>();
-        for (std::size_t m = 0; m < metrics.size(); ++m) {
-            std::vector<double> y_a;
-            std::vector<double> y_b;
-            std::vector<std::vector<double>> y_ab(k);
-            for (std::size_t j = 0; j < n; ++j) {
-                // A block with an undefined output (e.g. no war at a point for mean_time_to_war) is left out.
-                bool defined = true;
-                for (std::size_t c = 0; c < block; ++c) {
-                    defined = defined && std::isfinite(per_point[m][j * block + c]);
-                }
-                if (!defined) {
-                    continue;
-                }
-                y_a.push_back(per_point[m][j * block]);
-                y_b.push_back(per_point[m][j * block + 1]);
-                for (std::size_t i = 0; i < k; ++i) {
-                    y_ab[i].push_back(per_point[m][j * block + 2 + i]);
-                }
-            }
-            if (y_a.empty()) {
-                for (const auto& path : paths) {
-                    sobol_text += std::string(to_string(metrics[m])) + ',' + quote_field(path) + ",,,,,,\n";
-                }
-                continue;
-            }
-            const auto indices = sobol_indices(y_a, y_b, y_ab, bootstrap, seed);
-            for (std::size_t i = 0; i < k; ++i) {
-                sobol_rows.push_back({to_string(metrics[m]), paths[i], indices[i].first_order.estimate,
-                                      indices[i].first_order.lo, indices[i].first_order.hi,
-                                      indices[i].total.estimate, indices[i].total.lo, indices[i].total.hi});
-                sobol_text += std::string(to_string(metrics[m])) + ',' + quote_field(paths[i]) + ',' +
-                              format_number(indices[i].first_order.estimate) + ',' +
-                              format_number(indices[i].first_order.lo) + ',' +
-                              format_number(indices[i].first_order.hi) + ',' +
-                              format_number(indices[i].total.estimate) + ',' +
-                              format_number(indices[i].total.lo) + ',' + format_number(indices[i].total.hi) +
-                              '\n';
+// points.csv, row by row.
+class PointsTable {
+  public:
+    explicit PointsTable(const std::vector<std::string>& paths) {
+        m_csv.field("point");
+        for (const auto& path : paths) {
+            m_csv.field(path);
+        }
+        m_csv.row({"n", "p_war", "p_war_lo", "p_war_hi", "p_settlement", "median_time_to_war",
+                   "mean_peak_rung", "failed"});
+    }
+
+    void add(const PointTally& tally, const Interval& p_war) {
+        m_csv.field(tally.point);
+        for (const auto& value : tally.values) {
+            m_csv.field(value);
+        }
+        m_csv.field(tally.n);
+        if (tally.n > 0) {
+            m_csv.field(p_war.estimate).field(p_war.lo).field(p_war.hi);
+            m_csv.field(metric_value(tally, SweepMetric::PSettlement)).field(median(tally.war_times));
+            m_csv.field(metric_value(tally, SweepMetric::MeanPeakRung));
+        } else {
+            for (int column = 0; column < 6; ++column) {
+                m_csv.empty_field();
             }
         }
-        io::write_file_atomically(fs::path(dir) / "sobol.csv", sobol_text);
-        result.written.push_back((fs::path(dir) / "sobol.csv").string());
+        m_csv.field(tally.failed);
+        m_csv.end_row();
+    }
+
+    std::string take() { return m_csv.take(); }
+
+  private:
+    io::CsvWriter m_csv;
+};
+
+// sobol.csv from the per-point metric values (NaN where a point's metric is undefined).
+std::string sobol_csv(const SweepFacts& facts, const std::vector<std::vector<double>>& per_point,
+                      int bootstrap, std::uint64_t seed) {
+    const std::size_t k = facts.paths.size();
+    const std::size_t block = k + 2;
+    const std::size_t n = facts.points / block;
+    io::CsvWriter csv;
+    csv.row({"metric", "parameter", "S1", "S1_lo", "S1_hi", "ST", "ST_lo", "ST_hi"});
+    for (std::size_t m = 0; m < facts.metrics.size(); ++m) {
+        const char* metric = to_string(facts.metrics[m]);
+        std::vector<double> y_a;
+        std::vector<double> y_b;
+        std::vector<std::vector<double>> y_ab(k);
+        for (std::size_t j = 0; j < n; ++j) {
+            // A block with an undefined output (e.g. no war at a point for mean_time_to_war) is left out.
+            bool defined = true;
+            for (std::size_t c = 0; c < block; ++c) {
+                defined = defined && std::isfinite(per_point[m][j * block + c]);
+            }
+            if (!defined) {
+                continue;
+            }
+            y_a.push_back(per_point[m][j * block]);
+            y_b.push_back(per_point[m][j * block + 1]);
+            for (std::size_t i = 0; i < k; ++i) {
+                y_ab[i].push_back(per_point[m][j * block + 2 + i]);
+            }
+        }
+        const auto indices =
+            y_a.empty() ? std::vector<SobolIndices>(k) : sobol_indices(y_a, y_b, y_ab, bootstrap, seed);
+        for (std::size_t i = 0; i < k; ++i) {
+            csv.field(metric).field(facts.paths[i]);
+            if (y_a.empty()) {
+                csv.empty_field().empty_field().empty_field().empty_field().empty_field().empty_field();
+                csv.end_row();
+                continue;
+            }
+            const SobolIndices& index = indices[i];
+            csv.field(index.first_order.estimate).field(index.first_order.lo).field(index.first_order.hi);
+            csv.field(index.total.estimate).field(index.total.lo).field(index.total.hi);
+            csv.end_row();
+        }
+    }
+    return csv.take();
+}
+
+void write_output(const fs::path& path, const std::string& text, SweepResult& result) {
+    io::write_file_atomically(path, text);
+    result.written.push_back(path.string());
+}
+
+}  // namespace
+
+void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, SweepResult& result) {
+    const SweepFacts facts(json);
+    const std::size_t k = facts.paths.size();
+    std::vector<std::vector<double>> per_point(facts.sobol ? facts.metrics.size() : 0,
+                                               std::vector<double>(facts.points, k_nan));
+    std::uint64_t failed_total = 0;
+    PointsTable points(facts.paths);
+    tally_points(fs::path(dir) / "runs.csv", k, [&](const PointTally& tally) {
+        const Interval p_war = wilson_interval(tally.wars, tally.n);
+        points.add(tally, p_war);
+        failed_total += tally.failed;
+        for (std::size_t m = 0; m < per_point.size(); ++m) {
+            if (tally.point < facts.points) {
+                per_point[m][tally.point] = metric_value(tally, facts.metrics[m]);
+            }
+        }
+    });
+    write_output(fs::path(dir) / "points.csv", points.take(), result);
+    result.failed = failed_total;
+
+    if (facts.sobol && k > 0) {
+        const std::string text = sobol_csv(facts, per_point, json["bootstrap"].get<int>(),
+                                           json["design_seed"].get<std::uint64_t>());
+        write_output(fs::path(dir) / "sobol.csv", text, result);
     }
     json["runs_failed"] = failed_total;
-    io::write_file_atomically(fs::path(dir) / "sweep.json", json.dump(2) + "\n");
-    result.written.push_back((fs::path(dir) / "sweep.json").string());
+    write_output(fs::path(dir) / "sweep.json", io::json_text(json), result);
     result.aggregated = true;
-    draw_sweep_charts(dir, json, estimates, sobol_rows, charts, result);
 }
 
 }  // namespace brink::sweep::detail

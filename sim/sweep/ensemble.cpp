@@ -3,11 +3,12 @@
 #include "brink/sweep/ensemble.hpp"
 
 #include "brink/engine/rng.hpp"
-#include "brink/io/scenario_loader.hpp"
+#include "brink/io/calendar.hpp"
+#include "brink/io/csv.hpp"
+#include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/statistics.hpp"
 
-#include "csv_text.hpp"
 #include "executor.hpp"
 #include "sweep_internal.hpp"
 
@@ -136,7 +137,8 @@ class DailyHistograms {
 
     /// quantiles.csv text.
     std::string csv(const ScenarioSpec& spec, const std::optional<long>& start_day) const {
-        std::string text = "day,date,actor,metric,q10,q50,q90\n";
+        io::CsvWriter csv;
+        csv.row({"day", "date", "actor", "metric", "q10", "q50", "q90"});
         for (int day = 0; day < m_days; ++day) {
             const std::string date = start_day ? io::days_to_date(*start_day + day) : std::string();
             for (const Slot& slot : m_slots) {
@@ -149,16 +151,15 @@ class DailyHistograms {
                 if (n == 0) {
                     continue;
                 }
-                text += std::to_string(day) + ',' + date + ',' +
-                        detail::quote_field(spec.actors[static_cast<std::size_t>(slot.actor)].id) + ',' +
-                        detail::quote_field(slot.metric);
+                csv.field(day).field(date).field(spec.actors[static_cast<std::size_t>(slot.actor)].id);
+                csv.field(slot.metric);
                 for (double q : {0.1, 0.5, 0.9}) {
-                    text += ',' + detail::format_number(quantile(slot, counts, n, q));
+                    csv.field(quantile(slot, counts, n, q));
                 }
-                text += '\n';
+                csv.end_row();
             }
         }
-        return text;
+        return csv.take();
     }
 
   private:
@@ -240,6 +241,112 @@ struct RunSummary {
     std::string target;
 };
 
+// The position:<actor>:<issue> columns of runs.csv: every (actor, issue) the actor holds a position on.
+std::vector<PositionColumn> position_columns(const ScenarioSpec& spec) {
+    std::vector<PositionColumn> positions;
+    for (std::size_t a = 0; a < spec.actors.size(); ++a) {
+        for (std::size_t i = 0; i < spec.issues.size(); ++i) {
+            for (const auto& position : spec.actors[a].positions) {
+                if (position.issue == spec.issues[i].id) {
+                    positions.push_back({a, i, "position:" + spec.actors[a].id + ":" + spec.issues[i].id});
+                }
+            }
+        }
+    }
+    return positions;
+}
+
+std::string runs_header(const std::vector<PositionColumn>& positions) {
+    io::CsvWriter header;
+    header.field("run").field("seed").field("outcome").field("time").field("date").field("initiator");
+    header.field("target").field("peak_rung");
+    for (const auto& column : positions) {
+        header.field(column.name);
+    }
+    header.field("error").end_row();
+    return header.take();
+}
+
+// What every replication needs: the scenario, the model, the runs.csv columns and the histograms' bins.
+struct Replications {
+    const ScenarioSpec& spec;
+    const TrajectoryRunFunction& run;
+    std::uint64_t base_seed;
+    std::optional<long> start_day;
+    const std::vector<PositionColumn>& positions;
+    const DailyHistograms& histograms;
+};
+
+// One replication (on a worker thread): its runs.csv row and the histogram counters it adds; a run that
+// throws is a row with its message.
+RunSummary run_replication(const Replications& replications, std::uint64_t id) {
+    RunSummary summary;
+    const std::uint64_t seed = engine::derive_seed(replications.base_seed, id);
+    io::CsvWriter row;
+    row.field(id).field(seed);
+    try {
+        const model::RunResult outcome = replications.run(replications.spec, seed);
+        summary.outcome = model::to_string(outcome.outcome.kind);
+        summary.time = outcome.outcome.time;
+        summary.initiator = outcome.outcome.initiator;
+        summary.target = outcome.outcome.target;
+        const std::optional<long>& start_day = replications.start_day;
+        const std::string date =
+            start_day ? io::days_to_date(*start_day + static_cast<long>(std::floor(outcome.outcome.time)))
+                      : std::string();
+        row.field(summary.outcome).field(outcome.outcome.time).field(date);
+        row.field(outcome.outcome.initiator).field(outcome.outcome.target).field(outcome.peak_rung);
+        const auto& matrix = outcome.final_positions;
+        for (const auto& column : replications.positions) {
+            double value = std::numeric_limits<double>::quiet_NaN();
+            if (column.actor < static_cast<std::size_t>(matrix.rows()) &&
+                column.issue < static_cast<std::size_t>(matrix.cols())) {
+                value =
+                    matrix(static_cast<Eigen::Index>(column.actor), static_cast<Eigen::Index>(column.issue));
+            }
+            row.field(value);
+        }
+        row.empty_field().end_row();
+        summary.counters = replications.histograms.bins_of(outcome, replications.spec);
+    } catch (const std::exception& error) {
+        std::string message = error.what();
+        std::replace(message.begin(), message.end(), '\n', ' ');
+        summary.outcome.clear();
+        row = io::CsvWriter();
+        row.field(id).field(seed);
+        // outcome, time, date, initiator, target, peak_rung and the positions: empty; then the error
+        for (std::size_t column = 0; column < 6 + replications.positions.size(); ++column) {
+            row.empty_field();
+        }
+        row.field(message.empty() ? "run failed" : message).end_row();
+        summary.counters.clear();
+    }
+    summary.row = row.take();
+    return summary;
+}
+
+// The outcomes counted as replications finish, in run-id order.
+struct Tally {
+    std::vector<double> war_times;
+    std::uint64_t wars = 0;
+    std::uint64_t succeeded = 0;
+
+    void count(const RunSummary& summary, EnsembleResult& result) {
+        ++result.runs;
+        if (summary.outcome.empty()) {
+            ++result.failed;
+            return;
+        }
+        ++succeeded;
+        ++result.outcomes[summary.outcome];
+        if (summary.outcome == "war") {
+            ++wars;
+            war_times.push_back(summary.time);
+            ++result.wars[{summary.initiator, summary.target}];
+        }
+    }
+};
+
 }  // namespace
 
 std::vector<WarCount> wars_by_count(const EnsembleResult& result) {
@@ -262,107 +369,48 @@ TrajectoryRunFunction model_trajectory_function() {
     };
 }
 
-EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, int runs,
-                            const EnsembleOptions& options) {
-    if (runs < 1) {
-        throw std::invalid_argument("an ensemble needs --runs >= 1");
-    }
-    if (options.out_dir.empty()) {
-        throw std::invalid_argument("run_ensemble needs an output directory");
-    }
-    const TrajectoryRunFunction run = options.run ? options.run : model_trajectory_function();
-    const std::optional<long> start_day =
-        spec.metadata.start_date.empty() ? std::nullopt : io::date_to_days(spec.metadata.start_date);
-    const int days = static_cast<int>(std::floor(spec.metadata.horizon)) + 1;
-    DailyHistograms histograms(spec, days);
+namespace {
 
-    std::vector<PositionColumn> positions;
-    for (std::size_t a = 0; a < spec.actors.size(); ++a) {
-        for (std::size_t i = 0; i < spec.issues.size(); ++i) {
-            for (const auto& position : spec.actors[a].positions) {
-                if (position.issue == spec.issues[i].id) {
-                    positions.push_back({a, i, "position:" + spec.actors[a].id + ":" + spec.issues[i].id});
-                }
-            }
-        }
+// summary.json of an ensemble (docs/outputs.md).
+std::string ensemble_summary(const ScenarioSpec& spec, const EnsembleOptions& options,
+                             std::uint64_t base_seed, const EnsembleResult& result) {
+    io::OrderedJson json;
+    json["brink_version"] = BRINK_VERSION;
+    json["command"] = options.command_line;
+    json["scenario"] =
+        io::scenario_summary(spec, options.scenario_path.empty() ? spec.source_path : options.scenario_path);
+    json["seed"] = base_seed;
+    json["runs"] = result.runs;
+    json["runs_failed"] = result.failed;
+    io::OrderedJson outcomes = io::OrderedJson::object();
+    for (const char* kind : {"war", "settlement", "capitulation", "standoff"}) {
+        const auto found = result.outcomes.find(kind);
+        outcomes[kind] = found == result.outcomes.end() ? 0 : found->second;
     }
-    std::string header = "run,seed,outcome,time,date,initiator,target,peak_rung";
-    for (const auto& column : positions) {
-        header += ',' + detail::quote_field(column.name);
+    json["outcomes"] = outcomes;
+    json["p_war"] = {{"estimate", result.p_war}, {"lo", result.p_war_lo}, {"hi", result.p_war_hi}};
+    io::OrderedJson wars_json = io::OrderedJson::array();
+    for (const auto& war : wars_by_count(result)) {
+        wars_json.push_back({{"initiator", war.initiator}, {"target", war.target}, {"runs", war.runs}});
     }
-    header += ",error\n";
+    json["wars"] = wars_json;
+    json["median_time_to_war"] = io::json_number(result.median_time_to_war);
+    io::set_scenario_tables(json, spec, io::DemandFields::Basic);
+    json["complete"] = result.complete;
+    return io::json_text(json);
+}
 
-    io::ensure_directory(options.out_dir);
-    io::remove_stale_temporaries(options.out_dir, {"runs.csv", "quantiles.csv", "summary.json"});
-    io::remove_stale_temporaries(std::filesystem::path(options.out_dir) / "charts",
-                                 io::k_chart_temporary_names);
-    const std::string runs_path = (fs::path(options.out_dir) / "runs.csv").string();
-    // Streamed: rows reach the temporary as runs finish (memory flat in --runs); a failed write (disk full)
-    // or any exception before the commit leaves no temporary behind.
-    io::AtomicFile runs_out(runs_path);
-    runs_out.write(header);
-
-    EnsembleResult result;
-    std::vector<double> war_times;
-    std::uint64_t wars = 0;
-    std::uint64_t succeeded = 0;
-
+// Runs every replication on the thread pool, streaming rows to runs.csv in run-id order.
+void execute_replications(const Replications& replications, int runs, const EnsembleOptions& options,
+                          io::AtomicFile& runs_out, DailyHistograms& histograms, Tally& tally,
+                          EnsembleResult& result) {
     std::function<RunSummary(std::uint64_t)> work = [&](std::uint64_t id) {
-        RunSummary summary;
-        const std::uint64_t seed = engine::derive_seed(base_seed, id);
-        summary.row = std::to_string(id) + ',' + std::to_string(seed);
-        try {
-            const model::RunResult outcome = run(spec, seed);
-            summary.outcome = model::to_string(outcome.outcome.kind);
-            summary.time = outcome.outcome.time;
-            summary.initiator = outcome.outcome.initiator;
-            summary.target = outcome.outcome.target;
-            const std::string date =
-                start_day ? io::days_to_date(*start_day + static_cast<long>(std::floor(outcome.outcome.time)))
-                          : std::string();
-            summary.row += ',' + summary.outcome + ',' + detail::format_number(outcome.outcome.time) + ',' +
-                           date + ',' + detail::quote_field(outcome.outcome.initiator) + ',' +
-                           detail::quote_field(outcome.outcome.target) + ',' +
-                           std::to_string(outcome.peak_rung);
-            for (const auto& column : positions) {
-                double value = std::numeric_limits<double>::quiet_NaN();
-                const auto& matrix = outcome.final_positions;
-                if (column.actor < static_cast<std::size_t>(matrix.rows()) &&
-                    column.issue < static_cast<std::size_t>(matrix.cols())) {
-                    value = matrix(static_cast<Eigen::Index>(column.actor),
-                                   static_cast<Eigen::Index>(column.issue));
-                }
-                summary.row += ',' + detail::format_number(value);
-            }
-            summary.row += ',';
-            summary.counters = histograms.bins_of(outcome, spec);
-        } catch (const std::exception& error) {
-            std::string message = error.what();
-            std::replace(message.begin(), message.end(), '\n', ' ');
-            summary.outcome.clear();
-            summary.row += ",,,,,,";
-            summary.row.append(positions.size(), ',');
-            summary.row += ',' + detail::quote_field(message.empty() ? "run failed" : message);
-            summary.counters.clear();
-        }
-        return summary;
+        return run_replication(replications, id);
     };
     std::function<void(std::uint64_t, RunSummary &&)> emit = [&](std::uint64_t, RunSummary&& summary) {
-        summary.row += '\n';
         runs_out.write(summary.row);
         histograms.add(summary.counters);
-        ++result.runs;
-        if (summary.outcome.empty()) {
-            ++result.failed;
-            return;
-        }
-        ++succeeded;
-        ++result.outcomes[summary.outcome];
-        if (summary.outcome == "war") {
-            ++wars;
-            war_times.push_back(summary.time);
-            ++result.wars[{summary.initiator, summary.target}];
-        }
+        tally.count(summary, result);
     };
     std::uint64_t cursor = 0;
     std::function<std::optional<std::uint64_t>()> next = [&]() -> std::optional<std::uint64_t> {
@@ -386,8 +434,39 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     const int threads = detail::resolve_threads(options.threads);
     const std::size_t window = std::max<std::size_t>(64, 8 * static_cast<std::size_t>(threads));
     detail::execute_ordered<RunSummary>(threads, window, next, work, emit, options.stop, tick);
-    result.complete = result.runs == runs;
+}
 
+}  // namespace
+
+EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, int runs,
+                            const EnsembleOptions& options) {
+    if (runs < 1) {
+        throw std::invalid_argument("an ensemble needs --runs >= 1");
+    }
+    if (options.out_dir.empty()) {
+        throw std::invalid_argument("run_ensemble needs an output directory");
+    }
+    const TrajectoryRunFunction run = options.run ? options.run : model_trajectory_function();
+    const std::optional<long> start_day =
+        spec.metadata.start_date.empty() ? std::nullopt : io::date_to_days(spec.metadata.start_date);
+    DailyHistograms histograms(spec, static_cast<int>(std::floor(spec.metadata.horizon)) + 1);
+    const std::vector<PositionColumn> positions = position_columns(spec);
+
+    io::ensure_directory(options.out_dir);
+    io::remove_stale_temporaries(options.out_dir, {"runs.csv", "quantiles.csv", "summary.json"});
+    io::remove_stale_temporaries(std::filesystem::path(options.out_dir) / "charts",
+                                 io::k_chart_temporary_names);
+    const std::string runs_path = (fs::path(options.out_dir) / "runs.csv").string();
+    // Streamed: rows reach the temporary as runs finish (memory flat in --runs); a failed write (disk full)
+    // or any exception before the commit leaves no temporary behind.
+    io::AtomicFile runs_out(runs_path);
+    runs_out.write(runs_header(positions));
+
+    EnsembleResult result;
+    Tally tally;
+    const Replications replications{spec, run, base_seed, start_day, positions, histograms};
+    execute_replications(replications, runs, options, runs_out, histograms, tally, result);
+    result.complete = result.runs == runs;
     runs_out.commit();
     result.written.push_back(runs_path);
 
@@ -395,65 +474,13 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     io::write_file_atomically(quantiles_path, histograms.csv(spec, start_day));
     result.written.push_back(quantiles_path);
 
-    const Interval p_war = wilson_interval(wars, succeeded);
+    const Interval p_war = wilson_interval(tally.wars, tally.succeeded);
     result.p_war = p_war.estimate;
     result.p_war_lo = p_war.lo;
     result.p_war_hi = p_war.hi;
-    result.median_time_to_war = median(war_times);
-
-    nlohmann::ordered_json json;
-    json["brink_version"] = BRINK_VERSION;
-    json["command"] = options.command_line;
-    json["scenario"] = {{"name", spec.metadata.name},
-                        {"path", options.scenario_path.empty() ? spec.source_path : options.scenario_path},
-                        {"start_date", spec.metadata.start_date},
-                        {"horizon_days", spec.metadata.horizon}};
-    json["seed"] = base_seed;
-    json["runs"] = result.runs;
-    json["runs_failed"] = result.failed;
-    nlohmann::ordered_json outcomes = nlohmann::ordered_json::object();
-    for (const char* kind : {"war", "settlement", "capitulation", "standoff"}) {
-        const auto found = result.outcomes.find(kind);
-        outcomes[kind] = found == result.outcomes.end() ? 0 : found->second;
-    }
-    json["outcomes"] = outcomes;
-    json["p_war"] = {{"estimate", p_war.estimate}, {"lo", p_war.lo}, {"hi", p_war.hi}};
-    nlohmann::ordered_json wars_json = nlohmann::ordered_json::array();
-    for (const auto& war : wars_by_count(result)) {
-        wars_json.push_back({{"initiator", war.initiator}, {"target", war.target}, {"runs", war.runs}});
-    }
-    json["wars"] = wars_json;
-    json["median_time_to_war"] = std::isfinite(result.median_time_to_war)
-                                     ? nlohmann::ordered_json(result.median_time_to_war)
-                                     : nullptr;
-    nlohmann::ordered_json actors = nlohmann::ordered_json::array();
-    for (const auto& actor : spec.actors) {
-        actors.push_back({{"id", actor.id}, {"name", actor.name}, {"kind", to_string(actor.kind)}});
-    }
-    json["actors"] = actors;
-    nlohmann::ordered_json issues = nlohmann::ordered_json::array();
-    for (const auto& issue : spec.issues) {
-        issues.push_back({{"id", issue.id}, {"name", issue.name}, {"low", issue.low}, {"high", issue.high}});
-    }
-    json["issues"] = issues;
-    nlohmann::ordered_json ladder = nlohmann::ordered_json::array();
-    for (std::size_t r = 0; r < spec.ladder.rungs.size(); ++r) {
-        const auto& rung = spec.ladder.rungs[r];
-        ladder.push_back({{"index", r}, {"id", rung.id}, {"name", rung.name}, {"threshold", rung.threshold}});
-    }
-    json["ladder"] = ladder;
-    nlohmann::ordered_json demands = nlohmann::ordered_json::array();
-    for (const auto& demand : spec.demands) {
-        demands.push_back({{"id", demand.id},
-                           {"challenger", demand.challenger},
-                           {"targets", demand.targets},
-                           {"issue", demand.issue},
-                           {"value", demand.value}});
-    }
-    json["demands"] = demands;
-    json["complete"] = result.complete;
+    result.median_time_to_war = median(tally.war_times);
     const std::string summary_path = (fs::path(options.out_dir) / "summary.json").string();
-    io::write_file_atomically(summary_path, json.dump(2) + "\n");
+    io::write_file_atomically(summary_path, ensemble_summary(spec, options, base_seed, result));
     result.written.push_back(summary_path);
     return result;
 }

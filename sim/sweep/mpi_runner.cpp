@@ -86,6 +86,38 @@ class MpiScope {
     bool m_owned = false;
 };
 
+// Rank 0: receives every other rank's ordered rows and merges them with its own into OUT/runs.csv (the same
+// k-way merge as `brink merge`); returns the file's path.
+std::string gather_rows(const std::string& out_dir, const fs::path& work, const std::string& own_dir,
+                        int size, std::uint64_t total_runs) {
+    std::vector<std::pair<std::string, std::uint64_t>> sources;
+    std::string header;
+    for (int r = 0; r < size; ++r) {
+        const fs::path rows =
+            r == 0 ? fs::path(own_dir) / "runs.csv" : work / ("rank-" + std::to_string(r) + ".csv");
+        if (r != 0) {
+            receive_file(rows, r);
+        }
+        std::ifstream in(rows, std::ios::binary);
+        std::string line;
+        std::getline(in, line);
+        header = line;
+        sources.emplace_back(rows.string(), line.size() + 1);
+    }
+    const std::string final_path = (fs::path(out_dir) / "runs.csv").string();
+    io::remove_stale_temporaries(out_dir, k_sweep_outputs);
+    io::remove_stale_temporaries(std::filesystem::path(out_dir) / "charts", io::k_chart_temporary_names);
+    io::AtomicFile out(final_path);
+    out.write(header + '\n');
+    const std::uint64_t rows = merge_sorted_segments(sources, out);
+    if (rows != total_runs) {
+        throw std::runtime_error("MPI gather wrote " + std::to_string(rows) + " of " +
+                                 std::to_string(total_runs) + " rows to " + final_path);
+    }
+    out.commit();
+    return final_path;
+}
+
 }  // namespace
 
 SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options) {
@@ -141,38 +173,11 @@ SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options) {
         result.written.push_back(work.string());
         return result;
     }
-    std::vector<std::pair<std::string, std::uint64_t>> sources;
-    std::string header;
-    for (int r = 0; r < size; ++r) {
-        const fs::path rows =
-            r == 0 ? fs::path(local.out_dir) / "runs.csv" : work / ("rank-" + std::to_string(r) + ".csv");
-        if (r != 0) {
-            receive_file(rows, r);
-        }
-        std::ifstream in(rows, std::ios::binary);
-        std::string line;
-        std::getline(in, line);
-        header = line;
-        sources.emplace_back(rows.string(), line.size() + 1);
-    }
-    const std::string final_path = (fs::path(options.out_dir) / "runs.csv").string();
-    {
-        io::remove_stale_temporaries(options.out_dir, k_sweep_outputs);
-        io::remove_stale_temporaries(std::filesystem::path(options.out_dir) / "charts",
-                                     io::k_chart_temporary_names);
-        io::AtomicFile out(final_path);
-        out.write(header + '\n');
-        const std::uint64_t rows = merge_sorted_segments(sources, out);
-        if (rows != result.total_runs) {
-            throw std::runtime_error("MPI gather wrote " + std::to_string(rows) + " of " +
-                                     std::to_string(result.total_runs) + " rows to " + final_path);
-        }
-        out.commit();
-    }
+    const std::string final_path = gather_rows(options.out_dir, work, local.out_dir, size, result.total_runs);
     fs::remove_all(work);
     result.written.push_back(final_path);
     result.complete = true;
-    aggregate_directory(options.out_dir, sweep_json(spec, result.points), result, options.charts);
+    aggregate_directory(options.out_dir, sweep_json(spec, result.points), result);
     return result;
 }
 

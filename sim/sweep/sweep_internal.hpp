@@ -35,30 +35,9 @@ inline const std::vector<std::string> k_sweep_outputs = {"runs.csv", "points.csv
 /// The local (threads + shard) runner; aggregates when the whole design ran and `aggregate` is true.
 SweepResult run_sweep_local(const SweepSpec& spec, const RunnerOptions& options, bool aggregate);
 
-/// Reads DIR/runs.csv (complete, ordered) and writes points.csv, sobol.csv (Sobol designs), charts and
-/// sweep.json (with the failed count) into DIR; `json` is the sweep's sweep.json without shard.
-void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, SweepResult& result,
-                         ChartOutput charts);
-
-/// Per-point P(war) estimates for charts (NaN where a point has no successful run).
-struct PointEstimates {
-    std::vector<double> p_war;
-    std::vector<double> lo;
-    std::vector<double> hi;
-};
-
-/// One sobol.csv row for charts.
-struct SobolRow {
-    std::string metric;
-    std::string parameter;
-    double s1 = 0.0, s1_lo = 0.0, s1_hi = 0.0, st = 0.0, st_lo = 0.0, st_hi = 0.0;
-};
-
-/// Draws the sweep charts (P(war) heatmap over two grid parameters, line with Wilson band over one, Sobol
-/// bars per metric) into DIR/charts/; appends written paths or the reason they are pending to `result`.
-void draw_sweep_charts(const std::string& dir, const nlohmann::ordered_json& json,
-                       const PointEstimates& points, const std::vector<SobolRow>& sobol, ChartOutput charts,
-                       SweepResult& result);
+/// Reads DIR/runs.csv (complete, ordered) and writes points.csv, sobol.csv (Sobol designs) and sweep.json
+/// (with the failed count) into DIR; `json` is the sweep's sweep.json without shard.
+void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, SweepResult& result);
 
 #ifdef BRINK_HAVE_MPI
 /// The MPI runner: rank r runs ids ≡ r (mod size); rank 0 gathers rows and writes every output.

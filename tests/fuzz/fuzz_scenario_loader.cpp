@@ -1,5 +1,6 @@
 // libFuzzer target: the scenario loader must never crash, hang or leak on any input; every failure is a
 // diagnostic with a position inside the input.
+#include "brink/io/scenario_dump.hpp"
 #include "brink/io/scenario_loader.hpp"
 
 #include <cstddef>

@@ -1,6 +1,8 @@
 // libFuzzer target: `--set path=value` parsing and application on the default scenario must never crash;
 // an accepted override must leave a spec that still validates.
+#include "brink/io/overrides.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "brink/io/validation.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,10 +1,15 @@
 // brink io: CSV text as docs/outputs.md specifies it: RFC 4180 quoting, rows ending in "\n", numbers in
-// shortest round-trip form (std::to_chars), and never NaN or infinity (a non-finite number is an empty
-// field). Also the reader of such files (the plots draw from them).
+// shortest round-trip form (format_number), and never NaN or infinity (a non-finite number is an empty
+// field). The one writer (CsvWriter) and the one reader (CsvReader, record by record from a stream, so that
+// a sweep's runs.csv is read in flat memory) of every ring; parse_csv/read_csv_file build a whole table on
+// the reader for small files (the plots draw from them).
 #pragma once
+
+#include "brink/io/numbers.hpp"
 
 #include <cstdint>
 #include <initializer_list>
+#include <istream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -12,10 +17,6 @@
 #include <vector>
 
 namespace brink::io {
-
-/// Shortest text that reads back as exactly `value` ("0.1", "41.3", "1e+20"); "-0" is written "0".
-/// Returns an empty string for NaN or infinity: an absent value, never a number.
-std::string format_number(double value);
 
 /// `field` as one CSV field: unchanged, or wrapped in double quotes (inner quotes doubled) when it contains
 /// a comma, a double quote, a line feed or a carriage return (RFC 4180).
@@ -61,6 +62,35 @@ class CsvWriter {
 class CsvError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
+};
+
+/// One record as CsvReader returns it.
+struct CsvRecord {
+    std::vector<std::string> fields;  ///< RFC 4180 quoting undone.
+    std::string raw;                  ///< The record's bytes as in the text, without its line end.
+    std::uint64_t offset = 0;         ///< Byte offset of its first byte (from the reader's start offset).
+    std::uint64_t end = 0;            ///< Byte offset just past it, its line feed included.
+    int line = 1;                     ///< 1-based line it starts on (from the reader's first line).
+    bool complete = false;            ///< Ended by a line feed; false for text that ends without one.
+    bool open_quote = false;          ///< The text ended inside a quoted field (a torn or malformed file).
+};
+
+/// Reads CSV text record by record (RFC 4180: quoted fields may hold commas, quotes and line breaks; LF or
+/// CRLF line ends, a lone CR is dropped). Memory holds one record. Malformed text is never an exception
+/// here: a record that the text ends inside is returned with complete = false (and open_quote when a quote
+/// was left open), and the caller decides (a torn last row of a killed sweep is dropped; parse_csv throws).
+class CsvReader {
+  public:
+    /// Reads from `in` (positioned where reading starts); offsets count from `start_offset`.
+    explicit CsvReader(std::istream& in, std::uint64_t start_offset = 0);
+
+    /// Reads the next record into `record`; false at the end of the text.
+    bool next(CsvRecord& record);
+
+  private:
+    std::streambuf* m_buffer;
+    std::uint64_t m_offset;
+    int m_line = 1;
 };
 
 /// A CSV file as read: the header's column names and the rows of fields, RFC 4180 quoting undone.

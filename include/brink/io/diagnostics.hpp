@@ -6,6 +6,12 @@
 
 namespace brink::io {
 
+/// Where something was found in a file: 1-based line and column; {0, 0} when unknown.
+struct Location {
+    int line = 0;
+    int column = 0;
+};
+
 /// One problem found in an input.
 struct Diagnostic {
     std::string file;  ///< Path as given by the user, or "--set" for an override.

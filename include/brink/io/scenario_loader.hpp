@@ -1,4 +1,7 @@
-// brink io: scenario files (YAML) -> ScenarioSpec, with every problem reported; --set overrides; dump.
+// brink io: scenario files (YAML) -> ScenarioSpec, with every problem reported (docs/scenario-format.md).
+// The related concepts have headers of their own: overrides.hpp (`--set`), validation.hpp (the rules of a
+// spec built in code), scenario_dump.hpp (back to YAML), calendar.hpp (dates), scenario_schema.hpp (the
+// generated schema.json and reference tables).
 #pragma once
 
 #include "brink/io/diagnostics.hpp"
@@ -24,25 +27,8 @@ LoadResult load_scenario_file(const std::string& path);
 /// Loads and validates YAML text; `file_name` is used in diagnostics. Safe for a fuzzer to drive.
 LoadResult load_scenario_string(std::string_view yaml_text, const std::string& file_name);
 
-/// Applies one `path=value` override (e.g. "actors.russia.resolve", "0.8") to the spec. Returns diagnostics
-/// (file "--set") for an unknown path (with a suggestion), a value of the wrong type, or out of range.
-std::vector<Diagnostic> apply_override(ScenarioSpec& spec, std::string_view path, std::string_view value);
-
-/// Parses "path=value" and applies it (see apply_override).
-std::vector<Diagnostic> apply_override_assignment(ScenarioSpec& spec, std::string_view assignment);
-
-/// Semantic validation of a spec (ranges, references, uniqueness) without source positions.
-std::vector<Diagnostic> validate_spec(const ScenarioSpec& spec, const std::string& file_name);
-
-/// Writes a spec back as YAML such that loading it gives an equal spec (round trip).
-std::string dump_scenario(const ScenarioSpec& spec);
-
 /// The bundled default scenario's path (scenarios/ukraine_2022.yaml), found from any working directory:
 /// $BRINK_SCENARIO_DIR, then <dir of the executable>/../scenarios and the source tree it was built from.
 std::string default_scenario_path();
-
-/// Calendar helpers: days since 1970-01-01 <-> "YYYY-MM-DD". date_to_days returns nullopt if malformed.
-std::optional<long> date_to_days(std::string_view date);
-std::string days_to_date(long days);
 
 }  // namespace brink::io

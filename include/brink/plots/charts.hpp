@@ -1,6 +1,7 @@
-// brink plots: the charts of one run or an ensemble, drawn from the files in its output directory
+// brink plots: the charts of one run, an ensemble or a sweep, drawn from the files in its output directory
 // (docs/outputs.md), never from the model's memory, so they can be redrawn without re-running;
-// and the self-contained HTML report. docs/charts.md describes each chart.
+// and the self-contained HTML report. docs/charts.md describes each chart. A sweep's charts are listed by
+// sweep_charts.hpp (they depend on its design).
 #pragma once
 
 #include "brink/plots/primitives.hpp"
@@ -29,12 +30,14 @@ const char* chart_file_stem(ChartKind kind);
 enum class RunDirKind {
     SingleRun,  ///< trajectory.csv, events.csv, summary.json
     Ensemble,   ///< runs.csv, quantiles.csv, summary.json
+    Sweep,      ///< sweep.json, points.csv (sobol.csv for a Sobol design)
 };
 
 /// Detects the kind of a run directory; throws PlotError if it is neither.
 RunDirKind detect_run_dir(const std::string& dir);
 
-/// The charts drawn for a kind of directory, in drawing order.
+/// The charts drawn for a run or an ensemble directory, in drawing order (none for a sweep: see
+/// sweep_chart_scripts).
 std::vector<ChartKind> charts_for(RunDirKind kind);
 
 /// Options of plot_run_dir and write_report.
@@ -46,14 +49,16 @@ struct PlotOptions {
 /// The gnuplot script (without terminal/output) of one chart of a run directory. Throws PlotError.
 std::string chart_script(const std::string& dir, ChartKind kind, const PlotOptions& options = {});
 
-/// Draws every chart of a run directory into DIR/charts/<stem>.<format>; returns the written paths.
+/// Draws every chart of a run, ensemble or sweep directory into DIR/charts/<stem>.<format>; returns the
+/// written paths.
 /// Throws GnuplotMissing (writing nothing) when gnuplot is not available, PlotError on bad files.
 std::vector<std::string> plot_run_dir(const std::string& dir, ChartFormat format,
                                       const PlotOptions& options = {});
 
 /// Writes DIR/report.html: one self-contained page with the charts inline as SVG, outcome tables, actors,
-/// demands, key events, and the command, version and seed. Without gnuplot the page is written without
-/// charts and says how to install gnuplot. Throws PlotError on bad files.
+/// demands, key events, and the command, version and seed (for a sweep: the design, the points and the
+/// Sobol indices). Without gnuplot the page is written without charts and says how to install gnuplot.
+/// Throws PlotError on bad files.
 void write_report(const std::string& dir, const PlotOptions& options = {});
 
 }  // namespace brink::plots

@@ -1,22 +1,18 @@
-// brink sweep: statistics for aggregation: Wilson intervals, quantiles, Sobol indices with bootstrap
-// intervals.
+// brink sweep: statistics for aggregation: medians, Sobol indices with bootstrap intervals; the Wilson
+// interval comes from io (include/brink/io/proportions.hpp), which the plots share.
 #pragma once
+
+#include "brink/io/proportions.hpp"
 
 #include <cstdint>
 #include <vector>
 
 namespace brink::sweep {
 
-/// A point estimate with a confidence interval.
-struct Interval {
-    double estimate = 0.0;  ///< Point estimate.
-    double lo = 0.0;        ///< Lower bound.
-    double hi = 0.0;        ///< Upper bound.
-};
-
-/// Wilson score interval for a binomial proportion (successes of n), z = 1.959963984540054 (95%).
-/// n = 0 gives {0, 0, 1}.
-Interval wilson_interval(std::uint64_t successes, std::uint64_t n, double z = 1.959963984540054);
+/// A point estimate with a confidence interval (io::Interval).
+using io::Interval;
+/// The Wilson score interval (io::wilson_interval).
+using io::wilson_interval;
 
 /// Median of the values (mean of the two middle ones for an even count); NaN when empty. Sorts a copy.
 double median(std::vector<double> values);

@@ -140,10 +140,6 @@ enum class ResumeMode { Fresh, Resume };
 /// Whether to distribute runs over MPI ranks (only with a BRINK_MPI build; see mpi_available()).
 enum class Distribution { Local, Mpi };
 
-/// Which charts a finished sweep draws into OUT/charts/ (needs gnuplot; without it the data is still written
-/// and SweepResult::charts_pending says why).
-enum class ChartOutput { None, Png, Svg, Pdf };
-
 /// How to run a sweep.
 struct RunnerOptions {
     int threads = 0;  ///< Worker threads; 0 = std::thread::hardware_concurrency(). Default 0.
@@ -157,7 +153,6 @@ struct RunnerOptions {
         nullptr;  ///< Set (e.g. from SIGINT) to stop cleanly; finished rows are kept.
     Distribution distribution = Distribution::Local;  ///< Default local.
     RunFunction run;                                  ///< Default (empty): model_run_function().
-    ChartOutput charts = ChartOutput::Png;            ///< Charts of a complete, unsharded sweep. Default PNG.
     std::string command_line;  ///< The command, for messages only: never written into sweep.json, so that
                                ///< shards, merges and single runs stay byte-identical. Default empty.
 };
@@ -173,20 +168,19 @@ struct SweepResult {
     bool aggregated = false;           ///< points.csv (and sobol.csv) were written (complete, unsharded).
     bool is_root = true;               ///< False on MPI ranks other than 0 (which write nothing).
     std::vector<std::string> written;  ///< Paths of the files written.
-    std::vector<std::string> charts_pending;  ///< Charts not drawn, with the reason (e.g. gnuplot missing).
 };
 
 /// Runs (this shard of) the sweep: OUT/runs.csv, OUT/sweep.json, and when the whole design ran in this
-/// process (or MPI job) OUT/points.csv, OUT/sobol.csv (Sobol designs) and charts. Throws std::runtime_error
-/// on I/O failure (CLI exit 1); failed runs are rows, not exceptions. When stopped, OUT/runs.csv.partial
-/// keeps every finished row and `complete` is false.
+/// process (or MPI job) OUT/points.csv and OUT/sobol.csv (Sobol designs). It draws nothing: the charts come
+/// from those files (plots/sweep_charts.hpp; `brink sweep` and `brink plot` draw them). Throws
+/// std::runtime_error on I/O failure (CLI exit 1); failed runs are rows, not exceptions. When stopped,
+/// OUT/runs.csv.partial keeps every finished row and `complete` is false.
 SweepResult run_sweep(const SweepSpec& spec, const RunnerOptions& options);
 
 /// Merges shard directories (each with runs.csv and sweep.json of the same sweep) into `out_dir`: runs.csv,
 /// points.csv, sobol.csv, sweep.json byte-identical to a single-process run. Throws std::runtime_error
 /// naming the directory when a shard is missing, incomplete, or from a different sweep.
-SweepResult merge_shards(const std::vector<std::string>& shard_dirs, const std::string& out_dir,
-                         ChartOutput charts = ChartOutput::Png);
+SweepResult merge_shards(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
 
 /// True when built with BRINK_MPI.
 bool mpi_available();

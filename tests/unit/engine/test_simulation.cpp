@@ -2,6 +2,8 @@
 // an M/M/1 queue against its analytic results.
 #include "brink/engine/simulation.hpp"
 
+#include "mm1_queue.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -325,47 +327,6 @@ TEST(Simulation, DifferentSeedGivesADifferentEventTrace) {
     EXPECT_NE(trace_hash(2022), trace_hash(2023));
 }
 
-// M/M/1 queue: Poisson arrivals (rate lambda), one exponential server (rate mu), FIFO.
-struct MM1 {
-    double arrival_rate = 0.9;
-    double service_rate = 1.0;
-    std::uint64_t customers = 1'000'000;
-    RngStream* arrivals = nullptr;
-    RngStream* services = nullptr;
-    std::deque<double> waiting;  // arrival times of customers in the queue
-    std::uint64_t arrived = 0;
-    bool busy = false;
-    double busy_since = 0.0;
-    double busy_time = 0.0;
-    double total_wait = 0.0;
-
-    static void arrival(Simulation& sim, void* context) {
-        auto* q = static_cast<MM1*>(context);
-        ++q->arrived;
-        if (q->busy) {
-            q->waiting.push_back(sim.now());
-        } else {
-            q->busy = true;
-            q->busy_since = sim.now();
-            sim.schedule_in(q->services->exponential(q->service_rate), 0, departure, q);
-        }
-        if (q->arrived < q->customers) {
-            sim.schedule_in(q->arrivals->exponential(q->arrival_rate), 0, arrival, q);
-        }
-    }
-    static void departure(Simulation& sim, void* context) {
-        auto* q = static_cast<MM1*>(context);
-        if (q->waiting.empty()) {
-            q->busy = false;
-            q->busy_time += sim.now() - q->busy_since;
-            return;
-        }
-        q->total_wait += sim.now() - q->waiting.front();
-        q->waiting.pop_front();
-        sim.schedule_in(q->services->exponential(q->service_rate), 0, departure, q);
-    }
-};
-
 TEST(Simulation, MM1QueueMatchesTheAnalyticWaitAndUtilisation) {
     // lambda = 0.9, mu = 1: rho = 0.9, mean wait in queue Wq = rho / (mu - lambda) = 9.0, utilisation 0.9.
     // Tolerances (issue 2): Wq within 3%, utilisation within 1%. Measured over 60 seeds, the mean wait of ONE
@@ -379,10 +340,8 @@ TEST(Simulation, MM1QueueMatchesTheAnalyticWaitAndUtilisation) {
     double utilisation_sum = 0.0;
     for (int replication = 0; replication < kReplications; ++replication) {
         Simulation sim(derive_seed(20260122, static_cast<std::uint64_t>(replication)));
-        MM1 queue;
-        queue.arrivals = &sim.rng("arrivals");
-        queue.services = &sim.rng("services");
-        sim.schedule_in(queue.arrivals->exponential(queue.arrival_rate), 0, MM1::arrival, &queue);
+        test_support::MM1Queue queue;
+        queue.start(sim);
         StopConditions stop;
         stop.horizon = std::numeric_limits<double>::infinity();
         ASSERT_EQ(sim.run(stop), StopReason::QueueEmpty);

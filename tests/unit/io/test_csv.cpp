@@ -1,4 +1,4 @@
-// Tests of include/brink/io/csv.hpp: RFC 4180 quoting, shortest round-trip numbers, no NaN or infinity.
+// Tests of include/brink/io/csv.hpp: RFC 4180 quoting, numbers through io::format_number, no NaN or infinity.
 #include "brink/io/csv.hpp"
 
 #include <gtest/gtest.h>
@@ -6,38 +6,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <sstream>
 #include <string>
+#include <vector>
 
 using brink::io::csv_field;
 using brink::io::CsvWriter;
-using brink::io::format_number;
-
-TEST(FormatNumber, WritesTheShortestTextThatReadsBackExactly) {
-    EXPECT_EQ(format_number(0.1), "0.1");
-    EXPECT_EQ(format_number(41.3), "41.3");
-    EXPECT_EQ(format_number(3.0), "3");
-    EXPECT_EQ(format_number(-7.25), "-7.25");
-    EXPECT_EQ(format_number(1.0 / 3.0), "0.3333333333333333");
-    EXPECT_EQ(format_number(1e20), "1e+20");
-}
-
-TEST(FormatNumber, RoundTripsAwkwardValues) {
-    for (const double value : {0.1 + 0.2, 1e-300, 123456789.123456789, std::numeric_limits<double>::max(),
-                               std::numeric_limits<double>::denorm_min(), -2.2250738585072014e-308}) {
-        const std::string text = format_number(value);
-        EXPECT_EQ(std::strtod(text.c_str(), nullptr), value) << text;
-    }
-}
-
-TEST(FormatNumber, WritesNegativeZeroAsZero) {
-    EXPECT_EQ(format_number(-0.0), "0");
-}
-
-TEST(FormatNumber, NeverWritesNanOrInfinity) {
-    EXPECT_EQ(format_number(std::numeric_limits<double>::quiet_NaN()), "");
-    EXPECT_EQ(format_number(std::numeric_limits<double>::infinity()), "");
-    EXPECT_EQ(format_number(-std::numeric_limits<double>::infinity()), "");
-}
 
 TEST(CsvField, LeavesPlainTextAlone) {
     EXPECT_EQ(csv_field("russia"), "russia");
@@ -130,4 +104,61 @@ TEST(ParseCsvNumber, ReadsFiniteNumbersAndEmptyFieldsAndRejectsTheRest) {
     EXPECT_EQ(parse_csv_number("", table, "time"), std::nullopt);
     EXPECT_THROW(static_cast<void>(parse_csv_number("4x", table, "time")), CsvError);
     EXPECT_THROW(static_cast<void>(parse_csv_number("inf", table, "time")), CsvError);
+}
+
+TEST(CsvReader, ReadsRecordByRecordWithOffsetsLinesAndRawBytes) {
+    std::istringstream in("a,b\n\"x, y\",\"two\nlines\"\n3,\n");
+    brink::io::CsvReader reader(in);
+    brink::io::CsvRecord record;
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(record.raw, "a,b");
+    EXPECT_EQ(record.offset, 0U);
+    EXPECT_EQ(record.end, 4U);
+    EXPECT_EQ(record.line, 1);
+    EXPECT_TRUE(record.complete);
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"x, y", "two\nlines"}));
+    EXPECT_EQ(record.raw, "\"x, y\",\"two\nlines\"");
+    EXPECT_EQ(record.offset, 4U);
+    EXPECT_EQ(record.line, 2);
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"3", ""}));
+    EXPECT_EQ(record.line, 4);
+    EXPECT_FALSE(reader.next(record));
+}
+
+TEST(CsvReader, ReturnsATornLastRecordAsIncomplete) {
+    std::istringstream torn("a,b\n1,2\n3,\"par");
+    brink::io::CsvReader reader(torn);
+    brink::io::CsvRecord record;
+    ASSERT_TRUE(reader.next(record));
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_TRUE(record.complete);
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_FALSE(record.complete);
+    EXPECT_TRUE(record.open_quote);
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"3", "par"}));
+    EXPECT_FALSE(reader.next(record));
+
+    std::istringstream unterminated("a,b\n1,2");
+    brink::io::CsvReader second(unterminated);
+    ASSERT_TRUE(second.next(record));
+    ASSERT_TRUE(second.next(record));
+    EXPECT_FALSE(record.complete);
+    EXPECT_FALSE(record.open_quote);
+}
+
+TEST(CsvReader, StartsAtAGivenOffsetAndAcceptsCrlf) {
+    std::istringstream in("7,x\r\n8,y\r\n");
+    brink::io::CsvReader reader(in, 100);
+    brink::io::CsvRecord record;
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"7", "x"}));
+    EXPECT_EQ(record.raw, "7,x");
+    EXPECT_EQ(record.offset, 100U);
+    EXPECT_EQ(record.end, 105U);
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.offset, 105U);
+    EXPECT_FALSE(reader.next(record));
 }

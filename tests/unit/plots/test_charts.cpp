@@ -2,7 +2,7 @@
 // run directories (tests/unit/plots/data, which follow docs/outputs.md), golden scripts, and the report.
 #include "brink/plots/charts.hpp"
 
-#include "test_support.hpp"
+#include "plots_test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,6 +14,7 @@
 namespace brink::plots {
 namespace {
 
+using testing::expect_golden;
 using testing::expect_valid_chart;
 using testing::fixture_dir;
 using testing::ScratchRun;
@@ -29,22 +30,10 @@ PlotOptions without_gnuplot() {
     return options;
 }
 
-// Compares a chart script with tests/unit/plots/golden/<name>.gp. With BRINK_UPDATE_GOLDEN=1 the golden is
-// rewritten instead: a change to a golden file is a reviewed decision (STYLE.md).
-void expect_golden(const std::string& script, const std::string& name) {
-    std::string path = std::string(BRINK_SOURCE_DIR) + "/tests/unit/plots/golden/" + name + ".gp";
-    if (const char* update = std::getenv("BRINK_UPDATE_GOLDEN");
-        update != nullptr && std::string(update) == "1") {
-        std::ofstream(path, std::ios::binary) << script;
-    }
-    std::string golden = slurp(path);
-    ASSERT_FALSE(golden.empty()) << "missing golden file " << path << " (BRINK_UPDATE_GOLDEN=1 creates it)";
-    EXPECT_EQ(script, golden) << "the " << name << " script differs from " << path;
-}
-
 TEST(DetectRunDir, TellsASingleRunFromAnEnsembleAndRejectsOtherDirectories) {
     EXPECT_EQ(detect_run_dir(fixture_dir("single")), RunDirKind::SingleRun);
     EXPECT_EQ(detect_run_dir(fixture_dir("ensemble")), RunDirKind::Ensemble);
+    EXPECT_EQ(detect_run_dir(fixture_dir("sweep_grid")), RunDirKind::Sweep);
     EXPECT_THROW(detect_run_dir(fixture_dir("")), PlotError);
     EXPECT_THROW(detect_run_dir("/nonexistent/brink-run"), PlotError);
 }
@@ -247,13 +236,11 @@ INSTANTIATE_TEST_SUITE_P(FixturesAndFormats, PlotRunDir,
 TEST(PlotRunDir, DrawsEveryChartWithoutGnuplotWarnings) {
     for (const char* fixture : {"single", "ensemble"}) {
         for (ChartKind kind : charts_for(detect_run_dir(fixture_dir(fixture)))) {
-            std::string path = (std::filesystem::temp_directory_path() /
-                                ("brink-charts-warnings-" + std::to_string(::getpid()) + ".png"))
-                                   .string();
+            const brink::test_support::TempDir scratch("brink-charts-warnings");
+            std::string path = (scratch.path() / "chart.png").string();
             std::string warnings =
                 render_chart(chart_script(fixture_dir(fixture), kind), path, ChartFormat::Png);
             EXPECT_EQ(warnings, "") << chart_file_stem(kind);
-            std::filesystem::remove(path);
         }
     }
 }
@@ -335,6 +322,21 @@ TEST(WriteReport, EnsemblePageTabulatesOutcomesWithTheWilsonInterval) {
         ++svgs;
     }
     EXPECT_EQ(svgs, 3U);
+}
+
+TEST(WriteReport, SweepPageTabulatesPointsAndSobolIndicesAndDrawsTheSweepsCharts) {
+    ScratchRun run("sweep_sobol", "report-sweep");
+    write_report(run.path());
+    std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html, "<h1>brink report: sweep sobol_fixture</h1>"));
+    EXPECT_TRUE(contains(html, "<section id=\"points\">")) << html.substr(0, 3000);
+    EXPECT_TRUE(contains(html, "<th>p_war_lo</th>"));
+    EXPECT_TRUE(contains(html, "<td>p_war</td><td>model.rationality</td>")) << html.substr(0, 3000);
+    if (gnuplot_available()) {
+        EXPECT_TRUE(contains(html, "<figure id=\"chart-sobol_mean_peak_rung\">"));
+        EXPECT_TRUE(contains(html, "<svg"));
+    }
+    EXPECT_FALSE(contains(html, "src=\"http"));
 }
 
 TEST(WriteReport, ClearsAKilledRunsTemporaryAndLeavesNoneOfItsOwn) {

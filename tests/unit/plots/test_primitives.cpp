@@ -2,7 +2,7 @@
 #include "brink/plots/primitives.hpp"
 
 #include "brink/plots/render.hpp"
-#include "test_support.hpp"
+#include "plots_test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -37,11 +37,10 @@ std::vector<std::string> datablock(const std::string& script, const std::string&
 
 // Renders a script to PNG and returns gnuplot's warnings.
 std::string render_warnings(const std::string& script, const std::string& tag) {
-    auto path = std::filesystem::temp_directory_path() /
-                ("brink-primitives-test-" + std::to_string(::getpid()) + "-" + tag + ".png");
+    const brink::test_support::TempDir scratch("brink-primitives-" + tag);
+    const auto path = scratch.path() / "chart.png";
     std::string warnings = render_chart(script, path.string(), ChartFormat::Png);
     EXPECT_GT(std::filesystem::file_size(path), 5000U);
-    std::filesystem::remove(path);
     return warnings;
 }
 

@@ -1,7 +1,8 @@
 // Tests of include/brink/plots/render.hpp: formats, terminals, finding gnuplot, atomic rendering.
 #include "brink/plots/render.hpp"
 
-#include "test_support.hpp"
+#include "brink_test_support.hpp"
+#include "plots_test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,14 +18,6 @@ RenderOptions missing_gnuplot() {
     RenderOptions options;
     options.gnuplot_command = "/nonexistent/brink-test/gnuplot";
     return options;
-}
-
-std::filesystem::path scratch_dir(const std::string& tag) {
-    auto path =
-        std::filesystem::temp_directory_path() / ("brink-render-test-" + std::to_string(::getpid()) + tag);
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-    return path;
 }
 
 std::size_t count_files(const std::filesystem::path& dir) {
@@ -82,15 +75,16 @@ TEST(GnuplotAvailable, FollowsTheBrinkGnuplotEnvironmentVariable) {
 }
 
 TEST(RenderChart, ThrowsGnuplotMissingAndWritesNothingWithoutGnuplot) {
-    auto dir = scratch_dir("missing");
+    const brink::test_support::TempDir scratch("brink-render-missing");
+    const auto& dir = scratch.path();
     EXPECT_THROW(render_chart("plot x\n", (dir / "chart.png").string(), ChartFormat::Png, missing_gnuplot()),
                  GnuplotMissing);
     EXPECT_EQ(count_files(dir), 0U);
-    std::filesystem::remove_all(dir);
 }
 
 TEST(RenderChart, WritesEachFormatWithItsSignature) {
-    auto dir = scratch_dir("formats");
+    const brink::test_support::TempDir scratch("brink-render-formats");
+    const auto& dir = scratch.path();
     const std::string script = "set title \"x squared\"\nplot x**2 title \"x_squared\"\n";
     std::string png = (dir / "chart.png").string();
     std::string svg = (dir / "chart.svg").string();
@@ -103,11 +97,11 @@ TEST(RenderChart, WritesEachFormatWithItsSignature) {
     EXPECT_EQ(slurp(pdf).substr(0, 5), "%PDF-");
     // Only the three charts: no temporary script, message or partial files are left behind.
     EXPECT_EQ(count_files(dir), 3U);
-    std::filesystem::remove_all(dir);
 }
 
 TEST(RenderChart, ReportsGnuplotErrorsAndLeavesNoFile) {
-    auto dir = scratch_dir("error");
+    const brink::test_support::TempDir scratch("brink-render-error");
+    const auto& dir = scratch.path();
     std::string png = (dir / "chart.png").string();
     try {
         render_chart("plot x\nthis_is_not_a_command 1\n", png, ChartFormat::Png);
@@ -116,28 +110,27 @@ TEST(RenderChart, ReportsGnuplotErrorsAndLeavesNoFile) {
         EXPECT_NE(std::string(error.what()).find("invalid command"), std::string::npos) << error.what();
     }
     EXPECT_EQ(count_files(dir), 0U);
-    std::filesystem::remove_all(dir);
 }
 
 TEST(RenderChart, AGnuplotThatExitsAtOnceIsReportedNotFatal) {
-    auto dir = scratch_dir("false");
+    const brink::test_support::TempDir scratch("brink-render-false");
+    const auto& dir = scratch.path();
     RenderOptions options;
     options.gnuplot_command = "false";  // found in PATH, exits without reading its commands
     EXPECT_THROW(render_chart("plot x\n", (dir / "chart.png").string(), ChartFormat::Png, options),
                  PlotError);
     EXPECT_EQ(count_files(dir), 0U);
-    std::filesystem::remove_all(dir);
 }
 
 TEST(RenderChart, ReplacesAnExistingChartAtomically) {
-    auto dir = scratch_dir("replace");
+    const brink::test_support::TempDir scratch("brink-render-replace");
+    const auto& dir = scratch.path();
     std::string png = (dir / "chart.png").string();
     render_chart("plot x\n", png, ChartFormat::Png);
     auto first = slurp(png);
     render_chart("plot sin(x) lw 3\n", png, ChartFormat::Png);
     EXPECT_NE(slurp(png), first);
     EXPECT_EQ(count_files(dir), 1U);
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // Tests of run_ensemble (include/brink/sweep/ensemble.hpp) with a fake trajectory model.
 #include "brink/engine/rng.hpp"
-#include "brink/io/scenario_loader.hpp"
 #include "brink/sweep/ensemble.hpp"
 #include "brink_test_support.hpp"
 
@@ -8,6 +7,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 
 namespace brink::sweep {
@@ -60,12 +61,9 @@ model::RunResult fake_trajectory(const ScenarioSpec& spec, std::uint64_t seed, s
 class Ensemble : public ::testing::Test {
   protected:
     void SetUp() override {
-        m_root = fs::temp_directory_path() /
-                 ("brink_ensemble_test_" +
-                  std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-        fs::remove_all(m_root);
+        m_scratch.emplace("brink_ensemble_test");
+        m_root = m_scratch->path();
     }
-    void TearDown() override { fs::remove_all(m_root); }
     EnsembleOptions options(const std::string& name, int threads) const {
         EnsembleOptions options;
         options.threads = threads;
@@ -75,6 +73,7 @@ class Ensemble : public ::testing::Test {
         };
         return options;
     }
+    std::optional<brink::test_support::TempDir> m_scratch;
     fs::path m_root;
 };
 
@@ -145,6 +144,18 @@ TEST_F(Ensemble, QuantilesMatchTheExactQuantilesOfTheReplications) {
     EXPECT_NEAR(std::stod(fields[4]), 0.1, 1.0 / 256);
     EXPECT_NEAR(std::stod(fields[5]), 0.5, 1.0 / 256);
     EXPECT_NEAR(std::stod(fields[6]), 0.9, 1.0 / 256);
+}
+
+TEST_F(Ensemble, SummaryWritesNullForNoStartDateAndSurvivesInvalidUtf8) {
+    ScenarioSpec spec = short_scenario();
+    spec.metadata.start_date.clear();
+    spec.metadata.name = "bad \xff name";
+    const EnsembleResult result = run_ensemble(spec, 7, 8, options("out", 1));
+    EXPECT_TRUE(result.complete);
+    const std::string summary = read_file(m_root / "out" / "summary.json");
+    EXPECT_NE(summary.find("\"start_date\": null,"), std::string::npos) << summary.substr(0, 300);
+    EXPECT_NE(summary.find("\"name\": \"bad \xef\xbf\xbd name\""), std::string::npos)
+        << summary.substr(0, 300);
 }
 
 TEST_F(Ensemble, RejectsZeroRuns) {

@@ -1,4 +1,4 @@
-// Tests of include/brink/sweep/statistics.hpp: Wilson intervals, medians, Sobol indices on Ishigami.
+// Tests of include/brink/sweep/statistics.hpp: medians, Sobol indices on Ishigami.
 #include "brink/sweep/design.hpp"
 #include "brink/sweep/statistics.hpp"
 
@@ -9,38 +9,6 @@
 
 namespace brink::sweep {
 namespace {
-
-// Closed form of the Wilson score interval, written out independently of the implementation.
-Interval wilson_reference(double k, double n, double z) {
-    const double p = k / n;
-    const double denominator = 1.0 + z * z / n;
-    const double centre = (p + z * z / (2.0 * n)) / denominator;
-    const double half = z * std::sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n)) / denominator;
-    return {p, centre - half, centre + half};
-}
-
-TEST(WilsonInterval, MatchesTheClosedFormForZeroHalfAndAllSuccesses) {
-    const double z = 1.959963984540054;
-    for (const auto& [k, n] : {std::pair{0.0, 10.0}, std::pair{5.0, 10.0}, std::pair{100.0, 100.0}}) {
-        const Interval expected = wilson_reference(k, n, z);
-        const Interval got = wilson_interval(static_cast<std::uint64_t>(k), static_cast<std::uint64_t>(n));
-        EXPECT_DOUBLE_EQ(got.estimate, expected.estimate);
-        EXPECT_NEAR(got.lo, std::max(0.0, expected.lo), 1e-15);
-        EXPECT_NEAR(got.hi, std::min(1.0, expected.hi), 1e-15);
-    }
-    // Published values (e.g. Brown, Cai & DasGupta 2001): 0/10 -> [0, 0.2775], 5/10 -> [0.2366, 0.7634].
-    EXPECT_NEAR(wilson_interval(0, 10).hi, 0.2775, 5e-5);
-    EXPECT_NEAR(wilson_interval(5, 10).lo, 0.2366, 5e-5);
-    EXPECT_NEAR(wilson_interval(5, 10).hi, 0.7634, 5e-5);
-    EXPECT_DOUBLE_EQ(wilson_interval(100, 100).hi, 1.0);
-    EXPECT_NEAR(wilson_interval(100, 100).lo, 0.9630, 5e-5);
-}
-
-TEST(WilsonInterval, WithNoTrialsIsTheWholeUnitInterval) {
-    const Interval got = wilson_interval(0, 0);
-    EXPECT_EQ(got.lo, 0.0);
-    EXPECT_EQ(got.hi, 1.0);
-}
 
 TEST(Median, AveragesTheMiddlePairForAnEvenCount) {
     EXPECT_DOUBLE_EQ(median({3.0, 1.0, 2.0}), 2.0);

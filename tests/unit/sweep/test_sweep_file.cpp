@@ -1,4 +1,5 @@
 // Tests of load_sweep_file / load_sweep_string / inline_sweep (include/brink/sweep/sweep.hpp).
+#include "brink/io/yaml_reader.hpp"
 #include "brink/sweep/sweep.hpp"
 
 #include <gtest/gtest.h>
@@ -99,6 +100,38 @@ TEST(SweepFile, AppliesFixedOverridesToTheBase) {
     ASSERT_TRUE(loaded.ok());
     EXPECT_EQ(loaded.spec->base.model.rationality, 9.0);
     EXPECT_EQ(loaded.spec->fixed_overrides, std::vector<std::string>{"model.rationality=9"});
+}
+
+TEST(SweepFile, AliasesThatExpandBeyondTheNodeLimitAreAnErrorNotAnExhaustedMachine) {
+    // A parameter with 3,000 values, named 1,000 times by an alias: 3 million values once expanded, each of
+    // which would be tried as an override of the base scenario.
+    std::string text = "scenario: ../ukraine_2022.yaml\nv: &v [0.5";
+    for (int i = 1; i < 3000; ++i) {
+        text += ", 0.5";
+    }
+    text += "]\nparameters:\n  - &p {path: model.rationality, values: *v}\n";
+    for (int i = 1; i < 1000; ++i) {
+        text += "  - *p\n";
+    }
+    const SweepLoadResult loaded = load_sweep_string(text, k_virtual_file);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_TRUE(mentions(loaded.diagnostics, "more than 2000000 YAML nodes"));
+}
+
+TEST(SweepFile, TooLargeAndTooDeepFilesAreDiagnostics) {
+    const SweepLoadResult large =
+        load_sweep_string(std::string(io::k_max_yaml_bytes + 1, '#'), k_virtual_file);
+    EXPECT_TRUE(mentions(large.diagnostics, "the file is too large"));
+    const SweepLoadResult deep = load_sweep_string(std::string(5000, '['), k_virtual_file);
+    EXPECT_FALSE(deep.ok());
+    EXPECT_FALSE(deep.diagnostics.empty());
+}
+
+TEST(SweepFile, ReportsASyntaxErrorInYamlCppsWordsAtItsPosition) {
+    const SweepLoadResult loaded = load_sweep_string("a: [\n", k_virtual_file);
+    ASSERT_EQ(loaded.diagnostics.size(), 1U);
+    EXPECT_EQ(io::format_diagnostic(loaded.diagnostics[0]),
+              k_virtual_file + ":2:1: error: end of sequence flow not found");
 }
 
 TEST(InlineSweep, BuildsAGridFromRepeatedParams) {

@@ -190,19 +190,13 @@ std::vector<std::string> temporaries_under(const fs::path& dir) {
 class Hardening : public ::testing::Test {
   protected:
     void SetUp() override {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        m_dir = fs::temp_directory_path() /
-                ("brink_hardening_" + std::to_string(::getpid()) + "_" + info->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override {
-        std::error_code error;
-        fs::remove_all(m_dir, error);
+        m_scratch.emplace("brink_hardening");
+        m_dir = m_scratch->path();
     }
     const fs::path& dir() const { return m_dir; }
 
   private:
+    std::optional<brink::test_support::TempDir> m_scratch;
     fs::path m_dir;
 };
 
@@ -232,16 +226,12 @@ struct Reference {
 
 const Reference& small_sweep_reference() {
     static const Reference reference = [] {
-        const fs::path where =
-            fs::temp_directory_path() / ("brink_hardening_reference_" + std::to_string(::getpid()));
-        fs::remove_all(where);
-        fs::create_directories(where);
+        const brink::test_support::TempDir scratch("brink_hardening_reference");
+        const fs::path& where = scratch.path();
         const Finished finished = run_brink(small_sweep("ref"), where);
         EXPECT_EQ(finished.exit_code, 0) << finished.err;
-        Reference files{read_file(where / "ref" / "runs.csv"), read_file(where / "ref" / "points.csv"),
-                        read_file(where / "ref" / "sweep.json")};
-        fs::remove_all(where);
-        return files;
+        return Reference{read_file(where / "ref" / "runs.csv"), read_file(where / "ref" / "points.csv"),
+                         read_file(where / "ref" / "sweep.json")};
     }();
     return reference;
 }

@@ -1,10 +1,14 @@
-// Helpers for the plots tests: fixture paths and scratch copies of run directories.
+// Helpers for the plots tests (unit and system): fixture paths, scratch copies of run directories, golden
+// scripts and chart file checks.
 #pragma once
 
 #include "brink/plots/render.hpp"
 
+#include "brink_test_support.hpp"
+
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,37 +19,30 @@
 
 namespace brink::plots::testing {
 
+namespace test_support = brink::test_support;
+
 /// A fixture run directory under tests/unit/plots/data/.
 inline std::string fixture_dir(const std::string& name) {
     return std::string(BRINK_SOURCE_DIR) + "/tests/unit/plots/data/" + name;
 }
 
-/// A fresh copy of a fixture in a scratch directory (removed when the object dies).
+/// A fresh copy of a fixture in a scratch directory (test_support::TempDir: removed when the object dies).
 class ScratchRun {
   public:
-    explicit ScratchRun(const std::string& fixture, const std::string& tag) {
-        m_path = std::filesystem::temp_directory_path() /
-                 ("brink-plots-test-" + std::to_string(::getpid()) + "-" + tag);
-        std::filesystem::remove_all(m_path);
-        std::filesystem::create_directories(m_path);
+    explicit ScratchRun(const std::string& fixture, const std::string& tag)
+        : m_scratch("brink-plots-" + tag) {
         for (const auto& entry : std::filesystem::directory_iterator(fixture_dir(fixture))) {
             if (entry.is_regular_file()) {
-                std::filesystem::copy_file(entry.path(), m_path / entry.path().filename());
+                std::filesystem::copy_file(entry.path(), m_scratch.path() / entry.path().filename());
             }
         }
     }
-    ~ScratchRun() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    ScratchRun(const ScratchRun&) = delete;
-    ScratchRun& operator=(const ScratchRun&) = delete;
 
     /// The directory.
-    std::string path() const { return m_path.string(); }
+    std::string path() const { return m_scratch.path().string(); }
 
   private:
-    std::filesystem::path m_path;
+    test_support::TempDir m_scratch;
 };
 
 /// The whole contents of a file ("" if it cannot be read).
@@ -54,6 +51,19 @@ inline std::string slurp(const std::string& path) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
+}
+
+/// Compares a chart script with tests/unit/plots/golden/<name>.gp. With BRINK_UPDATE_GOLDEN=1 the golden is
+/// rewritten instead: a change to a golden file is a reviewed decision (STYLE.md).
+inline void expect_golden(const std::string& script, const std::string& name) {
+    std::string path = std::string(BRINK_SOURCE_DIR) + "/tests/unit/plots/golden/" + name + ".gp";
+    if (const char* update = std::getenv("BRINK_UPDATE_GOLDEN");
+        update != nullptr && std::string(update) == "1") {
+        std::ofstream(path, std::ios::binary) << script;
+    }
+    std::string golden = slurp(path);
+    ASSERT_FALSE(golden.empty()) << "missing golden file " << path << " (BRINK_UPDATE_GOLDEN=1 creates it)";
+    EXPECT_EQ(script, golden) << "the " << name << " script differs from " << path;
 }
 
 }  // namespace brink::plots::testing

@@ -2,16 +2,17 @@
 // history) is run through the model and written by brink_io exactly as `brink run` does, then every chart
 // is drawn in every format. The fixtures of test_charts.cpp are small; this is the crisis a reader sees.
 #include "brink/io/run_writer.hpp"
-#include "brink/io/scenario_loader.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/plots/charts.hpp"
 
 #include "brink_test_support.hpp"
-#include "test_support.hpp"
+#include "plots_test_support.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <regex>
 #include <sstream>
 
@@ -28,21 +29,16 @@ bool contains(const std::string& text, const std::string& part) {
 class RealRun : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
-        s_dir =
-            std::filesystem::temp_directory_path() / ("brink-plots-real-run-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(s_dir);
+        s_scratch = std::make_unique<brink::test_support::TempDir>("brink-plots-real-run");
         const ScenarioSpec& spec = brink::test_support::bundled_scenario();
         const auto result = model::run_crisis(spec, 1);
-        io::write_run(s_dir, spec, result, "brink run scenarios/ukraine_2022.yaml --seed 1");
+        io::write_run(s_scratch->path(), spec, result, "brink run scenarios/ukraine_2022.yaml --seed 1");
     }
-    static void TearDownTestSuite() {
-        std::error_code ignored;
-        std::filesystem::remove_all(s_dir, ignored);
-    }
-    static std::string dir() { return s_dir.string(); }
+    static void TearDownTestSuite() { s_scratch.reset(); }
+    static std::string dir() { return s_scratch->path().string(); }
 
   private:
-    static inline std::filesystem::path s_dir;
+    static inline std::unique_ptr<brink::test_support::TempDir> s_scratch;
 };
 
 TEST_F(RealRun, DrawsEveryChartInEveryFormatAsAValidNonTrivialFile) {

@@ -1,6 +1,7 @@
-// Backtests of the crisis model on the bundled scenarios (docs/model.md §9). Lives with the io tests because
-// it loads scenarios/*.yaml (model tests link brink_model only). Small ensembles keep the Debug and ASan
-// suites fast; bench/bench_backtests.cpp runs the 1000-run ensembles whose figures are in docs/model.md §9.
+// Backtests of the crisis model on the bundled scenarios (docs/model.md §9): a system test (label `system`),
+// as it loads scenarios/*.yaml (the model's unit tests link brink_model only). Small ensembles keep the Debug
+// and ASan suites fast; bench/bench_backtests.cpp runs the 1000-run ensembles whose figures are in
+// docs/model.md §9.
 #include "brink/engine/rng.hpp"
 #include "brink/io/scenario_loader.hpp"
 #include "brink/model/crisis.hpp"

@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -48,14 +50,8 @@ std::string shell_quote(const std::string& text) {
 class Cli : public ::testing::Test {
   protected:
     void SetUp() override {
-        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-        m_dir = fs::temp_directory_path() / ("brink_cli_" + std::to_string(::getpid()) + "_" + info->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override {
-        std::error_code error;
-        fs::remove_all(m_dir, error);
+        m_scratch.emplace("brink_cli");
+        m_dir = m_scratch->path();
     }
 
     const fs::path& dir() const { return m_dir; }
@@ -98,6 +94,7 @@ class Cli : public ::testing::Test {
     }
 
   private:
+    std::optional<brink::test_support::TempDir> m_scratch;
     fs::path m_dir;
 };
 
@@ -134,6 +131,23 @@ TEST_F(Cli, CommandHelpListsItsOptionsAndExitsZero) {
          {"--seed", "--set", "--out", "--runs", "--threads", "--plot", "--format", "--quiet"}) {
         EXPECT_NE(result.out.find(option), std::string::npos) << option;
     }
+}
+
+TEST_F(Cli, GenerateSchemaFilesWritesTheCommittedFilesIntoAnotherTreeAndIsNotListed) {
+    const fs::path source = BRINK_SOURCE_DIR;
+    const fs::path tree = dir() / "tree";
+    fs::create_directories(tree / "docs");
+    fs::copy_file(source / "docs" / "scenario-format.md", tree / "docs" / "scenario-format.md");
+    const Outcome outcome = brink({"generate-schema-files", "--root", tree.string()});
+    ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+    EXPECT_TRUE(read_file(tree / "scenarios" / "schema.json") ==
+                read_file(source / "scenarios" / "schema.json"))
+        << "scenarios/schema.json is stale: run build-dev/brink generate-schema-files";
+    EXPECT_TRUE(read_file(tree / "docs" / "scenario-format.md") ==
+                read_file(source / "docs" / "scenario-format.md"))
+        << "docs/scenario-format.md is stale: run build-dev/brink generate-schema-files";
+    EXPECT_EQ(brink({"--help"}).out.find("generate-schema-files"), std::string::npos);
+    EXPECT_EQ(brink({"generate-schema-files", "--root", (dir() / "nowhere").string()}).exit_code, 2);
 }
 
 TEST_F(Cli, NoCommandIsBadInput) {
@@ -368,6 +382,25 @@ TEST_F(Cli, InlineSweepWritesRunsAndPoints) {
     EXPECT_EQ(std::count(runs.begin(), runs.end(), '\n'), 5) << runs;
     EXPECT_TRUE(fs::exists(dir() / "s" / "points.csv"));
     EXPECT_NE(result.out.find("4 runs"), std::string::npos) << result.out;
+}
+
+TEST_F(Cli, PlotAndReportDrawASweepDirectoryFromItsFiles) {
+    const Outcome sweep =
+        brink({"sweep", "--param", "actors.russia.resolve=0.3:0.9:2", "--param", "model.rationality=5,20",
+               "--runs", "2", "--threads", "2", "--quiet", "--out", "s"});
+    ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+    const bool gnuplot = std::system("command -v gnuplot >/dev/null 2>&1") == 0;
+    // The sweep command draws its chart through plots, as brink plot does.
+    EXPECT_EQ(fs::exists(dir() / "s" / "charts" / "p_war_heatmap.png"), gnuplot);
+    const Outcome plot = brink({"plot", "s", "--format", "svg"});
+    if (gnuplot) {
+        ASSERT_EQ(plot.exit_code, 0) << plot.err;
+        EXPECT_NE(plot.out.find("p_war_heatmap.svg"), std::string::npos) << plot.out;
+        EXPECT_TRUE(fs::exists(dir() / "s" / "charts" / "p_war_heatmap.svg"));
+    }
+    const Outcome report = brink({"report", "s"});
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    EXPECT_NE(read_file(dir() / "s" / "report.html").find("<section id=\"points\">"), std::string::npos);
 }
 
 TEST_F(Cli, ShardedSweepMergesIntoTheSameRowsAsOneProcess) {

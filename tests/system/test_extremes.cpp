@@ -5,8 +5,10 @@
 //
 // Every case is kept under a few seconds in a Debug build; the 500-actor case uses a short horizon here
 // (see HundredActorsInChainedRivalries below) and the full-size run is in scripts/extremes.sh.
+#include "brink/io/overrides.hpp"
 #include "brink/io/run_writer.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "brink/io/validation.hpp"
 #include "brink/model/crisis.hpp"
 
 #include <gtest/gtest.h>

@@ -1,0 +1,234 @@
+// The charts of an ensemble directory: escalation bands, outcomes, cumulative probability of war
+// (docs/charts.md).
+#include "chart_data.hpp"
+#include "script_utils.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace brink::plots::detail {
+
+namespace {
+
+// quantiles.csv rows of one metric, per actor: (day, q10, q50, q90).
+struct QuantileRow {
+    double day, q10, q50, q90;
+};
+
+using RungQuantiles = std::map<std::string, std::vector<QuantileRow>>;
+
+// The rung rows of quantiles.csv, per actor id; actors it names are added to the summary's list.
+RungQuantiles read_rung_quantiles(const std::string& dir, SummaryInfo& summary) {
+    auto table = detail::read_csv(detail::join_path(dir, "quantiles.csv"));
+    std::size_t day = table.column("day");
+    std::size_t actor = table.column("actor");
+    std::size_t metric = table.column("metric");
+    std::size_t q10 = table.column("q10");
+    std::size_t q50 = table.column("q50");
+    std::size_t q90 = table.column("q90");
+    RungQuantiles rungs;
+    for (const auto& row : table.rows) {
+        if (row[metric] != "rung") {
+            continue;
+        }
+        auto d = detail::parse_number(row[day], table, "day");
+        auto lo = detail::parse_number(row[q10], table, "q10");
+        auto mid = detail::parse_number(row[q50], table, "q50");
+        auto hi = detail::parse_number(row[q90], table, "q90");
+        if (d && lo && mid && hi) {
+            summary.actor_index(row[actor]);
+            rungs[row[actor]].push_back({*d, *lo, *mid, *hi});
+        }
+    }
+    return rungs;
+}
+
+// The actors drawn: those the options name, else up to six that escalate furthest (highest 90th percentile),
+// in scenario order.
+std::vector<std::size_t> band_actors(const std::string& dir, SummaryInfo& summary, const RungQuantiles& rungs,
+                                     const PlotOptions& options) {
+    std::vector<std::size_t> selected;
+    if (!options.band_actors.empty()) {
+        for (const auto& id : options.band_actors) {
+            if (rungs.count(id) == 0) {
+                throw PlotError(dir + "/quantiles.csv: no rung quantiles for actor '" + id + "'");
+            }
+            selected.push_back(summary.actor_index(id));
+        }
+        return selected;
+    }
+    std::vector<std::pair<double, std::size_t>> ranked;
+    for (std::size_t a = 0; a < summary.actors.size(); ++a) {
+        auto found = rungs.find(summary.actors[a].id);
+        if (found == rungs.end()) {
+            continue;
+        }
+        double peak = 0.0;
+        for (const auto& row : found->second) {
+            peak = std::max(peak, row.q90);
+        }
+        ranked.emplace_back(-peak, a);
+    }
+    std::stable_sort(ranked.begin(), ranked.end());
+    for (std::size_t i = 0; i < ranked.size() && i < 6; ++i) {
+        selected.push_back(ranked[i].second);
+    }
+    std::sort(selected.begin(), selected.end());
+    return selected;
+}
+
+}  // namespace
+
+std::string escalation_bands_script(const std::string& dir, const PlotOptions& options) {
+    SummaryInfo summary = detail::load_summary(dir);
+    TimeAxis axis = time_axis(summary);
+    RungQuantiles rungs = read_rung_quantiles(dir, summary);
+    const std::vector<std::size_t> selected = band_actors(dir, summary, rungs, options);
+    std::string runs = summary.raw.contains("runs") ? detail::json_text(summary.raw["runs"]) : "?";
+    LineChart chart;
+    chart.title = "Escalation across " + runs + " runs: median and 10-90% band, " + summary.scenario_name;
+    chart.x_label = axis.label;
+    chart.x_axis = axis.kind;
+    chart.shape = LineShape::Steps;
+    chart.columns = selected.size() > 3 ? 2 : 1;
+    for (std::size_t a : selected) {
+        const auto& rows = rungs[summary.actors[a].id];
+        LinePanel panel;
+        panel.title = summary.actors[a].name;
+        panel.y_label = "rung";
+        panel.y_tics = ladder_tics(summary);
+        panel.y_range = ladder_range(summary);
+        LineSeries series;
+        series.label = "median";
+        series.band_label = "10-90% of runs";
+        series.style = 0;  // one style in every panel, so that the shared legend describes each of them
+        for (const auto& row : rows) {
+            series.x.push_back(axis.at(row.day));
+            series.y.push_back(row.q50);
+            series.lo.push_back(row.q10);
+            series.hi.push_back(row.q90);
+        }
+        panel.series.push_back(std::move(series));
+        chart.panels.push_back(std::move(panel));
+    }
+    if (chart.panels.empty()) {
+        chart.panels.push_back(LinePanel{"no rung quantiles", "rung", std::nullopt, {}, {}, {}});
+    }
+    return line_chart_script(chart);
+}
+
+namespace {
+
+struct RunRow {
+    std::string outcome;
+    std::optional<double> time;
+};
+
+std::vector<RunRow> read_runs(const std::string& dir) {
+    auto table = detail::read_csv(detail::join_path(dir, "runs.csv"));
+    std::size_t outcome = table.column("outcome");
+    std::size_t time = table.column("time");
+    std::vector<RunRow> runs;
+    for (const auto& row : table.rows) {
+        runs.push_back({row[outcome], detail::parse_number(row[time], table, "time")});
+    }
+    return runs;
+}
+
+}  // namespace
+
+std::string outcomes_script(const std::string& dir) {
+    SummaryInfo summary = detail::load_summary(dir);
+    std::vector<RunRow> runs = read_runs(dir);
+    std::vector<std::string> kinds{"war", "settlement", "capitulation", "standoff"};
+    std::map<std::string, long> counts;
+    for (const auto& run : runs) {
+        if (std::find(kinds.begin(), kinds.end(), run.outcome) == kinds.end()) {
+            kinds.push_back(run.outcome.empty() ? "(none)" : run.outcome);
+        }
+        ++counts[run.outcome.empty() ? "(none)" : run.outcome];
+    }
+    const auto total = static_cast<long>(runs.size());
+    BarChart chart;
+    chart.title =
+        "Outcomes of " + std::to_string(total) + " runs (95% Wilson intervals): " + summary.scenario_name;
+    chart.x_label = "outcome";
+    chart.y_label = "share of runs (%)";
+    chart.categories = kinds;
+    chart.y_range = std::make_pair(0.0, 100.0);
+    BarSeries series;
+    for (const auto& kind : kinds) {
+        long count = counts[kind];
+        double share = total > 0 ? 100.0 * static_cast<double>(count) / static_cast<double>(total) : 0.0;
+        const io::Interval interval = detail::wilson(count, total);
+        const double lo = interval.lo;
+        const double hi = interval.hi;
+        series.values.push_back(share);
+        series.lo.push_back(100.0 * lo);
+        series.hi.push_back(100.0 * hi);
+        series.annotations.push_back(std::to_string(count) + " of " + std::to_string(total) + " (" +
+                                     format_fixed(share, share < 10.0 && share > 0.0 ? 1 : 0) + "%)");
+    }
+    chart.series.push_back(std::move(series));
+    return bar_chart_script(chart);
+}
+
+std::string war_cdf_script(const std::string& dir) {
+    SummaryInfo summary = detail::load_summary(dir);
+    TimeAxis axis = time_axis(summary);
+    std::vector<RunRow> runs = read_runs(dir);
+    std::vector<double> war_times;
+    double horizon = summary.horizon_days.value_or(0.0);
+    for (const auto& run : runs) {
+        if (run.time) {
+            horizon = std::max(horizon, *run.time);
+        }
+        if (run.outcome == "war" && run.time) {
+            war_times.push_back(*run.time);
+        }
+    }
+    std::sort(war_times.begin(), war_times.end());
+    const auto total = static_cast<long>(runs.size());
+    LineSeries series;
+    series.label = "P(war by date)";
+    series.band_label = "95% Wilson interval";
+    series.style = 0;
+    auto add_point = [&](double time, long wars) {
+        const io::Interval share = detail::wilson(wars, total);
+        const double lo = share.lo;
+        const double hi = share.hi;
+        series.x.push_back(axis.at(time));
+        series.y.push_back(total > 0 ? static_cast<double>(wars) / static_cast<double>(total) : 0.0);
+        series.lo.push_back(lo);
+        series.hi.push_back(hi);
+    };
+    add_point(std::min(0.0, war_times.empty() ? 0.0 : war_times.front()), 0);
+    for (std::size_t i = 0; i < war_times.size(); ++i) {
+        if (i + 1 < war_times.size() && war_times[i + 1] == war_times[i]) {
+            continue;  // one step for simultaneous wars
+        }
+        add_point(war_times[i], static_cast<long>(i + 1));
+    }
+    add_point(horizon, static_cast<long>(war_times.size()));
+    const io::Interval share = detail::wilson(static_cast<long>(war_times.size()), total);
+    const double lo = share.lo;
+    const double hi = share.hi;
+    double p = total > 0 ? static_cast<double>(war_times.size()) / static_cast<double>(total) : 0.0;
+    LineChart chart;
+    chart.title =
+        "Cumulative probability of war: " + summary.scenario_name + ", " + std::to_string(total) + " runs";
+    chart.x_label = axis.label;
+    chart.x_axis = axis.kind;
+    chart.shape = LineShape::Steps;
+    LinePanel panel;
+    panel.title = "P(war by " + axis.describe(horizon) + ") = " + format_fixed(p, 2) + " [" +
+                  format_fixed(lo, 2) + ", " + format_fixed(hi, 2) + "] (95% Wilson interval)";
+    panel.y_label = "probability of war by this date";
+    panel.y_range = std::make_pair(0.0, 1.0);
+    panel.series.push_back(std::move(series));
+    chart.panels.push_back(std::move(panel));
+    return line_chart_script(chart);
+}
+
+}  // namespace brink::plots::detail
