@@ -149,6 +149,9 @@ constexpr FieldDef nested(std::string_view key, Kind kind, const RecordType& rec
 constexpr ChoiceDef k_actor_kinds = choice_of<ActorKind>(
     3, [](int value) { return to_string(static_cast<ActorKind>(value)); }, "state, alliance or organisation",
     "");
+constexpr ChoiceDef k_regimes = choice_of<Regime>(
+    3, [](int value) { return to_string(static_cast<Regime>(value)); }, "democracy, mixed or autocracy",
+    "regime");
 constexpr ChoiceDef k_event_types = choice_of<ScriptedEventType>(
     static_cast<int>(ScriptedEventType::Concession) + 1,
     [](int value) { return to_string(static_cast<ScriptedEventType>(value)); }, "an event type",
@@ -242,6 +245,32 @@ constexpr FieldDef k_actor_fields[] = {
     number<&ActorSpec::initial_rung>("initial_rung", Range{0.0, 99.0},
                                      "escalation pressure at day 0, rung units")
         .bounded_by(&top_rung_range, "[0, rungs-1]"),
+    choice<&ActorSpec::regime>("regime", k_regimes,
+                               "how its government answers to a domestic audience (audience costs, §11.3)"),
+    number<&ActorSpec::reputation>("reputation", Range{0.01, 0.99},
+                                   "probability the others give at day 0 that it is of the resolute type "
+                                   "(§11.2)")
+        .unset_when(Unset::WhenNan)
+        .default_is("from `model.beliefs.ignorance` and its resolve (§11.2)"),
+    number<&ActorSpec::readiness>("readiness", k_unit_range, "military readiness at day 0 (§11.4)")
+        .unset_when(Unset::WhenNan)
+        .default_is("`model.readiness.peacetime`"),
+    number<&ActorSpec::readiness_rate>("readiness_rate", Range{0.0, 1e6, true, false},
+                                       "rate at which its readiness approaches its target, per day (§11.4)")
+        .unset_when(Unset::WhenNan)
+        .default_is("`model.readiness.build_rate`"),
+    number<&ActorSpec::readiness_cost>("readiness_cost", k_unit_range,
+                                       "cost per day of readiness above peacetime, issue-value units (§11.4)")
+        .unset_when(Unset::WhenNan)
+        .default_is("`model.readiness.daily_cost`"),
+    number<&ActorSpec::power_trend>("power_trend", Range{-0.9, 10.0},
+                                    "expected relative change of its capability over `model.power_horizon` "
+                                    "days (§11.5)"),
+    number<&ActorSpec::theatre_share>("theatre_share", Range{0.0, 1.0, true, false},
+                                      "share of its capability it commits to the theatre as a third party "
+                                      "(§11.1)")
+        .unset_when(Unset::WhenNan)
+        .default_is("`model.theatre_share`"),
     nested<&ActorSpec::representatives>("representatives", Kind::List, k_person, "people who act for it"),
     nested<&ActorSpec::positions>("positions", Kind::Map, k_position, "stances on issues, keyed by issue id"),
 };
@@ -273,6 +302,11 @@ constexpr FieldDef k_issue_fields[] = {
     text<&IssueSpec::low>("low", "meaning of 0 on the axis"),
     text<&IssueSpec::high>("high", "meaning of 1 on the axis"),
     number<&IssueSpec::status_quo>("status_quo", k_unit_range, "current state of the world"),
+    reference<&IssueSpec::held_by>("held_by", Target::Actor,
+                                   "actor that holds the contested good (territory it occupies); the status "
+                                   "quo is then its position (§12.6)")
+        .unset_when(Unset::WhenEmpty)
+        .default_is("none"),
 };
 constexpr RecordType k_issue{.name = "issue",
                              .fields = k_issue_fields,
@@ -319,6 +353,9 @@ constexpr FieldDef k_commitment_fields[] = {
     reference<&CommitmentSpec::protege>("protege", Target::Actor, "different from the defender")
         .required(Need::NonEmpty),
     number<&CommitmentSpec::firmness>("firmness", k_unit_range, "probability-like strength"),
+    list<&CommitmentSpec::issues>("issues", Target::Issue,
+                                  "the issues it covers (a homeland, not a disputed region; §12.4)")
+        .default_is("every issue"),
 };
 constexpr RecordType k_commitment{.name = "commitment",
                                   .fields = k_commitment_fields,
@@ -326,10 +363,28 @@ constexpr RecordType k_commitment{.name = "commitment",
                                   .layout = Layout::Flow,
                                   .doc = "A defence commitment (each defender/protégé pair at most once)."};
 
+constexpr FieldDef k_belief_fields[] = {
+    reference<&BeliefSpec::observer>("observer", Target::Actor, "who holds the belief")
+        .required(Need::NonEmpty),
+    reference<&BeliefSpec::about>("about", Target::Actor, "whose resolve, different from the observer")
+        .required(Need::NonEmpty),
+    number<&BeliefSpec::resolute>("resolute", Range{0.01, 0.99},
+                                  "probability that `about` is of the resolute type")
+        .required(),
+};
+constexpr RecordType k_belief{.name = "belief",
+                              .fields = k_belief_fields,
+                              .defaults = &defaults_of<BeliefSpec>,
+                              .layout = Layout::Flow,
+                              .doc =
+                                  "What one actor believes at day 0 about another's resolve, in place of its "
+                                  "public reputation (§11.2; each observer/about pair at most once)."};
+
 constexpr FieldDef k_relations_fields[] = {
     nested<&RelationsSpec::alliances>("alliances", Kind::Map, k_alliance, "blocs keyed by id"),
     nested<&RelationsSpec::affinities>("affinities", Kind::List, k_affinity, "explicit pairs"),
     nested<&RelationsSpec::commitments>("commitments", Kind::List, k_commitment, "defence commitments"),
+    nested<&RelationsSpec::beliefs>("beliefs", Kind::List, k_belief, "misperceptions at day 0"),
 };
 constexpr RecordType k_relations{
     .name = "relations",
@@ -356,6 +411,10 @@ constexpr FieldDef k_demand_fields[] = {
         .bounded_by(&deadline_range, "(made, horizon]"),
     reference<&DemandSpec::threat>("threat", Target::Rung, "the ladder rung backing the demand")
         .unset_when(Unset::WhenEmpty),
+    reference<&DemandSpec::war_target>("war_target", Target::Actor,
+                                       "the actor the challenger would fight to enforce it (§12.5)")
+        .unset_when(Unset::WhenEmpty)
+        .default_is("the issue's holder if not the challenger, else the first target"),
 };
 constexpr std::string_view k_demand_set_keys[] = {"value", "deadline", "made"};
 constexpr RecordType k_demand{.name = "demand",
@@ -435,6 +494,9 @@ constexpr FieldDef k_event_fields[] = {
     number<&ScriptedEventSpec::pressure_delta>("pressure_delta", k_pressure_delta_range,
                                                "jump of the source's escalation pressure, rung units"),
     text<&ScriptedEventSpec::source_ref>("source_ref", "citation (URL or reference)"),
+    flag<&ScriptedEventSpec::in_public>("in_public",
+                                        "made in public (a public threat commits its author, §11.3) or "
+                                        "through a private channel"),
 };
 constexpr std::string_view k_day_or_date[] = {"day", "date"};
 constexpr RecordType k_event{.name = "event",
@@ -445,6 +507,74 @@ constexpr RecordType k_event{.name = "event",
                              .doc =
                                  "A scripted event: history (negative days) or what is already scheduled at "
                                  "the start. Give `day` or `date` (or both, if they agree)."};
+
+constexpr FieldDef k_mechanism_fields[] = {
+    flag<&MechanismSwitches::extended_deterrence>("extended_deterrence",
+                                                  "§11.1: war valued against the war target's coalition"),
+    flag<&MechanismSwitches::beliefs>("beliefs", "§11.2: uncertain resolve, updated by costly signals"),
+    flag<&MechanismSwitches::audience_costs>("audience_costs",
+                                             "§11.3: backing down after public commitments"),
+    flag<&MechanismSwitches::readiness>("readiness", "§11.4: readiness builds while mobilised and costs"),
+    flag<&MechanismSwitches::commitment_problem>("commitment_problem",
+                                                 "§11.5: war weighed against the offer on the table"),
+    flag<&MechanismSwitches::fait_accompli>("fait_accompli", "§11.6: seizing the good by limited force"),
+    flag<&MechanismSwitches::sanction_threats>("sanction_threats", "§11.7: sanctions coerce while held back"),
+    flag<&MechanismSwitches::timing>("timing", "§11.8: war now weighed against waiting"),
+    flag<&MechanismSwitches::clashes>("clashes", "§12.1: limited uses of force short of war"),
+    flag<&MechanismSwitches::war_process>("war_process",
+                                          "§12.2: war fought battle by battle (off: the run stops at the "
+                                          "first shot)"),
+};
+constexpr RecordType k_mechanisms{.name = "mechanisms",
+                                  .fields = k_mechanism_fields,
+                                  .defaults = &defaults_of<MechanismSwitches>,
+                                  .doc =
+                                      "Which mechanisms of docs/model.md run (all by default; switch one off "
+                                      "to measure what it contributes, §10)."};
+
+constexpr FieldDef k_belief_param_fields[] = {
+    number<&BeliefParams::resolute>("resolute", k_unit_range,
+                                    "resolve of the resolute type (above `irresolute`)"),
+    number<&BeliefParams::irresolute>("irresolute", k_unit_range, "resolve of the irresolute type"),
+    number<&BeliefParams::ignorance>("ignorance", k_unit_range,
+                                     "how little the others know of an actor's type at day 0"),
+};
+constexpr RecordType k_belief_params{.name = "beliefs",
+                                     .fields = k_belief_param_fields,
+                                     .defaults = &defaults_of<BeliefParams>,
+                                     .doc = "Beliefs about resolve (docs/model.md §11.2)."};
+
+constexpr FieldDef k_readiness_fields[] = {
+    number<&ReadinessParams::peacetime>("peacetime", Range{0.0, 1.0, true, false},
+                                        "readiness of an actor not mobilised"),
+    number<&ReadinessParams::build_rate>("build_rate", Range{0.0, 1e6, true, false},
+                                         "rate at which readiness approaches its target, per day"),
+    number<&ReadinessParams::daily_cost>("daily_cost", k_unit_range,
+                                         "cost per day of readiness above peacetime, issue-value units"),
+    number<&ReadinessParams::planning_days>("planning_days", Range{0.0, 365.0},
+                                            "days of holding costs weighed when judging the standoff"),
+};
+constexpr RecordType k_readiness{.name = "readiness",
+                                 .fields = k_readiness_fields,
+                                 .defaults = &defaults_of<ReadinessParams>,
+                                 .doc = "Military readiness (docs/model.md §11.4)."};
+
+constexpr FieldDef k_war_fields[] = {
+    number<&WarParams::battle_rate>("battle_rate", Range{0.0, 10.0, true, false},
+                                    "battles per day at the start of a war"),
+    number<&WarParams::units>("units", Range{2.0, 1000.0}, "combat units of the stronger side at the start"),
+    number<&WarParams::collapse>("collapse", Range{0.0, 1.0, true, true},
+                                 "share of its starting units at which a side collapses"),
+    number<&WarParams::mediation>(
+        "mediation", k_unit_range,
+        "what a mediator's leverage adds to a ceasefire's value, issue-value units"),
+    number<&WarParams::fog>("fog", Range{0.0, 3.0},
+                            "spread of the war's true effectiveness ratio: log2 e ~ N(0, fog^2)"),
+};
+constexpr RecordType k_war{.name = "war",
+                           .fields = k_war_fields,
+                           .defaults = &defaults_of<WarParams>,
+                           .doc = "War as a process (docs/model.md §12.2)."};
 
 constexpr FieldDef k_model_fields[] = {
     number<&ModelParams::rationality>("rationality", k_rationality_range,
@@ -465,6 +595,28 @@ constexpr FieldDef k_model_fields[] = {
         .bounded_by(&war_rung_range, "[1, rungs-1]"),
     flag<&ModelParams::decisions_enabled>("decisions_enabled",
                                           "switch off to watch the pure Richardson dynamics"),
+    number<&ModelParams::choice_persistence>("choice_persistence", Range{0.0, 1e6},
+                                             "mean life of an actor's taste shocks, days (0: fresh at every "
+                                             "decision; §7.1)"),
+    number<&ModelParams::audience_cost>("audience_cost", Range{0.0, 10.0},
+                                        "cost of backing down from a full public commitment for a democracy, "
+                                        "issue-value units (§11.3)"),
+    number<&ModelParams::reputation_cost>(
+        "reputation_cost", Range{0.0, 10.0},
+        "cost of conceding under coercion per unit of salience and nearness "
+        "to war (§11.3)"),
+    number<&ModelParams::theatre_share>("theatre_share", Range{0.0, 1.0, true, false},
+                                        "default share of its capability a third party commits (§11.1)"),
+    number<&ModelParams::bystander_propensity>("bystander_propensity", k_unit_range,
+                                               "how readily an uncommitted third party joins a war (§11.1)"),
+    number<&ModelParams::power_horizon>("power_horizon", Range{1.0, 36500.0},
+                                        "days over which the actors' power trends run (§11.5)"),
+    number<&ModelParams::power_discount>("power_discount", k_discount_range,
+                                         "discount factor per year on a future shift of power (§11.5)"),
+    nested<&ModelParams::mechanisms>("mechanisms", Kind::Struct, k_mechanisms, "mechanism switches"),
+    nested<&ModelParams::beliefs>("beliefs", Kind::Struct, k_belief_params, "beliefs about resolve"),
+    nested<&ModelParams::readiness>("readiness", Kind::Struct, k_readiness, "military readiness"),
+    nested<&ModelParams::war>("war", Kind::Struct, k_war, "war as a process"),
 };
 constexpr RecordType k_model{.name = "model",
                              .fields = k_model_fields,
@@ -483,6 +635,9 @@ constexpr FieldDef k_output_fields[] = {
                                      "interval samples only, which a scenario with hundreds of actors needs: "
                                      "200 actors and ~30,000 events "
                                      "make ~50 million rows with event samples"),
+    flag<&OutputSpec::bdm_rounds>("bdm_rounds",
+                                  "write bdm_rounds.csv, every BDM round's ordered pairs (n(n-1) rows per "
+                                  "issue and round; `false` for scenarios with hundreds of actors)"),
     list<&OutputSpec::metrics>("metrics", Target::Metric, "the metrics of trajectory.csv, each once")
         .default_is("all"),
 };
@@ -593,6 +748,9 @@ const RecordType& commitment_type() {
 }
 const RecordType& demand_type() {
     return k_demand;
+}
+const RecordType& belief_type() {
+    return k_belief;
 }
 const RecordType& rung_type() {
     return k_rung;

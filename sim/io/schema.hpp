@@ -216,6 +216,7 @@ const RecordType& position_type();
 const RecordType& alliance_type();
 const RecordType& affinity_type();
 const RecordType& commitment_type();
+const RecordType& belief_type();
 const RecordType& demand_type();
 const RecordType& rung_type();
 const RecordType& event_type();

@@ -300,6 +300,16 @@ class Checker {
             const std::string path = "issues." + issue.id;
             unique_id(path, issue.id, "issues", "issue", seen);
             ranges(path, schema::issue_type(), &issue);
+            if (!issue.held_by.empty()) {
+                reference(path + ".held_by", issue.held_by, "actor", m_actor_ids);
+                if (m_actor_ids.set.count(issue.held_by) != 0 && !holds_position(issue.held_by, issue.id)) {
+                    error(path + ".held_by",
+                          path + ".held_by: " + in_quotes(issue.held_by) + " holds no position on issue " +
+                              in_quotes(issue.id) +
+                              "; its position is the status quo of a held good: add actors." + issue.held_by +
+                              ".positions." + issue.id);
+                }
+            }
         }
     }
 
@@ -360,6 +370,7 @@ class Checker {
         check_alliances();
         check_affinities();
         check_commitments();
+        check_beliefs();
     }
 
     void check_alliances() {
@@ -424,11 +435,41 @@ class Checker {
                 error(path + ".protege", path + ": an actor cannot commit to defend itself");
             }
             ranges(path, schema::commitment_type(), &commitment);
+            std::set<std::string> issues;
+            for (std::size_t k = 0; k < commitment.issues.size(); ++k) {
+                const std::string issue_path = path + ".issues[" + std::to_string(k) + "]";
+                reference(issue_path, commitment.issues[k], "issue", m_issue_ids);
+                if (!issues.insert(commitment.issues[k]).second) {
+                    error(issue_path,
+                          issue_path + ": " + in_quotes(commitment.issues[k]) + " is listed twice");
+                }
+            }
             const auto [it, inserted] =
                 commitments.emplace(std::make_pair(commitment.defender, commitment.protege), i);
             if (!inserted) {
                 error(path, path + ": duplicate commitment of " + in_quotes(commitment.defender) + " to " +
                                 in_quotes(commitment.protege) + " (first in relations.commitments[" +
+                                std::to_string(it->second) + "])");
+            }
+        }
+    }
+
+    void check_beliefs() {
+        std::map<std::pair<std::string, std::string>, std::size_t> pairs;
+        for (std::size_t i = 0; i < m_spec.relations.beliefs.size(); ++i) {
+            const auto& belief = m_spec.relations.beliefs[i];
+            const std::string path = "relations.beliefs[" + std::to_string(i) + "]";
+            required(path, schema::belief_type(), &belief);
+            actors_named(path, {{"observer", &belief.observer}, {"about", &belief.about}});
+            if (!belief.observer.empty() && belief.observer == belief.about) {
+                error(path + ".about", path + ": a belief is about another actor, got " +
+                                           in_quotes(belief.observer) + " twice");
+            }
+            ranges(path, schema::belief_type(), &belief);
+            const auto [it, inserted] = pairs.emplace(std::make_pair(belief.observer, belief.about), i);
+            if (!inserted) {
+                error(path, path + ": duplicate belief of " + in_quotes(belief.observer) + " about " +
+                                in_quotes(belief.about) + " (first in relations.beliefs[" +
                                 std::to_string(it->second) + "])");
             }
         }
@@ -485,6 +526,12 @@ class Checker {
             }
             if (!demand.threat.empty()) {
                 reference(path + ".threat", demand.threat, "rung", m_rung_ids);
+            }
+            if (!demand.war_target.empty()) {
+                reference(path + ".war_target", demand.war_target, "actor", m_actor_ids);
+                if (demand.war_target == demand.challenger) {
+                    error(path + ".war_target", path + ".war_target: the challenger cannot fight itself");
+                }
             }
         }
     }
@@ -550,7 +597,17 @@ class Checker {
         }
     }
 
-    void check_model() { ranges("model", schema::model_type(), &m_spec.model); }
+    void check_model() {
+        ranges("model", schema::model_type(), &m_spec.model);
+        const BeliefParams& types = m_spec.model.beliefs;
+        if (in_range(types.resolute, k_unit_range) && in_range(types.irresolute, k_unit_range) &&
+            !(types.resolute > types.irresolute)) {
+            error("model.beliefs.resolute",
+                  "model.beliefs.resolute: the resolute type's resolve must be above "
+                  "the irresolute type's (" +
+                      number_text(types.irresolute) + "), got " + number_text(types.resolute));
+        }
+    }
 
     void check_output() {
         ranges("output", schema::output_type(), &m_spec.output);
