@@ -119,15 +119,52 @@ std::string dyads_csv(const ScenarioSpec& spec, const model::RunResult& result) 
     return csv.take();
 }
 
+std::string bdm_rounds_csv(const ScenarioSpec& spec, const model::RunResult& result) {
+    CsvWriter csv;
+    csv.row({"time",
+             "date",
+             "issue",
+             "round",
+             "actor",
+             "other",
+             "position",
+             "other_position",
+             "median",
+             "mean",
+             "spread",
+             "votes",
+             "probability",
+             "expected_utility",
+             "perceived_utility",
+             "risk",
+             "outcome",
+             "offer",
+             "new_position",
+             "moved_to"});
+    for (const model::BdmPairRecord& pair : result.bdm_rounds) {
+        csv.field(pair.time).field(date_at(spec, pair.time)).field(id_at(result.issue_ids, pair.issue));
+        csv.field(pair.round)
+            .field(id_at(result.actor_ids, pair.actor))
+            .field(id_at(result.actor_ids, pair.other));
+        csv.field(pair.position).field(pair.other_position).field(pair.median).field(pair.mean);
+        csv.field(pair.spread).field(pair.votes).field(pair.probability).field(pair.expected_utility);
+        csv.field(pair.perceived_utility).field(pair.risk).field(model::to_string(pair.outcome));
+        csv.field(pair.offer).field(pair.new_position).field(pair.moved_to);
+        csv.end_row();
+    }
+    return csv.take();
+}
+
 void write_run(const std::filesystem::path& dir, const ScenarioSpec& spec, const model::RunResult& result,
                const std::string& command_line) {
     // Build every file's text before touching the disk: a failure in the model's data (an exception from
     // a formatter) then leaves nothing at all behind.
-    std::array<std::pair<const char*, std::string>, 4> contents = {{
+    std::array<std::pair<const char*, std::string>, std::size(k_run_files)> contents = {{
         {k_run_files[0], trajectory_csv(spec, result)},
         {k_run_files[1], events_csv(spec, result)},
         {k_run_files[2], dyads_csv(spec, result)},
-        {k_run_files[3], summary_json(spec, result, command_line)},
+        {k_run_files[3], bdm_rounds_csv(spec, result)},
+        {k_run_files[4], summary_json(spec, result, command_line)},
     }};
 
     ensure_directory(dir);

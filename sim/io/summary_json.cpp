@@ -55,6 +55,42 @@ Json outcome_json(const ScenarioSpec& spec, const model::RunResult& result) {
     json["initiator"] = json_string_or_null(outcome.initiator);
     json["target"] = json_string_or_null(outcome.target);
     json["description"] = outcome.description;
+    json["violence"] = outcome.violence;
+    // docs/model.md §12.2: the war as it was fought (null when there was none).
+    const model::WarRecord& war = outcome.war;
+    if (std::isnan(war.start)) {
+        json["war"] = nullptr;
+    } else {
+        Json fought;
+        fought["start"] = json_number(war.start);
+        fought["start_date"] = json_string_or_null(date_at(spec, war.start));
+        fought["end"] = json_number(war.end);
+        fought["end_date"] =
+            json_string_or_null(std::isnan(war.end) ? std::string() : date_at(spec, war.end));
+        fought["how"] = model::to_string(war.how);
+        fought["battles"] = war.battles;
+        fought["settlement"] = json_number(war.settlement);
+        Json sides = Json::array();
+        for (const std::vector<int>* side : {&war.initiator_side, &war.target_side}) {
+            Json members = Json::array();
+            for (const int actor : *side) {
+                members.push_back(id_or_null(result.actor_ids, actor));
+            }
+            sides.push_back(std::move(members));
+        }
+        fought["initiator_side"] = std::move(sides[0]);
+        fought["target_side"] = std::move(sides[1]);
+        json["war"] = std::move(fought);
+    }
+    // ICB's outcome for each principal actor, in the scenario's actor order.
+    Json actors = Json::object();
+    for (const std::string& id : result.actor_ids) {
+        const auto found = outcome.actor_outcomes.find(id);
+        if (found != outcome.actor_outcomes.end()) {
+            actors[id] = model::to_string(found->second);
+        }
+    }
+    json["actor_outcomes"] = std::move(actors);
     return json;
 }
 

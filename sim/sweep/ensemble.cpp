@@ -256,12 +256,19 @@ std::vector<PositionColumn> position_columns(const ScenarioSpec& spec) {
     return positions;
 }
 
-std::string runs_header(const std::vector<PositionColumn>& positions) {
+// The columns between peak_rung and the positions: the run's violence and its war (docs/model.md §12.2).
+constexpr std::size_t k_war_columns = 4;
+
+std::string runs_header(const ScenarioSpec& spec, const std::vector<PositionColumn>& positions) {
     io::CsvWriter header;
     header.field("run").field("seed").field("outcome").field("time").field("date").field("initiator");
     header.field("target").field("peak_rung");
+    header.field("violence").field("war_start").field("war_end").field("war_how");
     for (const auto& column : positions) {
         header.field(column.name);
+    }
+    for (const auto& actor : spec.actors) {
+        header.field("outcome:" + actor.id);
     }
     header.field("error").end_row();
     return header.take();
@@ -296,6 +303,13 @@ RunSummary run_replication(const Replications& replications, std::uint64_t id) {
                       : std::string();
         row.field(summary.outcome).field(outcome.outcome.time).field(date);
         row.field(outcome.outcome.initiator).field(outcome.outcome.target).field(outcome.peak_rung);
+        const model::WarRecord& war = outcome.outcome.war;
+        row.field(outcome.outcome.violence).field(war.start).field(war.end);
+        if (std::isnan(war.start)) {
+            row.empty_field();
+        } else {
+            row.field(model::to_string(war.how));
+        }
         const auto& matrix = outcome.final_positions;
         for (const auto& column : replications.positions) {
             double value = std::numeric_limits<double>::quiet_NaN();
@@ -306,6 +320,15 @@ RunSummary run_replication(const Replications& replications, std::uint64_t id) {
             }
             row.field(value);
         }
+        // ICB's outcome for each principal actor; empty for the others.
+        for (const auto& actor : replications.spec.actors) {
+            const auto found = outcome.outcome.actor_outcomes.find(actor.id);
+            if (found == outcome.outcome.actor_outcomes.end()) {
+                row.empty_field();
+            } else {
+                row.field(model::to_string(found->second));
+            }
+        }
         row.empty_field().end_row();
         summary.counters = replications.histograms.bins_of(outcome, replications.spec);
     } catch (const std::exception& error) {
@@ -314,8 +337,11 @@ RunSummary run_replication(const Replications& replications, std::uint64_t id) {
         summary.outcome.clear();
         row = io::CsvWriter();
         row.field(id).field(seed);
-        // outcome, time, date, initiator, target, peak_rung and the positions: empty; then the error
-        for (std::size_t column = 0; column < 6 + replications.positions.size(); ++column) {
+        // outcome, time, date, initiator, target, peak_rung, the war, the positions and the actors' outcomes:
+        // empty; then the error
+        const std::size_t columns =
+            6 + k_war_columns + replications.positions.size() + replications.spec.actors.size();
+        for (std::size_t column = 0; column < columns; ++column) {
             row.empty_field();
         }
         row.field(message.empty() ? "run failed" : message).end_row();
@@ -460,7 +486,7 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     // Streamed: rows reach the temporary as runs finish (memory flat in --runs); a failed write (disk full)
     // or any exception before the commit leaves no temporary behind.
     io::AtomicFile runs_out(runs_path);
-    runs_out.write(runs_header(positions));
+    runs_out.write(runs_header(spec, positions));
 
     EnsembleResult result;
     Tally tally;

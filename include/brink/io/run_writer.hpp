@@ -12,7 +12,8 @@
 namespace brink::io {
 
 /// The files write_run() writes, in the order it writes them.
-inline constexpr const char* k_run_files[] = {"trajectory.csv", "events.csv", "dyads.csv", "summary.json"};
+inline constexpr const char* k_run_files[] = {"trajectory.csv", "events.csv", "dyads.csv", "bdm_rounds.csv",
+                                              "summary.json"};
 
 /// The calendar date (`YYYY-MM-DD`) of day floor(`time`) of the scenario, or "" when the scenario has no
 /// (valid) start date or `time` is not finite.
@@ -29,13 +30,19 @@ std::string events_csv(const ScenarioSpec& spec, const model::RunResult& result)
 /// scenario's actor order.
 std::string dyads_csv(const ScenarioSpec& spec, const model::RunResult& result);
 
+/// bdm_rounds.csv: `time,date,issue,round,actor,other,position,other_position,median,mean,spread,votes,
+/// probability,expected_utility,perceived_utility,risk,outcome,offer,new_position,moved_to`, one row per
+/// ordered pair (i, j) of every BDM round (docs/model.md §6), by time, issue, actor and other; the header
+/// alone when `output.bdm_rounds` is false.
+std::string bdm_rounds_csv(const ScenarioSpec& spec, const model::RunResult& result);
+
 /// summary.json (pretty-printed, two-space indent, trailing newline). `command_line` is recorded verbatim.
 std::string summary_json(const ScenarioSpec& spec, const model::RunResult& result,
                          const std::string& command_line);
 
-/// Writes the four files into `dir` (created with its parents if missing), all-or-nothing: every file goes
-/// to a temporary first and the temporaries are renamed only once all four are complete on disk. Throws
-/// IoError naming the path on any failure, leaving no temporary behind.
+/// Writes the five files of k_run_files into `dir` (created with its parents if missing), all-or-nothing:
+/// every file goes to a temporary first and the temporaries are renamed only once all five are complete on
+/// disk. Throws IoError naming the path on any failure, leaving no temporary behind.
 void write_run(const std::filesystem::path& dir, const ScenarioSpec& spec, const model::RunResult& result,
                const std::string& command_line);
 

@@ -80,6 +80,32 @@ brink::model::RunResult two_actor_result() {
     result.outcome.initiator = "russia";
     result.outcome.target = "ukraine";
     result.outcome.description = "Russia attacks Ukraine";
+    result.outcome.violence = 4;
+    result.outcome.war.start = 12.25;
+    result.outcome.war.how = brink::model::WarEnd::Ongoing;
+    result.outcome.war.battles = 3;
+    result.outcome.war.initiator_side = {0};
+    result.outcome.war.target_side = {1};
+    result.outcome.actor_outcomes = {{"ukraine", brink::model::ActorOutcome::Stalemate},
+                                     {"russia", brink::model::ActorOutcome::Stalemate}};
+    brink::model::BdmPairRecord pair;
+    pair.time = 7.0;
+    pair.issue = 0;
+    pair.round = 1;
+    pair.actor = 1;
+    pair.other = 0;
+    pair.position = 0.0;
+    pair.other_position = 1.0;
+    pair.median = 1.0;
+    pair.mean = 0.75;
+    pair.votes = 0.5;
+    pair.probability = 0.25;
+    pair.expected_utility = -0.125;
+    pair.perceived_utility = 0.5;
+    pair.outcome = brink::model::BdmPairOutcome::Capitulation;
+    pair.new_position = 1.0;
+    pair.moved_to = 0.5;
+    result.bdm_rounds = {pair};
     // Deliberately out of the documented order: the writer sorts.
     result.trajectory = {
         {1.0, 1, Metric::Rung, -1, 0.0},      {0.0, 1, Metric::Rung, -1, 0.0},
@@ -221,6 +247,25 @@ TEST(SummaryJson, HoldsTheDocumentedFieldsInTheDocumentedOrder) {
     EXPECT_EQ(json["engine_events"], 42);
 }
 
+TEST(SummaryJson, HoldsTheWarAndEachPrincipalsOutcome) {
+    const auto json = nlohmann::ordered_json::parse(
+        brink::io::summary_json(two_actor_spec(), two_actor_result(), "brink run --seed 7"));
+    EXPECT_EQ(json["outcome"]["violence"], 4);
+    EXPECT_EQ(json["outcome"]["war"], nlohmann::ordered_json::parse(R"({"start": 12.25,
+        "start_date": "2022-02-03", "end": null, "end_date": null, "how": "ongoing", "battles": 3,
+        "settlement": null, "initiator_side": ["russia"], "target_side": ["ukraine"]})"));
+    // In the scenario's actor order, not the map's.
+    EXPECT_EQ(json["outcome"]["actor_outcomes"].dump(), R"({"russia":"stalemate","ukraine":"stalemate"})");
+}
+
+TEST(BdmRoundsCsv, WritesEveryOrderedPairWithIdsAndAnEmptyOfferForNowhere) {
+    EXPECT_EQ(
+        brink::io::bdm_rounds_csv(two_actor_spec(), two_actor_result()),
+        "time,date,issue,round,actor,other,position,other_position,median,mean,spread,votes,probability,"
+        "expected_utility,perceived_utility,risk,outcome,offer,new_position,moved_to\n"
+        "7,2022-01-29,nato,1,ukraine,russia,0,1,1,0.75,1,0.5,0.25,-0.125,0.5,1,capitulation,,1,0.5\n");
+}
+
 TEST(SummaryJson, NeverContainsNanOrInfinity) {
     brink::model::RunResult result = two_actor_result();
     result.outcome.time = std::numeric_limits<double>::infinity();
@@ -246,7 +291,7 @@ TEST(SummaryJson, UsesNullForAStandoffWithoutInitiator) {
     EXPECT_TRUE(json["outcome"]["target"].is_null());
 }
 
-TEST(WriteRun, WritesTheFourFilesAndNoTemporaries) {
+TEST(WriteRun, WritesTheFiveFilesAndNoTemporaries) {
     TempDir dir;
     const fs::path out = dir.path() / "out" / "two";
     const brink::ScenarioSpec spec = two_actor_spec();
@@ -255,6 +300,7 @@ TEST(WriteRun, WritesTheFourFilesAndNoTemporaries) {
     EXPECT_EQ(read_file(out / "trajectory.csv"), brink::io::trajectory_csv(spec, result));
     EXPECT_EQ(read_file(out / "events.csv"), brink::io::events_csv(spec, result));
     EXPECT_EQ(read_file(out / "dyads.csv"), brink::io::dyads_csv(spec, result));
+    EXPECT_EQ(read_file(out / "bdm_rounds.csv"), brink::io::bdm_rounds_csv(spec, result));
     EXPECT_EQ(read_file(out / "summary.json"), brink::io::summary_json(spec, result, "brink run"));
     EXPECT_FALSE(has_temporary(out));
 }

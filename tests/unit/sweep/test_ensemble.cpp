@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -96,11 +98,23 @@ TEST_F(Ensemble, CountsOutcomesAndKeepsAFailedRunAsARow) {
     EXPECT_DOUBLE_EQ(result.p_war, 64.0 / 255.0);
     EXPECT_DOUBLE_EQ(result.median_time_to_war, 2.5);
     const std::string runs = read_file(m_root / "out" / "runs.csv");
-    EXPECT_EQ(runs.rfind("run,seed,outcome,time,date,initiator,target,peak_rung,position:russia:", 0), 0U);
+    EXPECT_EQ(runs.rfind("run,seed,outcome,time,date,initiator,target,peak_rung,violence,war_start,war_end,"
+                         "war_how,position:russia:",
+                         0),
+              0U);
+    // Every row, the failed one too, has the header's columns (the fake has no war record: violence 1).
+    std::istringstream lines(runs);
+    std::string line;
+    std::getline(lines, line);
+    const auto columns = std::count(line.begin(), line.end(), ',');
+    EXPECT_NE(line.find(",outcome:russia,"), std::string::npos);
+    while (std::getline(lines, line)) {
+        EXPECT_EQ(std::count(line.begin(), line.end(), ','), columns) << line;
+    }
     EXPECT_NE(runs.find("\n13," + std::to_string(engine::derive_seed(7, 13)) + ",,,,,,,"), std::string::npos);
     EXPECT_NE(runs.find(",fake failure\n"), std::string::npos);
     EXPECT_NE(runs.find("\n0," + std::to_string(engine::derive_seed(7, 0)) +
-                        ",war,2.5,2022-01-24,russia,usa,0,0.25"),
+                        ",war,2.5,2022-01-24,russia,usa,0,1,,,,0.25"),
               std::string::npos);
     // Wars by pair, most frequent first: of the 64 war runs (multiples of 4), the 22 multiples of 12 are
     // against the United States, the other 42 against Ukraine.
