@@ -128,8 +128,8 @@ struct IssueSpec {
     std::string high = "1";   ///< Meaning of 1, e.g. "no enlargement, ever". Default "1".
     double status_quo = 0.0;  ///< Current state of the world on this issue. Range [0,1]. Default 0.
     std::string held_by;  ///< Actor that holds the contested good (territory it occupies, a decision that is
-                          ///< its own). The status quo is then its position, and a challenger's force is
-                          ///< aimed at it. Default: none.
+                          ///< its own): `status_quo` is what it holds, a challenger's force is aimed at it
+                          ///< and only it can lose the good to a seizure (§12.6). Default: none.
 };
 
 /// A demand: a challenger asks targets to move an issue to a value by a deadline, backed by a threat.

@@ -302,9 +302,10 @@ constexpr FieldDef k_issue_fields[] = {
     text<&IssueSpec::low>("low", "meaning of 0 on the axis"),
     text<&IssueSpec::high>("high", "meaning of 1 on the axis"),
     number<&IssueSpec::status_quo>("status_quo", k_unit_range, "current state of the world"),
-    reference<&IssueSpec::held_by>("held_by", Target::Actor,
-                                   "actor that holds the contested good (territory it occupies); the status "
-                                   "quo is then its position (§12.6)")
+    reference<&IssueSpec::held_by>(
+        "held_by", Target::Actor,
+        "actor that holds the contested good (territory it occupies): `status_quo` "
+        "is what it holds (§12.6)")
         .unset_when(Unset::WhenEmpty)
         .default_is("none"),
 };

@@ -306,8 +306,8 @@ class Checker {
                     error(path + ".held_by",
                           path + ".held_by: " + in_quotes(issue.held_by) + " holds no position on issue " +
                               in_quotes(issue.id) +
-                              "; its position is the status quo of a held good: add actors." + issue.held_by +
-                              ".positions." + issue.id);
+                              "; a holder weighs what it holds against its position: add actors." +
+                              issue.held_by + ".positions." + issue.id);
                 }
             }
         }

@@ -140,12 +140,8 @@ void CrisisState::build_actors() {
     for (int k = 0; k < m; ++k) {
         const std::string& holder = spec.issues[ix(k)].held_by;
         if (!holder.empty()) {
-            // docs/model.md §12.6: the good is held; the status quo is what its holder wants.
-            const int h = actor_index(holder);
-            issue_holder[ix(k)] = h;
-            if (holds(h, k)) {
-                status_quo(k) = position(h, k);
-            }
+            // docs/model.md §12.6: the good is held; the issue's status quo is what its holder holds.
+            issue_holder[ix(k)] = actor_index(holder);
         }
     }
     for (int i = 0; i < n; ++i) {

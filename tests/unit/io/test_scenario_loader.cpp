@@ -118,8 +118,8 @@ TEST(LoadScenario, ChecksTheReferencesAndRulesOfTheStrategicKeys) {
         "f.yaml");
     EXPECT_EQ(
         diagnostics_text(result.diagnostics),
-        "f.yaml:2:26: error: issues.land.held_by: 'c' holds no position on issue 'land'; its position is "
-        "the status quo of a held good: add actors.c.positions.land\n"
+        "f.yaml:2:26: error: issues.land.held_by: 'c' holds no position on issue 'land'; a holder weighs "
+        "what it holds against its position: add actors.c.positions.land\n"
         "f.yaml:4:15: error: actors.a.regime: unknown regime 'dictatorship'; expected one of: democracy, "
         "mixed, autocracy\n"
         "f.yaml:8:52: error: relations.commitments[0].issues[0]: undefined issue 'dor'; did you mean "
