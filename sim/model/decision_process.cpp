@@ -368,24 +368,9 @@ void DecisionProcess::apply(int i, const Option& option, int issue) {
             m_effects.log({EventType::Hold, i, -1, -1, 0.0, cameo, false},
                           [&] { return s.leader(i) + " holds course"; });
             break;
-        case Action::Escalate: {
-            const int next = std::min(s.rung[ix(i)] + 1, s.war_rung_index);
-            const std::string_view code = s.rung_cameo[ix(next)];
-            m_effects.log({EventType::Escalate, i, j, -1, 0.0, code.empty() ? cameo : code, false},
-                          [&] { return s.leader(i) + " escalates against " + s.name(j); });
-            s.last_escalation[ix(i)] = m_sim.now();
-            // docs/model.md §11.2: moving forces is a costly signal (the running cost of readiness).
-            if (next >= s.mobilisation_rung - 1) {
-                signal(i, {stakes_ij, k_action_cost + s.holding_cost(i, m_sim.now()), 0.0});
-            }
-            if (next >= s.war_rung_index) {
-                m_effects.step_onto_war(i);
-            } else {
-                m_effects.jump_pressure(i, k_escalation_step);
-            }
-            m_effects.prompt_decision(j);
+        case Action::Escalate:
+            escalate(i, j, stakes_ij);
             break;
-        }
         case Action::DeEscalate:
             m_effects.log({EventType::DeEscalate, i, j, -1, 0.0, cameo, false},
                           [&] { return s.leader(i) + " de-escalates toward " + s.name(j); });
@@ -409,16 +394,9 @@ void DecisionProcess::apply(int i, const Option& option, int issue) {
                 }
             }
             break;
-        case Action::Threaten: {
-            // A threat is a signal: it moves affinity (so the Richardson reaction) but no rung by itself
-            // (§7.4); made in public it ties the threatener's hands (§11.3).
-            m_effects.log({EventType::Threat, i, j, -1, 0.0, cameo, true},
-                          [&] { return s.speaker(i) + " warns " + s.name(j); });
-            s.commit_publicly(i, k_threat_commitment, issue >= 0 ? s.salience(i, issue) : 0.0, stakes_ij);
-            s.threat_line(i, j) = s.rung[ix(j)];
-            m_effects.prompt_decision(j);
+        case Action::Threaten:
+            threaten(i, j, issue, stakes_ij);
             break;
-        }
         case Action::WarnThirdParty:
             warn_off(s, m_effects, i, j, option.third);
             break;
@@ -447,6 +425,37 @@ void DecisionProcess::apply(int i, const Option& option, int issue) {
             break;
     }
     m_effects.sample_if_logged();
+}
+
+void DecisionProcess::escalate(int i, int j, double stakes) {
+    CrisisState& s = m_state;
+    const int next = std::min(s.rung[ix(i)] + 1, s.war_rung_index);
+    const std::string_view code = s.rung_cameo[ix(next)];
+    m_effects.log(
+        {EventType::Escalate, i, j, -1, 0.0, code.empty() ? action_cameo(Action::Escalate) : code, false},
+        [&] { return s.leader(i) + " escalates against " + s.name(j); });
+    s.last_escalation[ix(i)] = m_sim.now();
+    // docs/model.md §11.2: moving forces is a costly signal (the running cost of readiness).
+    if (next >= s.mobilisation_rung - 1) {
+        signal(i, {stakes, k_action_cost + s.holding_cost(i, m_sim.now()), 0.0});
+    }
+    if (next >= s.war_rung_index) {
+        m_effects.step_onto_war(i);
+    } else {
+        m_effects.jump_pressure(i, k_escalation_step);
+    }
+    m_effects.prompt_decision(j);
+}
+
+void DecisionProcess::threaten(int i, int j, int issue, double stakes) {
+    // A threat is a signal: it moves affinity (so the Richardson reaction) but no rung by itself (§7.4); made
+    // in public it ties the threatener's hands (§11.3).
+    CrisisState& s = m_state;
+    m_effects.log({EventType::Threat, i, j, -1, 0.0, action_cameo(Action::Threaten), true},
+                  [&] { return s.speaker(i) + " warns " + s.name(j); });
+    s.commit_publicly(i, k_threat_commitment, issue >= 0 ? s.salience(i, issue) : 0.0, stakes);
+    s.threat_line(i, j) = s.rung[ix(j)];
+    m_effects.prompt_decision(j);
 }
 
 void DecisionProcess::apply_force(int i, const Option& option, int issue) {

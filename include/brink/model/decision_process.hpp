@@ -84,6 +84,8 @@ class DecisionProcess {
     void list_answers(int i, OptionList& options) const;
     void apply(int i, const Option& option, int issue);
     void apply_force(int i, const Option& option, int issue);
+    void escalate(int i, int j, double stakes);
+    void threaten(int i, int j, int issue, double stakes);
     void propose_talks(int i, int j, int issue);
     void concede(int i, int j, int issue);
     void back_down(int i, int coercer, int issue);
