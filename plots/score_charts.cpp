@@ -80,7 +80,8 @@ std::string reliability_script(const nlohmann::json& score, std::size_t cases) {
     script << "set xlabel " << gnuplot_quote("forecast P(war), mean of the cases in the bin") << "\n";
     script << "set ylabel " << gnuplot_quote("observed frequency of war") << "\n";
     script << "set xrange [0:1]\nset yrange [0:1.12]\nset xtics 0,0.2,1\nset ytics 0,0.2,1\n";
-    script << "set key top left\nset size ratio -1\n";
+    // Square plot with room beside it: the key goes there, never over a point.
+    script << "set key outside right top vertical\nset size ratio -1\n";
     // Bin edges, so that a reader sees which forecasts each point pools.
     for (std::size_t b = 1; b < bins.size(); ++b) {
         script << "set arrow from " << script_number(json_or_nan(bins[b].at("low"))) << ", graph 0 to "
@@ -108,7 +109,7 @@ std::string reliability_script(const nlohmann::json& score, std::size_t cases) {
                << gnuplot_quote("base rate of the cases (" + format_fixed(base_rate, 2) + ")");
     }
     if (any) {
-        script << ", $bins using 1:2:3:4 with yerrorbars lt 2 lw 1.5 pt 7 ps 1.6 title "
+        script << ", $bins using 1:2:3:4 with yerrorbars lt 2 dt 1 lw 1.5 pt 7 ps 1.6 title "
                << gnuplot_quote("observed share of war, Wilson 95% interval")
                << ", $bins using 1:4:5 with labels offset 0,0.9 notitle";
     }
@@ -136,7 +137,8 @@ std::string cases_script(std::vector<CaseRow> rows, const nlohmann::json& score)
                           rows[i].name + " (" + std::to_string(rows[i].observed_violence) + ")");
     }
     script << detail::named_tics_command("y", tics) << "\n";
-    script << "set grid xtics ytics\nset key outside top center horizontal\n";
+    // The lowest forecasts are at the bottom left: the bottom right is free for the key.
+    script << "set grid xtics ytics\nset key inside bottom right vertical\n";
     script << "set lmargin 30\n";
     const double base_rate = json_or_nan(score.at("scores").at("base_rate").at("p_war"));
     if (std::isfinite(base_rate)) {
@@ -154,9 +156,9 @@ std::string cases_script(std::vector<CaseRow> rows, const nlohmann::json& score)
         script << "EOD\n";
     }
     script << "plot $war using 1:2:3:4 with xerrorbars lc rgb \"" << k_war_colour
-           << "\" lw 1.5 pt 7 ps 1.4 title " << gnuplot_quote("observed: war (ICB sevvio 4)")
+           << "\" dt 1 lw 1.5 pt 7 ps 1.4 title " << gnuplot_quote("observed: war (ICB sevvio 4)")
            << ", $peace using 1:2:3:4 with xerrorbars lc rgb \"" << k_no_war_colour
-           << "\" lw 1.5 pt 6 ps 1.4 title " << gnuplot_quote("observed: no war (sevvio in brackets)");
+           << "\" dt 1 lw 1.5 pt 6 ps 1.4 title " << gnuplot_quote("observed: no war (sevvio in brackets)");
     if (std::isfinite(base_rate)) {
         script << ", NaN with lines lt 7 lw 1.5 dt 2 title "
                << gnuplot_quote("base rate (" + format_fixed(base_rate, 2) + ")");

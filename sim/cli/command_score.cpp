@@ -229,14 +229,14 @@ void print_summary(const score::ScoreReport& report, const ScoreCommand& command
               << " runs each, seed " << command.seed << "\n"
               << "Scores       mean over cases [bootstrap 95% interval]; lower is better\n";
     const auto row = [](const char* name, const score::ForecasterScores& scores) {
-        std::cout << "  " << name << "brier " << interval_text(scores.brier) << "  log "
+        std::cout << "  " << name << " brier " << interval_text(scores.brier) << "  log "
                   << interval_text(scores.log) << "\n"
-                  << "                     rps " << interval_text(scores.rps) << "  timing "
+                  << "                       rps " << interval_text(scores.rps) << "  timing "
                   << interval_text(scores.timing) << "\n";
     };
     row("model              ", report.model);
     row("base rate          ", report.base_rate);
-    row("capability logistic", report.logistic);
+    row("capability logit   ", report.logistic);
     std::cout << "Model − base rate  brier " << interval_text(report.brier_vs_base_rate) << "  log "
               << interval_text(report.log_vs_base_rate) << "\n"
               << "Files        " << (std::filesystem::path(command.out_dir) / "").string() << "\n";
