@@ -126,6 +126,10 @@ TEST_F(Score, DrawsTheReliabilityDiagramAndTheCaseChart) {
     for (const char* chart : {"reliability.png", "cases.png"}) {
         EXPECT_GT(fs::file_size(dir() / "charts" / "charts" / chart), 1000U) << chart;
     }
+    // `brink plot` redraws them from the files.
+    const Result redrawn = brink({"plot", "charts", "--format", "svg"});
+    ASSERT_EQ(redrawn.exit_code, 0) << redrawn.err;
+    EXPECT_TRUE(fs::exists(dir() / "charts" / "charts" / "cases.svg"));
 }
 
 TEST_F(Score, ExitsTwoOnBadInputAndWritesNothing) {
