@@ -136,19 +136,22 @@ CaseForecast forecast_case(const std::string& name, const std::string& file, con
         }
     }
     const auto n = static_cast<std::uint64_t>(forecast.runs);
-    const double share_of = n == 0 ? k_nan : 1.0 / static_cast<double>(n);
-    forecast.p_war = static_cast<double>(wars) * share_of;
+    // count / n, as the ensemble's summary.json computes P(war), so that the two print the same number.
+    const auto share_of = [n](std::uint64_t count) {
+        return n == 0 ? k_nan : static_cast<double>(count) / static_cast<double>(n);
+    };
+    forecast.p_war = share_of(wars);
     forecast.p_war_interval = io::wilson_interval(wars, n);
     for (std::size_t level = 0; level < violence.size(); ++level) {
-        forecast.p_violence[level] = static_cast<double>(violence[level]) * share_of;
+        forecast.p_violence[level] = share_of(violence[level]);
     }
     for (std::size_t c = 0; c < classes.size(); ++c) {
-        forecast.p_outcome[c] = static_cast<double>(classes[c]) * share_of;
+        forecast.p_outcome[c] = share_of(classes[c]);
     }
     for (const auto& [id, counts] : actor_counts) {
         auto& shares = forecast.actor_outcomes[id];
         for (std::size_t c = 0; c < counts.size(); ++c) {
-            shares[c] = static_cast<double>(counts[c]) * share_of;
+            shares[c] = share_of(counts[c]);
         }
     }
     forecast.median_days = sweep::median(end_days);

@@ -115,6 +115,15 @@ TEST_F(Score, WritesTheFilesWithTheSameBytesOnOneAndTwoThreads) {
         EXPECT_GE(brier.at("hi").get<double>(), brier.at("estimate").get<double>()) << forecaster;
     }
     EXPECT_NE(one.out.find("base rate"), std::string::npos);
+
+    // A case's forecast is the ensemble `brink run CASE --runs 20 --seed 3` gives (the same seeds).
+    const Result ensemble =
+        brink({"run", cases()[0], "--runs", "20", "--seed", "3", "--out", "ens", "--quiet"});
+    ASSERT_EQ(ensemble.exit_code, 0) << ensemble.err;
+    const auto summary = nlohmann::json::parse(read_file(dir() / "ens" / "summary.json"));
+    const std::string first_row = csv.substr(csv.find('\n') + 1);
+    const std::string p_war = summary.at("p_war").at("estimate").dump();
+    EXPECT_EQ(first_row.rfind("chanak_1922," + cases()[0] + ",20,0," + p_war + ",", 0), 0U) << first_row;
 }
 
 TEST_F(Score, DrawsTheReliabilityDiagramAndTheCaseChart) {
