@@ -30,13 +30,14 @@ struct CommandInfo {
     ExitCode (*function)(const CommandArgs&);
 };
 
-constexpr std::array<CommandInfo, 6> k_commands = {{
+constexpr std::array<CommandInfo, 7> k_commands = {{
     {"run", "run a scenario once (or an ensemble with --runs) and write its output files", command_run},
     {"validate", "check scenario files and report every problem as file:line:column", command_validate},
-    {"plot", "draw the charts of a run, ensemble or sweep directory", command_plot},
+    {"plot", "draw the charts of a run, ensemble, sweep or score directory", command_plot},
     {"report", "write a self-contained HTML report of a run, ensemble or sweep directory", command_report},
     {"sweep", "run a parameter sweep (a sweep file, or inline --param ranges)", command_sweep},
     {"merge", "merge the output directories of sweep shards", command_merge},
+    {"score", "score ensembles of case files against their observed outcomes", command_score},
 }};
 
 // Maintainers' commands: dispatched like the others, not listed by --help.

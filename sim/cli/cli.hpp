@@ -54,6 +54,8 @@ ExitCode command_report(const CommandArgs& args);
 ExitCode command_sweep(const CommandArgs& args);
 /// `brink merge`.
 ExitCode command_merge(const CommandArgs& args);
+/// `brink score`.
+ExitCode command_score(const CommandArgs& args);
 /// `brink generate-schema-files` (a maintainer's command, not listed by --help).
 ExitCode command_generate_schema_files(const CommandArgs& args);
 

@@ -1,7 +1,9 @@
-// `brink plot DIR` and `brink report DIR`: charts and the HTML page from a run, ensemble or sweep directory.
+// `brink plot DIR` and `brink report DIR`: charts and the HTML page from a run, ensemble or sweep directory
+// (and, for `brink plot`, the charts of a `brink score` directory).
 #include "cli.hpp"
 
 #include "brink/plots/charts.hpp"
+#include "brink/plots/score_charts.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -13,11 +15,24 @@ namespace po = boost::program_options;
 namespace brink::cli {
 namespace {
 
+// Whether a command takes the output directory of `brink score`.
+enum class ScoreDirs { Accepted, Refused };
+
+bool is_score_dir(const std::string& dir) {
+    std::error_code error;
+    const std::filesystem::path path(dir);
+    return std::filesystem::is_regular_file(path / "score.json", error) &&
+           std::filesystem::is_regular_file(path / "score.csv", error);
+}
+
 // A directory that is not a run's output is bad input (exit 2); failures after that are runtime ones.
-void check_run_dir(const std::string& dir) {
+void check_run_dir(const std::string& dir, ScoreDirs score_dirs) {
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) {
         throw UsageError("'" + dir + "' is not a directory (expected the output directory of brink run)");
+    }
+    if (score_dirs == ScoreDirs::Accepted && is_score_dir(dir)) {
+        return;
     }
     try {
         plots::detect_run_dir(dir);
@@ -27,7 +42,8 @@ void check_run_dir(const std::string& dir) {
 }
 
 std::optional<std::string> parse_dir_command(const CommandArgs& args, po::options_description& options,
-                                             po::variables_map& values, const std::string& usage) {
+                                             po::variables_map& values, const std::string& usage,
+                                             ScoreDirs score_dirs) {
     po::options_description positionals;
     positionals.add_options()("dir", po::value<std::string>());
     po::positional_options_description positional;
@@ -39,7 +55,7 @@ std::optional<std::string> parse_dir_command(const CommandArgs& args, po::option
         throw UsageError("no directory given; usage: " + usage);
     }
     const std::string dir = values["dir"].as<std::string>();
-    check_run_dir(dir);
+    check_run_dir(dir, score_dirs);
     return dir;
 }
 
@@ -52,7 +68,8 @@ ExitCode command_plot(const CommandArgs& args) {
     po::variables_map values;
     const std::string usage = "brink plot DIR [--format png|svg|pdf]";
     plots::ChartFormat format = plots::ChartFormat::Png;
-    const std::optional<std::string> dir = parse_dir_command(args, options, values, usage);
+    const std::optional<std::string> dir =
+        parse_dir_command(args, options, values, usage, ScoreDirs::Accepted);
     if (!dir) {
         return ExitCode::Ok;
     }
@@ -63,6 +80,16 @@ ExitCode command_plot(const CommandArgs& args) {
             throw UsageError("--format: expected png, svg or pdf, got '" + text + "'");
         }
         format = *parsed;
+    }
+    if (is_score_dir(*dir)) {
+        const plots::DrawnCharts charts = plots::draw_score_charts(*dir, format);
+        for (const std::string& chart : charts.written) {
+            std::cout << chart << "\n";
+        }
+        for (const std::string& pending : charts.pending) {
+            print_error("plot", pending);
+        }
+        return charts.pending.empty() ? ExitCode::Ok : ExitCode::RuntimeFailure;
     }
     try {
         for (const std::string& chart : plots::plot_run_dir(*dir, format)) {
@@ -78,7 +105,8 @@ ExitCode command_plot(const CommandArgs& args) {
 ExitCode command_report(const CommandArgs& args) {
     po::options_description options("options", 100);
     po::variables_map values;
-    const std::optional<std::string> dir = parse_dir_command(args, options, values, "brink report DIR");
+    const std::optional<std::string> dir =
+        parse_dir_command(args, options, values, "brink report DIR", ScoreDirs::Refused);
     if (!dir) {
         return ExitCode::Ok;
     }

@@ -119,7 +119,7 @@ TEST_F(Cli, PrintsItsVersion) {
 TEST_F(Cli, HelpListsEveryCommand) {
     const Outcome result = brink({"--help"});
     EXPECT_EQ(result.exit_code, 0);
-    for (const char* command : {"run", "validate", "plot", "report", "sweep", "merge"}) {
+    for (const char* command : {"run", "validate", "plot", "report", "sweep", "merge", "score"}) {
         EXPECT_NE(result.out.find(std::string("  ") + command + " "), std::string::npos) << command;
     }
 }

@@ -1,0 +1,183 @@
+// Tests of `brink score` (docs/cli.md): a few cases with few runs; the files, their columns, the same outputs
+// on 1 and 2 threads, the charts, and exit code 2 on bad input.
+#include "brink_test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using brink::test_support::read_file;
+
+struct Result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& text) {
+    std::string quoted = "'";
+    for (const char c : text) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
+class Score : public ::testing::Test {
+  protected:
+    void SetUp() override { m_scratch.emplace("brink_score_cli"); }
+
+    const fs::path& dir() const { return m_scratch->path(); }
+
+    Result brink(const std::vector<std::string>& arguments) const {
+        std::string command = "cd " + quote(dir().string()) + " && " + quote(BRINK_EXECUTABLE);
+        for (const std::string& argument : arguments) {
+            command += " " + quote(argument);
+        }
+        command += " >" + quote((dir() / ".out").string()) + " 2>" + quote((dir() / ".err").string()) +
+                   " </dev/null";
+        const int status = std::system(command.c_str());
+        Result result;
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.out = read_file(dir() / ".out");
+        result.err = read_file(dir() / ".err");
+        return result;
+    }
+
+    // Three short cases: a crisis without violence, a war, and a bundled scenario found through cases/.
+    static std::vector<std::string> cases() {
+        const std::string root = BRINK_SOURCE_DIR "/scenarios/";
+        return {root + "cases/chanak_1922.yaml", root + "cases/football_war_1969.yaml",
+                root + "cuba_1962.yaml"};
+    }
+
+    std::vector<std::string> score_args(const std::string& out, const std::string& threads) const {
+        std::vector<std::string> arguments = {"score"};
+        for (const std::string& path : cases()) {
+            arguments.push_back(path);
+        }
+        for (const char* option : {"--runs", "20", "--seed", "3", "--bootstrap", "200", "--out"}) {
+            arguments.emplace_back(option);
+        }
+        arguments.push_back(out);
+        arguments.insert(arguments.end(), {"--threads", threads, "--no-plot"});
+        return arguments;
+    }
+
+  private:
+    std::optional<brink::test_support::TempDir> m_scratch;
+};
+
+std::string header_of(const std::string& csv) {
+    return csv.substr(0, csv.find('\n'));
+}
+
+}  // namespace
+
+TEST_F(Score, WritesTheFilesWithTheSameBytesOnOneAndTwoThreads) {
+    const Result one = brink(score_args("one", "1"));
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    const Result two = brink(score_args("two", "2"));
+    ASSERT_EQ(two.exit_code, 0) << two.err;
+    for (const char* file : {"score.csv", "score_actors.csv", "score.json"}) {
+        const std::string text = read_file(dir() / "one" / file);
+        EXPECT_FALSE(text.empty()) << file;
+        EXPECT_EQ(text, read_file(dir() / "two" / file)) << file;
+    }
+
+    const std::string csv = read_file(dir() / "one" / "score.csv");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 4);  // header and three cases
+    for (const char* column : {"case", "p_war", "p_war_lo", "p_violence_4", "p_settlement", "median_days",
+                               "median_days_to_war", "observed_war", "observed_max_violence", "brier", "log",
+                               "rps", "timing", "base_rate_p_war", "logistic_p_war"}) {
+        EXPECT_NE(("," + header_of(csv) + ",").find(std::string(",") + column + ","), std::string::npos)
+            << column;
+    }
+    EXPECT_NE(csv.find("\nfootball_war_1969,"), std::string::npos);
+    EXPECT_NE(csv.find("\ncuba_1962,"), std::string::npos);
+    const auto json = nlohmann::json::parse(read_file(dir() / "one" / "score.json"));
+    EXPECT_EQ(json.at("runs_per_case"), 20);
+    EXPECT_EQ(json.at("cases").size(), 3U);
+    for (const char* forecaster : {"model", "base_rate", "capability_logistic"}) {
+        const auto& brier = json.at("scores").at(forecaster).at("brier");
+        EXPECT_LE(brier.at("lo").get<double>(), brier.at("estimate").get<double>()) << forecaster;
+        EXPECT_GE(brier.at("hi").get<double>(), brier.at("estimate").get<double>()) << forecaster;
+    }
+    EXPECT_NE(one.out.find("base rate"), std::string::npos);
+
+    // A case's forecast is the ensemble `brink run CASE --runs 20 --seed 3` gives (the same seeds).
+    const Result ensemble =
+        brink({"run", cases()[0], "--runs", "20", "--seed", "3", "--out", "ens", "--quiet"});
+    ASSERT_EQ(ensemble.exit_code, 0) << ensemble.err;
+    const auto summary = nlohmann::json::parse(read_file(dir() / "ens" / "summary.json"));
+    const std::string first_row = csv.substr(csv.find('\n') + 1);
+    const std::string p_war = summary.at("p_war").at("estimate").dump();
+    EXPECT_EQ(first_row.rfind("chanak_1922," + cases()[0] + ",20,0," + p_war + ",", 0), 0U) << first_row;
+}
+
+TEST_F(Score, DrawsTheReliabilityDiagramAndTheCaseChart) {
+    std::vector<std::string> arguments = score_args("charts", "2");
+    arguments.pop_back();  // --no-plot
+    const Result result = brink(arguments);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_TRUE(result.err.empty()) << result.err;
+    for (const char* chart : {"reliability.png", "cases.png"}) {
+        EXPECT_GT(fs::file_size(dir() / "charts" / "charts" / chart), 1000U) << chart;
+    }
+    // `brink plot` redraws them from the files.
+    const Result redrawn = brink({"plot", "charts", "--format", "svg"});
+    ASSERT_EQ(redrawn.exit_code, 0) << redrawn.err;
+    EXPECT_TRUE(fs::exists(dir() / "charts" / "charts" / "cases.svg"));
+}
+
+TEST_F(Score, ExitsTwoOnBadInputAndWritesNothing) {
+    const std::string chanak = BRINK_SOURCE_DIR "/scenarios/cases/chanak_1922.yaml";
+    Result result = brink({"score", "missing_case.yaml", "--out", "out"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("missing_case.yaml"), std::string::npos) << result.err;
+
+    // A case file without an observed row: a copy of a case under another name.
+    fs::create_directories(dir() / "cases");
+    fs::copy_file(chanak, dir() / "cases" / "unknown_1900.yaml");
+    fs::copy_file(BRINK_SOURCE_DIR "/scenarios/cases/observed.csv", dir() / "cases" / "observed.csv");
+    result = brink({"score", "cases/unknown_1900.yaml", "--out", "out"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("case 'unknown_1900' has no observed row"), std::string::npos) << result.err;
+
+    result = brink({"score", chanak, "--runs", "0", "--out", "out"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("--runs"), std::string::npos) << result.err;
+
+    result = brink({"score", chanak, "--set", "model.rationality=-1", "--out", "out"});
+    EXPECT_EQ(result.exit_code, 2);
+
+    std::ofstream(dir() / "params.yaml") << "actors:\n  uk:\n    resolve: 0.9\n";
+    result = brink({"score", chanak, "--params", "params.yaml", "--out", "out"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("params.yaml:3"), std::string::npos) << result.err;
+
+    result = brink({"score", chanak, chanak, "--out", "out"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_FALSE(fs::exists(dir() / "out"));
+}
+
+TEST_F(Score, AppliesAParameterFileToEveryCase) {
+    std::ofstream(dir() / "params.yaml") << "model:\n  rationality: 2\n";
+    const std::string chanak = BRINK_SOURCE_DIR "/scenarios/cases/chanak_1922.yaml";
+    const Result result =
+        brink({"score", chanak, "--runs", "10", "--params", "params.yaml", "--no-plot", "--out", "out"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto json = nlohmann::json::parse(read_file(dir() / "out" / "score.json"));
+    EXPECT_EQ(json.at("overrides"), nlohmann::json::array({"model.rationality=2"}));
+}
