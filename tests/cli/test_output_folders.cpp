@@ -421,3 +421,20 @@ TEST_F(Usability, TheProgressBarRedrawsAtMostTenTimesASecondAndEndsOnTheLastStat
         << redraws << " redraws in " << seconds << " s";
     EXPECT_TRUE(has(text, "] 100% 2000/2000 runs")) << "the last state is drawn";
 }
+
+// Issue 16, item 7: the run summary said 28 scripted history events where the events chart said 30 (it
+// counted key events only).
+TEST_F(Usability, TheRunSummaryCountsEveryScriptedEventBeforeTheStart) {
+    const Outcome run = brink({"run", "--out", "r"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    std::istringstream events(read_file(dir() / "r" / "events.csv"));
+    std::string line;
+    std::getline(events, line);
+    std::size_t history = 0;
+    while (std::getline(events, line)) {
+        history += line.starts_with("-") ? 1U : 0U;
+    }
+    ASSERT_GT(history, 0U);
+    EXPECT_TRUE(has(run.out, "; " + std::to_string(history) + " scripted before it are in events.csv"))
+        << run.out;
+}
