@@ -3,6 +3,7 @@
 
 #include "brink/io/atomic_file.hpp"
 #include "brink/io/diagnostics.hpp"
+#include "brink/io/manifest.hpp"
 #include "brink/io/run_writer.hpp"
 
 #include <unistd.h>
@@ -56,7 +57,11 @@ void print_usage(std::ostream& out) {
         out << "  " << command.name << std::string(10 - std::string_view(command.name).size(), ' ')
             << command.summary << "\n";
     }
-    out << "\nexit codes: 0 ok, 1 runtime failure (e.g. unwritable output), 2 bad input.\n"
+    out << "\nexamples:\n"
+        << "  brink run                                   the bundled scenario, files in out/ukraine_2022/\n"
+        << "  brink run scenarios/cuba_1962.yaml --plot   and its charts\n"
+        << "  brink report out/cuba_1962                  an HTML page of that run\n"
+        << "\nexit codes: 0 ok, 1 runtime failure (e.g. unwritable output), 2 bad input.\n"
         << "Documentation: docs/cli.md.\n";
 }
 
@@ -88,6 +93,10 @@ ExitCode run_command(const CommandInfo& command, const CommandArgs& args) {
         std::cerr << "Try 'brink " << args.command << " --help'.\n";
         return ExitCode::BadInput;
     } catch (const InputRejected&) {
+        return ExitCode::BadInput;
+    } catch (const io::OutputConflict& conflict) {
+        // The message says what the folder holds and what to do; --help would not add to it.
+        print_error(args.command, conflict.what());
         return ExitCode::BadInput;
     } catch (const io::IoError& error) {
         print_error(args.command, error.what());
@@ -166,10 +175,17 @@ int run_cli(const std::vector<std::string>& argv) {
 bool parse_options(const CommandArgs& args, const po::options_description& options,
                    const po::options_description& positionals,
                    const po::positional_options_description& positional, po::variables_map& values,
-                   const std::string& usage) {
+                   const std::string& usage, const std::string& examples) {
     for (const std::string& argument : args.arguments) {
         if (argument == "--help" || argument == "-h") {
-            std::cout << "usage: " << usage << "\n\n" << options << "\nDocumentation: docs/cli.md.\n";
+            std::cout << "usage: " << usage << "\n\n";
+            if (!options.options().empty()) {
+                std::cout << options << "\n";
+            }
+            if (!examples.empty()) {
+                std::cout << "examples:\n" << examples << "\n";
+            }
+            std::cout << "Documentation: docs/cli.md.\n";
             return false;
         }
     }
@@ -226,7 +242,16 @@ std::string recorded_command(const CommandArgs& args) {
     return io::command_line_text(words);
 }
 
+std::string read_standard_input() {
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    return text.str();
+}
+
 std::string default_out_dir(const std::string& scenario_path) {
+    if (scenario_path == k_standard_input) {
+        return (std::filesystem::path("out") / "stdin").string();
+    }
     const std::string stem = std::filesystem::path(scenario_path).stem().string();
     return (std::filesystem::path("out") / (stem.empty() ? std::string("run") : stem)).string();
 }
@@ -256,6 +281,32 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::uint64_t 
     if (!m_enabled || total == 0) {
         return;
     }
+    m_done = done;
+    m_total = total;
+    m_failed = failed;
+    m_elapsed_seconds = elapsed_seconds;
+    m_pending = true;
+    const auto now = std::chrono::steady_clock::now();
+    const auto interval = std::chrono::milliseconds(1000 / k_redraws_per_second);
+    if (m_drawn && done < total && now - m_last_draw < interval) {
+        return;  // finish() draws the last state
+    }
+    if (m_drawn && done == m_drawn_done && failed == m_drawn_failed) {
+        m_pending = false;  // the runners report the end more than once: it is on screen already
+        return;
+    }
+    m_last_draw = now;
+    draw();
+}
+
+void ProgressBar::draw() {
+    m_pending = false;
+    m_drawn_done = m_done;
+    m_drawn_failed = m_failed;
+    const std::uint64_t done = m_done;
+    const std::uint64_t total = m_total;
+    const std::uint64_t failed = m_failed;
+    const double elapsed_seconds = m_elapsed_seconds;
     constexpr int k_width = 30;
     const double fraction = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
     const int filled = static_cast<int>(fraction * k_width);
@@ -278,6 +329,9 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::uint64_t 
 }
 
 void ProgressBar::finish() {
+    if (m_enabled && m_pending) {
+        draw();
+    }
     if (m_drawn) {
         std::cerr << "\n";
         m_drawn = false;

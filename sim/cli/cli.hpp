@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -61,12 +62,22 @@ ExitCode command_generate_schema_files(const CommandArgs& args);
 
 /// Parses a command's arguments with Boost.Program_options: no abbreviations of long options; an unknown
 /// option becomes a UsageError with "did you mean '--seed'?" when one is close. `options` are listed by
-/// --help; `positionals` name the positional arguments (not listed). Returns false (after printing help to
+/// --help (an empty list prints no heading); `positionals` name the positional arguments (not listed);
+/// `examples` (lines, each ending in a line feed) follow the options. Returns false (after printing help to
 /// stdout) when --help was given.
 bool parse_options(const CommandArgs& args, const boost::program_options::options_description& options,
                    const boost::program_options::options_description& positionals,
                    const boost::program_options::positional_options_description& positional,
-                   boost::program_options::variables_map& values, const std::string& usage);
+                   boost::program_options::variables_map& values, const std::string& usage,
+                   const std::string& examples = {});
+
+/// The scenario argument that reads the scenario from standard input.
+inline constexpr const char* k_standard_input = "-";
+/// How diagnostics name a scenario read from standard input.
+inline constexpr const char* k_standard_input_name = "<stdin>";
+
+/// Everything on standard input (a scenario given as "-").
+std::string read_standard_input();
 
 /// The closest of `candidates` to `word` (io::closest_match, else the only candidate `word` is a prefix
 /// of) as " (did you mean 'X'?)", or "" when none is close.
@@ -81,7 +92,7 @@ int parse_int(const std::string& text, const std::string& option, int minimum, i
 /// "brink" followed by every argument after the program name, shell-quoted where needed.
 std::string recorded_command(const CommandArgs& args);
 
-/// `out/<stem of the scenario file>`.
+/// `out/<stem of the scenario file>` (`out/stdin` for a scenario read from standard input).
 std::string default_out_dir(const std::string& scenario_path);
 
 /// Prints one line to stderr: `brink <command>: error: <message>`.
@@ -90,8 +101,9 @@ void print_error(const std::string& command, const std::string& message);
 /// True when stderr is a terminal and progress should be drawn.
 bool stderr_is_terminal();
 
-/// Draws a one-line progress bar with ETA on stderr (only when enabled). Not thread-safe: call it from
-/// one thread (the runners call progress callbacks from their coordinating thread).
+/// Draws a one-line progress bar with ETA on stderr (only when enabled), at most k_redraws_per_second times
+/// a second whatever the rate of updates, and always the last state. Not thread-safe: call it from one
+/// thread (the runners call progress callbacks from their coordinating thread).
 class ProgressBar {
   public:
     /// `enabled` false makes every call a no-op (not a terminal, or --quiet).
@@ -100,15 +112,29 @@ class ProgressBar {
     ProgressBar(const ProgressBar&) = delete;
     ProgressBar& operator=(const ProgressBar&) = delete;
 
-    /// Redraws the bar.
+    /// At most this many redraws a second (a log of a long job under `script` stays small).
+    static constexpr int k_redraws_per_second = 10;
+
+    /// Records the state; redraws the bar when the last redraw is at least 1/k_redraws_per_second old, or
+    /// when the work is done.
     void update(std::uint64_t done, std::uint64_t total, std::uint64_t failed, double elapsed_seconds);
-    /// Ends the line (idempotent).
+    /// Draws the last state if it was not drawn, then ends the line (idempotent).
     void finish();
 
   private:
+    void draw();
+
     bool m_enabled;
     bool m_drawn = false;
+    bool m_pending = false;  // an update not drawn yet
     std::string m_unit;
+    std::uint64_t m_done = 0;
+    std::uint64_t m_total = 0;
+    std::uint64_t m_failed = 0;
+    double m_elapsed_seconds = 0.0;
+    std::uint64_t m_drawn_done = 0;  // the state on screen
+    std::uint64_t m_drawn_failed = 0;
+    std::chrono::steady_clock::time_point m_last_draw;
 };
 
 /// Installs a SIGINT/SIGTERM handler that sets the returned flag (first signal) so runners stop cleanly;

@@ -1,6 +1,7 @@
 // `brink plot DIR` and `brink report DIR`: charts and the HTML page from a run, ensemble or sweep directory
 // (and, for `brink plot`, the charts of a `brink score` directory).
 #include "cli.hpp"
+#include "output_folder.hpp"
 
 #include "brink/plots/charts.hpp"
 #include "brink/plots/score_charts.hpp"
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace po = boost::program_options;
 
@@ -25,8 +27,21 @@ bool is_score_dir(const std::string& dir) {
            std::filesystem::is_regular_file(path / "score.csv", error);
 }
 
-// A directory that is not a run's output is bad input (exit 2); failures after that are runtime ones.
-void check_run_dir(const std::string& dir, ScoreDirs score_dirs) {
+std::optional<io::OutputKind> output_kind(plots::RunDirKind kind) {
+    switch (kind) {
+        case plots::RunDirKind::SingleRun:
+            return io::OutputKind::Run;
+        case plots::RunDirKind::Ensemble:
+            return io::OutputKind::Ensemble;
+        case plots::RunDirKind::Sweep:
+            return io::OutputKind::Sweep;
+    }
+    return std::nullopt;
+}
+
+// A directory that is not a run's output, or whose files are not what its brink.json says, is bad input
+// (exit 2); failures after that are runtime ones.
+void check_run_dir(const std::string& dir, const ReaderCheck& reader, ScoreDirs score_dirs) {
     std::error_code error;
     if (!std::filesystem::is_directory(dir, error)) {
         throw UsageError("'" + dir + "' is not a directory (expected the output directory of brink run)");
@@ -34,28 +49,35 @@ void check_run_dir(const std::string& dir, ScoreDirs score_dirs) {
     if (score_dirs == ScoreDirs::Accepted && is_score_dir(dir)) {
         return;
     }
+    std::optional<io::OutputKind> detected;
+    std::string not_an_output;
     try {
-        plots::detect_run_dir(dir);
+        detected = output_kind(plots::detect_run_dir(dir));
     } catch (const plots::PlotError& problem) {
-        throw UsageError(problem.what());
+        not_an_output = problem.what();
+    }
+    check_readable_output(dir, reader, detected);
+    if (!detected) {
+        throw UsageError(not_an_output);
     }
 }
 
 std::optional<std::string> parse_dir_command(const CommandArgs& args, po::options_description& options,
                                              po::variables_map& values, const std::string& usage,
+                                             const ReaderCheck& reader, const std::string& examples,
                                              ScoreDirs score_dirs) {
     po::options_description positionals;
     positionals.add_options()("dir", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("dir", 1);
-    if (!parse_options(args, options, positionals, positional, values, usage)) {
+    if (!parse_options(args, options, positionals, positional, values, usage, examples)) {
         return std::nullopt;
     }
     if (!values.count("dir")) {
         throw UsageError("no directory given; usage: " + usage);
     }
     const std::string dir = values["dir"].as<std::string>();
-    check_run_dir(dir, score_dirs);
+    check_run_dir(dir, reader, score_dirs);
     return dir;
 }
 
@@ -68,8 +90,13 @@ ExitCode command_plot(const CommandArgs& args) {
     po::variables_map values;
     const std::string usage = "brink plot DIR [--format png|svg|pdf]";
     plots::ChartFormat format = plots::ChartFormat::Png;
-    const std::optional<std::string> dir =
-        parse_dir_command(args, options, values, usage, ScoreDirs::Accepted);
+    const std::optional<std::string> dir = parse_dir_command(
+        args, options, values, usage, {"plot", "draw"},
+        "  brink plot out/ukraine_2022                    PNG charts into out/ukraine_2022/charts/\n"
+        "  brink plot out/ukraine_2022_ensemble --format svg\n"
+        "  brink plot out/sweep --format pdf\n"
+        "  brink plot out/score                           the charts of brink score\n",
+        ScoreDirs::Accepted);
     if (!dir) {
         return ExitCode::Ok;
     }
@@ -92,7 +119,9 @@ ExitCode command_plot(const CommandArgs& args) {
         return charts.pending.empty() ? ExitCode::Ok : ExitCode::RuntimeFailure;
     }
     try {
-        for (const std::string& chart : plots::plot_run_dir(*dir, format)) {
+        const std::vector<std::string> charts = plots::plot_run_dir(*dir, format);
+        record_outputs(*dir, charts);
+        for (const std::string& chart : charts) {
             std::cout << chart << "\n";
         }
     } catch (const plots::GnuplotMissing& missing) {
@@ -106,11 +135,16 @@ ExitCode command_report(const CommandArgs& args) {
     po::options_description options("options", 100);
     po::variables_map values;
     const std::optional<std::string> dir =
-        parse_dir_command(args, options, values, "brink report DIR", ScoreDirs::Refused);
+        parse_dir_command(args, options, values, "brink report DIR", {"report", "show"},
+                          "  brink report out/ukraine_2022                 out/ukraine_2022/report.html\n"
+                          "  brink run --runs 200 && brink report out/ukraine_2022_ensemble\n"
+                          "  brink report out/sweep\n",
+                          ScoreDirs::Refused);
     if (!dir) {
         return ExitCode::Ok;
     }
     plots::write_report(*dir);
+    record_outputs(*dir, {(std::filesystem::path(*dir) / "report.html").string()});
     std::cout << (std::filesystem::path(*dir) / "report.html").string() << "\n";
     return ExitCode::Ok;
 }

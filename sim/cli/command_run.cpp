@@ -1,13 +1,16 @@
 // `brink run [SCENARIO]`: load, apply --set, validate, run once (or an ensemble with --runs), write,
 // summarise. Every input check happens before anything is written: on bad input no output directory appears.
 #include "cli.hpp"
+#include "output_folder.hpp"
 #include "run_summary.hpp"
 
 #include "brink/io/atomic_file.hpp"
 #include "brink/io/diagnostics.hpp"
+#include "brink/io/not_reached.hpp"
 #include "brink/io/overrides.hpp"
 #include "brink/io/run_writer.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "brink/io/sha256.hpp"
 #include "brink/io/validation.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/plots/charts.hpp"
@@ -15,6 +18,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,8 +30,13 @@ namespace brink::cli {
 namespace {
 
 constexpr const char* k_usage =
-    "brink run [SCENARIO] [--seed N] [--set path=value]... [--out DIR] [--runs N] [--threads N] [--plot] "
-    "[--format png|svg|pdf] [--quiet]";
+    "brink run [SCENARIO|-] [--seed N] [--set path=value]... [--out DIR] [--runs N] [--threads N] [--plot] "
+    "[--format png|svg|pdf] [--force] [--quiet]";
+
+constexpr const char* k_examples =
+    "  brink run                                        the bundled scenario, files in out/ukraine_2022/\n"
+    "  brink run scenarios/cuba_1962.yaml --seed 7 --out out/cuba --plot\n"
+    "  brink run --runs 1000 --plot                     an ensemble, in out/ukraine_2022_ensemble/\n";
 
 struct RunOptions {
     std::string scenario_path;
@@ -38,6 +47,7 @@ struct RunOptions {
     int threads = 0;
     bool plot = false;
     std::string format = "png";
+    bool force = false;
     bool quiet = false;
 };
 
@@ -63,14 +73,16 @@ std::optional<RunOptions> parse_run_options(const CommandArgs& args) {
          "worker threads for --runs (default: all cores)")            //
         ("plot", "draw the charts into OUT/charts/ (needs gnuplot)")  //
         ("format", po::value<std::string>()->value_name("FORMAT"),
-         "chart format: png (default), svg or pdf")  //
+         "chart format with --plot: png (default), svg or pdf")  //
+        ("force",
+         "write into a folder that holds another kind's or another scenario's output, replacing it")  //
         ("quiet", "print nothing but errors (no summary, no progress bar)");
     po::options_description positionals;
     positionals.add_options()("scenario", po::value<std::string>());
     po::positional_options_description positional;
     positional.add("scenario", 1);
     po::variables_map values;
-    if (!parse_options(args, options, positionals, positional, values, k_usage)) {
+    if (!parse_options(args, options, positionals, positional, values, k_usage, k_examples)) {
         return std::nullopt;
     }
 
@@ -83,12 +95,14 @@ std::optional<RunOptions> parse_run_options(const CommandArgs& args) {
     if (values.count("set")) {
         run.overrides = values["set"].as<std::vector<std::string>>();
     }
-    run.out_dir = values.count("out") ? values["out"].as<std::string>() : default_out_dir(run.scenario_path);
-    if (run.out_dir.empty()) {
-        throw UsageError("--out: expected a directory, got an empty path");
-    }
     if (values.count("runs")) {
         run.runs = parse_int(values["runs"].as<std::string>(), "--runs", 1, 100'000'000);
+    }
+    // An ensemble has a folder of its own, so that it never shares one with a single run by default.
+    run.out_dir = values.count("out") ? values["out"].as<std::string>()
+                                      : default_out_dir(run.scenario_path) + (run.runs ? "_ensemble" : "");
+    if (run.out_dir.empty()) {
+        throw UsageError("--out: expected a directory, got an empty path");
     }
     if (values.count("threads")) {
         run.threads = parse_int(values["threads"].as<std::string>(), "--threads", 0, 4096);
@@ -96,14 +110,30 @@ std::optional<RunOptions> parse_run_options(const CommandArgs& args) {
     run.plot = values.count("plot") > 0;
     if (values.count("format")) {
         run.format = parse_format(values["format"].as<std::string>());
+        if (!run.plot) {
+            throw UsageError(
+                "--format chooses the format of the charts of --plot; add --plot, or draw the "
+                "charts later with: brink plot DIR --format " +
+                run.format);
+        }
     }
+    run.force = values.count("force") > 0;
     run.quiet = values.count("quiet") > 0;
     return run;
 }
 
-// Loads, overrides and validates; prints every diagnostic and throws InputRejected on any.
-ScenarioSpec load_checked(const RunOptions& run) {
-    io::LoadResult loaded = io::load_scenario_file(run.scenario_path);
+// Loads (from standard input for "-"), overrides and validates; prints every diagnostic and throws
+// InputRejected on any. `digest` receives the SHA-256 of the scenario's bytes (for brink.json).
+ScenarioSpec load_checked(const RunOptions& run, std::string& digest) {
+    io::LoadResult loaded;
+    if (run.scenario_path == k_standard_input) {
+        const std::string text = read_standard_input();
+        digest = io::sha256_hex(text);
+        loaded = io::load_scenario_string(text, k_standard_input_name);
+    } else {
+        digest = scenario_digest(run.scenario_path);
+        loaded = io::load_scenario_file(run.scenario_path);
+    }
     for (const io::Diagnostic& diagnostic : loaded.diagnostics) {
         std::cerr << io::format_diagnostic(diagnostic) << "\n";
     }
@@ -143,15 +173,6 @@ ScenarioSpec load_checked(const RunOptions& run) {
 /// Above this many actors `brink run` suggests output.event_samples: false.
 constexpr std::size_t k_many_actors = 50;
 
-// Removes an output directory this command created when writing into it failed and it is still empty,
-// so that a failed run leaves nothing behind.
-void remove_if_created_and_empty(const std::filesystem::path& dir, io::DirectoryCreation creation) {
-    std::error_code error;
-    if (creation == io::DirectoryCreation::Created && std::filesystem::is_empty(dir, error) && !error) {
-        std::filesystem::remove(dir, error);
-    }
-}
-
 // Draws the charts; a missing gnuplot is not a failure of the run (the data files are there).
 ExitCode draw_charts(const std::string& out_dir, const RunOptions& run, std::vector<std::string>& charts) {
     try {
@@ -167,8 +188,15 @@ ExitCode draw_charts(const std::string& out_dir, const RunOptions& run, std::vec
     return ExitCode::Ok;
 }
 
+io::ExistingOutput existing_output(const RunOptions& run) {
+    return run.force ? io::ExistingOutput::Replace : io::ExistingOutput::Refuse;
+}
+
 ExitCode run_single(const CommandArgs& args, const RunOptions& run, const ScenarioSpec& spec,
-                    std::uint64_t seed) {
+                    std::uint64_t seed, const std::string& digest) {
+    OutputFolder folder(run.out_dir, new_manifest(io::OutputKind::Run, args, run.scenario_path, digest, seed),
+                        existing_output(run), io::WriteMode::Fresh,
+                        {std::begin(io::k_run_files), std::end(io::k_run_files)});
     if (spec.actors.size() > k_many_actors && spec.output.event_samples) {
         // Every event samples every actor: a year of a scenario this size is tens of millions of rows.
         std::cerr << "brink run: note: " << spec.actors.size()
@@ -185,16 +213,25 @@ ExitCode run_single(const CommandArgs& args, const RunOptions& run, const Scenar
     }
 
     const std::filesystem::path out_dir(run.out_dir);
-    const io::DirectoryCreation creation = io::ensure_directory(out_dir);
     try {
+        folder.begin();
         io::write_run(out_dir, spec, result, recorded_command(args));
     } catch (const io::IoError&) {
-        remove_if_created_and_empty(out_dir, creation);
+        folder.abandon();
         throw;
+    }
+
+    // Nothing the scenario scheduled is dropped without a word (summary.json lists them too).
+    const std::string missed = io::not_reached_warning(spec, result, io::not_reached(spec, result));
+    if (!missed.empty()) {
+        std::cerr << "brink run: warning: " << missed << "\n";
     }
 
     std::vector<std::string> charts;
     const ExitCode plotted = run.plot ? draw_charts(run.out_dir, run, charts) : ExitCode::Ok;
+    std::vector<std::string> written(std::begin(io::k_run_files), std::end(io::k_run_files));
+    written.insert(written.end(), charts.begin(), charts.end());
+    folder.finish(written, true);
     if (!run.quiet) {
         print_run_summary(std::cout, spec, result, run.scenario_path, run.out_dir, charts);
     }
@@ -202,7 +239,10 @@ ExitCode run_single(const CommandArgs& args, const RunOptions& run, const Scenar
 }
 
 ExitCode run_many(const CommandArgs& args, const RunOptions& run, const ScenarioSpec& spec,
-                  std::uint64_t seed) {
+                  std::uint64_t seed, const std::string& digest) {
+    OutputFolder folder(
+        run.out_dir, new_manifest(io::OutputKind::Ensemble, args, run.scenario_path, digest, seed),
+        existing_output(run), io::WriteMode::Fresh, {"runs.csv", "quantiles.csv", "summary.json"});
     ProgressBar progress(stderr_is_terminal() && !run.quiet, "runs");
     sweep::EnsembleOptions options;
     options.threads = run.threads;
@@ -214,25 +254,28 @@ ExitCode run_many(const CommandArgs& args, const RunOptions& run, const Scenario
     options.command_line = recorded_command(args);
     options.scenario_path = run.scenario_path;
 
-    const std::filesystem::path out_dir(run.out_dir);
-    const io::DirectoryCreation creation = io::ensure_directory(out_dir);
     sweep::EnsembleResult ensemble;
     try {
+        folder.begin();
         ensemble = sweep::run_ensemble(spec, seed, *run.runs, options);
     } catch (const std::invalid_argument& error) {
         progress.finish();
-        remove_if_created_and_empty(out_dir, creation);
+        folder.abandon();
         std::cerr << run.scenario_path << ": error: " << error.what() << "\n";
         return ExitCode::BadInput;
     } catch (const std::exception&) {
         progress.finish();
-        remove_if_created_and_empty(out_dir, creation);
+        folder.abandon();
         throw;
     }
     progress.finish();
 
     std::vector<std::string> charts;
     const ExitCode plotted = run.plot ? draw_charts(run.out_dir, run, charts) : ExitCode::Ok;
+    std::vector<std::string> written = ensemble.written;
+    written.insert(written.end(), charts.begin(), charts.end());
+    // A stopped ensemble's files are whole and say so themselves (summary.json: "complete": false).
+    folder.finish(written, true);
     if (!run.quiet) {
         print_ensemble_summary(std::cout, spec, ensemble, *run.runs, seed, run.scenario_path, run.out_dir,
                                charts);
@@ -252,9 +295,10 @@ ExitCode command_run(const CommandArgs& args) {
     if (!run) {
         return ExitCode::Ok;  // --help
     }
-    const ScenarioSpec spec = load_checked(*run);
+    std::string digest;
+    const ScenarioSpec spec = load_checked(*run, digest);
     const std::uint64_t seed = run->seed.value_or(spec.metadata.seed);
-    return run->runs ? run_many(args, *run, spec, seed) : run_single(args, *run, spec, seed);
+    return run->runs ? run_many(args, *run, spec, seed, digest) : run_single(args, *run, spec, seed, digest);
 }
 
 }  // namespace brink::cli

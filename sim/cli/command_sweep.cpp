@@ -1,6 +1,7 @@
 // `brink sweep` (a sweep file, or the inline --param form) and `brink merge` (shard directories). The sweep
 // ring computes and writes the files; the charts are drawn here, by plots, from those files.
 #include "cli.hpp"
+#include "output_folder.hpp"
 
 #include "brink/io/diagnostics.hpp"
 #include "brink/io/scenario_loader.hpp"
@@ -20,9 +21,30 @@ namespace brink::cli {
 namespace {
 
 constexpr const char* k_sweep_usage =
-    "brink sweep FILE.yaml [--out DIR] [--threads N] [--shard i/N] [--resume] [--mpi] [--seed N] [--quiet]\n"
+    "brink sweep FILE.yaml [--out DIR] [--threads N] [--shard i/N] [--resume] [--force] [--mpi] [--seed N] "
+    "[--quiet]\n"
     "       brink sweep [SCENARIO] --param path=lo:hi:n... [--runs N] [--set path=value]... [--seed N] "
     "[options]";
+
+constexpr const char* k_sweep_examples =
+    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep\n"
+    "  brink sweep --param actors.russia.resolve=0.3:0.9:4 --runs 100 --out out/resolve\n"
+    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep --resume   after Ctrl-C\n";
+
+constexpr const char* k_merge_examples =
+    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --shard 0/2 --out out/shard-0\n"
+    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --shard 1/2 --out out/shard-1\n"
+    "  brink merge out/shard-0 out/shard-1 --out out/sweep\n";
+
+// The rank mpirun gives this process (0 when not under mpirun): only rank 0 writes the folder's manifest.
+int mpi_rank_from_environment() {
+    for (const char* variable : {"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"}) {
+        if (const char* value = std::getenv(variable)) {
+            return std::atoi(value);
+        }
+    }
+    return 0;
+}
 
 // mpirun sets these in every rank it starts.
 bool launched_by_mpirun() {
@@ -107,7 +129,9 @@ po::options_description sweep_options() {
         ("shard", po::value<std::string>()->value_name("I/N"),
          "run only shard i of N (i/N, 0-based); combine with brink merge")                     //
         ("resume", "continue an interrupted sweep in the same --out, skipping finished runs")  //
-        ("mpi", "distribute runs over MPI ranks (MPI build, under mpirun; automatic there)")   //
+        ("force",
+         "write into a folder that holds other output (another kind, scenario or unfinished sweep)")  //
+        ("mpi", "distribute runs over MPI ranks (MPI build, under mpirun; automatic there)")          //
         ("quiet", "print nothing but errors (no summary, no progress bar)");
     return options;
 }
@@ -162,7 +186,7 @@ ExitCode command_sweep(const CommandArgs& args) {
     po::positional_options_description positional;
     positional.add("file", 1);
     po::variables_map values;
-    if (!parse_options(args, options, positionals, positional, values, k_sweep_usage)) {
+    if (!parse_options(args, options, positionals, positional, values, k_sweep_usage, k_sweep_examples)) {
         return ExitCode::Ok;
     }
     std::optional<std::uint64_t> seed;
@@ -174,6 +198,26 @@ ExitCode command_sweep(const CommandArgs& args) {
     // Everything above and the sweep file itself are checked before the output directory exists.
     const sweep::SweepSpec spec = load_sweep(values, seed);
     runner.out_dir = values.count("out") ? values["out"].as<std::string>() : default_sweep_out(values);
+    const std::string scenario = spec.base.source_path.empty() ? spec.scenario_path : spec.base.source_path;
+    io::Manifest manifest =
+        new_manifest(io::OutputKind::Sweep, args, scenario, scenario_digest(scenario), spec.seed);
+    manifest.sweep_path = spec.source_path;
+    manifest.design_sha256 = sweep::design_digest(spec);
+    if (runner.shard.count > 1) {
+        manifest.shard = std::to_string(runner.shard.index) + "/" + std::to_string(runner.shard.count);
+    }
+    // Checked before anything is created: a --resume of another sweep, or a fresh sweep over another
+    // sweep's unfinished rows, stops here.
+    OutputFolder folder(
+        runner.out_dir, std::move(manifest),
+        values.count("force") ? io::ExistingOutput::Replace : io::ExistingOutput::Refuse,
+        runner.resume == sweep::ResumeMode::Resume ? io::WriteMode::Continue : io::WriteMode::Fresh,
+        {"runs.csv.partial", "runs.csv", "points.csv", "sobol.csv", "sweep.json"});
+    const bool writes_manifest =
+        runner.distribution == sweep::Distribution::Local || mpi_rank_from_environment() == 0;
+    if (writes_manifest) {
+        folder.begin();
+    }
     runner.stop = install_stop_handler();
     ProgressBar progress(stderr_is_terminal() && !quiet && runner.distribution == sweep::Distribution::Local,
                          "runs");
@@ -188,6 +232,9 @@ ExitCode command_sweep(const CommandArgs& args) {
     std::vector<std::string> warnings;
     if (result.aggregated) {
         draw_charts(runner.out_dir, result.written, &warnings);
+    }
+    if (writes_manifest) {
+        folder.finish(result.written, result.complete);
     }
     if (!quiet) {
         print_sweep_summary(spec, runner, result);
@@ -208,14 +255,15 @@ ExitCode command_merge(const CommandArgs& args) {
     po::options_description options("options", 100);
     options.add_options()                                                                           //
         ("out", po::value<std::string>()->value_name("DIR"), "merged output directory (required)")  //
+        ("force", "write into a folder that holds other output, replacing it")                      //
         ("quiet", "print nothing but errors");
     po::options_description positionals;
     positionals.add_options()("dir", po::value<std::vector<std::string>>());
     po::positional_options_description positional;
     positional.add("dir", -1);
     po::variables_map values;
-    const std::string usage = "brink merge DIR... --out DIR";
-    if (!parse_options(args, options, positionals, positional, values, usage)) {
+    const std::string usage = "brink merge DIR... --out DIR [--force] [--quiet]";
+    if (!parse_options(args, options, positionals, positional, values, usage, k_merge_examples)) {
         return ExitCode::Ok;
     }
     if (!values.count("dir")) {
@@ -225,15 +273,51 @@ ExitCode command_merge(const CommandArgs& args) {
         throw UsageError("--out is required; usage: " + usage);
     }
     const auto dirs = values["dir"].as<std::vector<std::string>>();
+    std::optional<io::Manifest> first;
     for (const std::string& dir : dirs) {
         std::error_code error;
         if (!std::filesystem::is_directory(dir, error)) {
             throw UsageError("'" + dir + "' is not a directory (expected a shard's output directory)");
         }
+        const std::optional<io::Manifest> shard =
+            check_readable_output(dir, {"merge", "merge"}, std::nullopt);
+        if (!shard) {
+            continue;
+        }
+        if (shard->kind != io::OutputKind::Sweep) {
+            throw UsageError(
+                dir + " holds " + io::describe_contents(*shard) +
+                "; brink merge merges the output folders of the shards of one sweep (--shard i/N)");
+        }
+        if (first && (!io::same_scenario(*first, *shard) || first->design_sha256 != shard->design_sha256)) {
+            throw io::OutputConflict(dir + " holds " + io::describe_contents(*shard) + ", " + dirs.front() +
+                                     " " + io::describe_contents(*first) + ": shards of different sweeps");
+        }
+        if (!first) {
+            first = shard;
+        }
     }
     const std::string out_dir = values["out"].as<std::string>();
-    sweep::SweepResult result = sweep::merge_shards(dirs, out_dir);
+    io::Manifest manifest =
+        new_manifest(io::OutputKind::Sweep, args, first ? first->scenario_path : std::string(),
+                     first ? first->scenario_sha256 : std::string(), first ? first->seed : std::nullopt);
+    if (first) {
+        manifest.sweep_path = first->sweep_path;
+        manifest.design_sha256 = first->design_sha256;
+    }
+    OutputFolder folder(out_dir, std::move(manifest),
+                        values.count("force") ? io::ExistingOutput::Replace : io::ExistingOutput::Refuse,
+                        io::WriteMode::Fresh, {"runs.csv", "points.csv", "sobol.csv", "sweep.json"});
+    folder.begin();
+    sweep::SweepResult result;
+    try {
+        result = sweep::merge_shards(dirs, out_dir);
+    } catch (const std::exception&) {
+        folder.abandon();
+        throw;
+    }
     draw_charts(out_dir, result.written, nullptr);  // as ever, merge does not warn about charts
+    folder.finish(result.written, true);
     if (!values.count("quiet")) {
         std::cout << "Merged       " << dirs.size() << " shards, " << result.total_runs << " runs, "
                   << result.failed << " failed\nFiles        "

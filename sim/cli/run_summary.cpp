@@ -115,11 +115,12 @@ void print_run_summary(std::ostream& out, const ScenarioSpec& spec, const model:
     // Scripted history before day 0 is in the scenario file already; the person wants what the model did.
     std::vector<const model::EventRecord*> key_events;
     std::size_t history = 0;
+    // Every event before the start counts, key or not: the events chart counts them so too.
     for (const model::EventRecord& event : result.events) {
-        if (event.key && event.time >= 0.0) {
-            key_events.push_back(&event);
-        } else if (event.key) {
+        if (event.time < 0.0) {
             ++history;
+        } else if (event.key) {
+            key_events.push_back(&event);
         }
     }
     if (!key_events.empty()) {

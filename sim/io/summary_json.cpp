@@ -1,6 +1,7 @@
 // summary.json of one run (docs/outputs.md). ordered_json keeps the documented key order, so the file
 // reads top-down like the doc and diffs between runs stay small.
 #include "brink/io/summary_json.hpp"
+#include "brink/io/not_reached.hpp"
 #include "brink/io/run_writer.hpp"
 
 #include <nlohmann/json.hpp>
@@ -149,6 +150,16 @@ std::string summary_json(const ScenarioSpec& spec, const model::RunResult& resul
         }
     }
     json["key_events"] = std::move(key_events);
+    Json missed = Json::array();
+    for (const NotReached& item : not_reached(spec, result)) {
+        missed.push_back({{"id", item.id},
+                          {"day", json_number(item.day)},
+                          {"date", json_string_or_null(date_at(spec, item.day))},
+                          {"type", item.type},
+                          {"source", item.source},
+                          {"description", item.description}});
+    }
+    json["not_reached"] = std::move(missed);
     json["engine_events"] = result.engine_events;
     return json_text(json);
 }

@@ -3,6 +3,7 @@
 #include "brink/engine/rng.hpp"
 #include "brink/io/csv.hpp"
 #include "brink/io/overrides.hpp"
+#include "brink/io/sha256.hpp"
 #include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/design.hpp"
@@ -223,6 +224,14 @@ bool read_partial(const std::string& path, const std::string& header, std::uint6
 
 }  // namespace
 
+std::string design_digest(const SweepSpec& spec) {
+    nlohmann::ordered_json json = detail::sweep_json(spec, 0);
+    for (const char* key : {"brink_version", "points", "runs"}) {
+        json.erase(key);
+    }
+    return io::sha256_hex(io::json_text(json));
+}
+
 RunFunction model_run_function() {
     return [](const ScenarioSpec& spec, std::uint64_t seed) {
         model::RunOptions options;
@@ -374,7 +383,12 @@ PartialState resume_state(const RunnerOptions& options, const std::string& heade
         have_partial = read_partial(partial_path, header, total_runs, state);
         if (!have_partial && fs::exists(final_path)) {
             fs::copy_file(final_path, partial_path, fs::copy_options::overwrite_existing);
-            have_partial = read_partial(partial_path, header, total_runs, state);
+            try {
+                have_partial = read_partial(partial_path, header, total_runs, state);
+            } catch (const std::exception&) {
+                fs::remove(partial_path);  // the copy is this session's own: leave no stray file behind
+                throw;
+            }
         }
     }
     return state;

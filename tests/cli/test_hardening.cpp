@@ -498,8 +498,9 @@ TEST_F(Hardening, RunAndEnsembleRemoveStaleTemporariesOfTheirOutputs) {
     }
     ASSERT_EQ(run_brink({"run", "--quiet", "--out", out.string()}, dir()).exit_code, 0);
     EXPECT_TRUE(fs::exists(out / "runs.csv.tmp-4194999")) << "not an output of a single run";
-    const Finished ensemble =
-        run_brink({"run", "--runs", "4", "--threads", "1", "--quiet", "--out", out.string()}, dir());
+    // The folder now holds a single run (brink.json): an ensemble replaces it only when forced.
+    const Finished ensemble = run_brink(
+        {"run", "--runs", "4", "--threads", "1", "--quiet", "--force", "--out", out.string()}, dir());
     ASSERT_EQ(ensemble.exit_code, 0) << ensemble.err;
     EXPECT_TRUE(temporaries_under(out).empty());
 }

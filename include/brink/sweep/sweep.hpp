@@ -182,6 +182,11 @@ SweepResult run_sweep(const SweepSpec& spec, const RunnerOptions& options);
 /// naming the directory when a shard is missing, incomplete, or from a different sweep.
 SweepResult merge_shards(const std::vector<std::string>& shard_dirs, const std::string& out_dir);
 
+/// SHA-256 (hex) of what defines the sweep's rows: its sweep.json without the version, shard and counts
+/// (name, scenario, design, parameters, set, samples, replications, seeds, metrics, bootstrap). Two runs of
+/// `brink sweep` with equal digests write the same rows, so one may resume the other (io/manifest.hpp).
+std::string design_digest(const SweepSpec& spec);
+
 /// True when built with BRINK_MPI.
 bool mpi_available();
 

@@ -36,6 +36,15 @@ TEST(WilsonInterval, MatchesTheClosedFormForZeroHalfAndAllSuccesses) {
     EXPECT_NEAR(wilson_interval(100, 100).lo, 0.9630, 5e-5);
 }
 
+TEST(WilsonInterval, BoundsAreExactlyZeroAndOneWhenNoTrialOrEveryTrialSucceeds) {
+    // Rounding left 1.7e-18 as the lower bound of 0 wars in 10 runs (points.csv showed it).
+    for (const std::uint64_t n : {1U, 3U, 10U, 25U, 200U, 1000U, 123457U}) {
+        EXPECT_EQ(wilson_interval(0, n).lo, 0.0) << n;
+        EXPECT_EQ(wilson_interval(n, n).hi, 1.0) << n;
+        EXPECT_GT(wilson_interval(1, n).lo, 0.0) << n;
+    }
+}
+
 TEST(WilsonInterval, WithNoTrialsIsTheWholeUnitInterval) {
     const Interval got = wilson_interval(0, 0);
     EXPECT_EQ(got.lo, 0.0);

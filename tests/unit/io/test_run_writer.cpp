@@ -212,10 +212,10 @@ TEST(SummaryJson, HoldsTheDocumentedFieldsInTheDocumentedOrder) {
     for (const auto& item : json.items()) {
         keys.push_back(item.key());
     }
-    EXPECT_EQ(keys,
-              (std::vector<std::string>{"brink_version", "command", "scenario", "seed", "outcome",
-                                        "peak_rung", "final_positions", "event_counts", "actors", "issues",
-                                        "ladder", "demands", "affinity", "key_events", "engine_events"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"brink_version", "command", "scenario", "seed", "outcome",
+                                              "peak_rung", "final_positions", "event_counts", "actors",
+                                              "issues", "ladder", "demands", "affinity", "key_events",
+                                              "not_reached", "engine_events"}));
     EXPECT_EQ(json["brink_version"], BRINK_VERSION);
     EXPECT_EQ(json["command"], "brink run --seed 7");
     EXPECT_EQ(json["scenario"]["name"], "Two actors");
