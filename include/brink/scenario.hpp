@@ -60,8 +60,9 @@ struct ActorSpec {
                                  ///< rungs-1]. Default 0.
     Regime regime = Regime::Mixed;  ///< democracy | mixed | autocracy (audience costs). Default mixed.
     double reputation = k_unset;    ///< Probability the others give at day 0 that it is of the resolute type.
-                                    ///< Range [0.01, 0.99]. Default 0.5 (they know nothing of its type;
-                                    ///< docs/model.md §11.2).
+                                    ///< Range [0.01, 0.99]. Default: ignorance·0.5 + (1 − ignorance)·(the
+                                    ///< reputation whose expected resolve is its resolve), ignorance =
+                                    ///< model.beliefs.ignorance (docs/model.md §11.2).
     double readiness =
         k_unset;  ///< Military readiness at day 0. Range [0,1]. Default: model.readiness.peacetime.
     double readiness_rate = k_unset;  ///< Rate at which its readiness approaches its target, per day. Range
@@ -145,7 +146,8 @@ struct DemandSpec {
                          ///< unmet (it pays the audience cost of §11.3 if it backs down). Default: none.
     std::string war_target;  ///< Actor the challenger would fight to enforce it (Russia's demands on NATO
                              ///< were backed by force against Ukraine). Default: the issue's holder if it is
-                             ///< not the challenger, else the first target.
+                             ///< not the challenger, else the opponent the challenger weighs war against
+                             ///< (its main opponent, §4.3).
 };
 
 /// One rung of the escalation ladder.
@@ -193,7 +195,8 @@ struct ScriptedEventSpec {
         0.0;  ///< Jump of the source's escalation pressure, rung units. Range [-10,10]. Default 0.
     std::string source_ref;  ///< Citation (URL or reference). Default empty.
     bool in_public = true;   ///< Made in public (true) or through a private channel (false): a public threat
-                            ///< or declaration commits its author before its audience (§11.3). Default true.
+                             ///< commits its author before its audience (§11.3); read for threats only.
+                             ///< Default true.
 };
 
 /// Which mechanisms of docs/model.md run (each on by default; switch one off to measure what it contributes).

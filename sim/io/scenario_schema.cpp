@@ -286,7 +286,7 @@ constexpr FieldDef k_demand_fields[] = {
     reference<&DemandSpec::war_target>("war_target", Target::Actor,
                                        "the actor the challenger would fight to enforce it (§12.5)")
         .unset_when(Unset::WhenEmpty)
-        .default_is("the issue's holder if not the challenger, else the first target"),
+        .default_is("the issue's holder if not the challenger, else the main opponent (§4.3)"),
 };
 constexpr std::string_view k_demand_set_keys[] = {"value", "deadline", "made"};
 constexpr RecordType k_demand{.name = "demand",
@@ -366,9 +366,10 @@ constexpr FieldDef k_event_fields[] = {
     number<&ScriptedEventSpec::pressure_delta>("pressure_delta", k_pressure_delta_range,
                                                "jump of the source's escalation pressure, rung units"),
     text<&ScriptedEventSpec::source_ref>("source_ref", "citation (URL or reference)"),
-    flag<&ScriptedEventSpec::in_public>("in_public",
-                                        "made in public (a public threat commits its author, §11.3) or "
-                                        "through a private channel"),
+    flag<&ScriptedEventSpec::in_public>(
+        "in_public",
+        "a threat made in public commits its author (§11.3); false: through a "
+        "private channel (read for threats only)"),
 };
 constexpr std::string_view k_day_or_date[] = {"day", "date"};
 constexpr RecordType k_event{.name = "event",

@@ -166,7 +166,6 @@ void CrisisState::build_actors() {
     threat_line = Eigen::MatrixXi::Constant(n, n, -1);
     war_side.assign(ix(n), 0);
     clashes.assign(ix(n), 0);
-    relations_written.columns.assign(ix(n), 0);
     m_most_hostile_to.assign(ix(n), -1);
     m_hostility_stale.assign(ix(n), 1);
 }

@@ -162,8 +162,11 @@ void DecisionProcess::list_options(int i, OptionList& options) const {
     options.push_back({Action::Hold, 0.0, -1, -1});
     if (s.at_war) {
         // docs/model.md §12.2: the belligerents fight it out (the war process); others may mediate.
-        if (s.war_side[ix(i)] == 0 && s.mechanisms().war_process) {
-            options.push_back({Action::Mediate, mediate_utility(s, i), -1, -1});
+        const double mediate = s.war_side[ix(i)] == 0 && s.mechanisms().war_process
+                                   ? mediate_utility(s, i, m_sim.now())
+                                   : -std::numeric_limits<double>::infinity();
+        if (std::isfinite(mediate)) {
+            options.push_back({Action::Mediate, mediate, -1, -1});
         }
         return;
     }

@@ -61,7 +61,7 @@ std::string_view action_cameo(Action action) {
         case Action::Concede:
             return "08";  // yield (+5.0)
         case Action::Reiterate:
-            return "1042";  // demand policy change (-5.0)
+            return "100";  // make a demand (-5.0), the code the demand process logs (demands.cpp)
         case Action::Threaten:
             return "138";  // threaten to use military force (-7.0)
         case Action::WarnThirdParty:

@@ -1,5 +1,5 @@
-// The recorder: event log, daily dyad sums and trajectory of a run (docs/outputs.md; support metrics of
-// docs/model.md §4.3, reused between samples as §2.3 describes).
+// The recorder: event log, daily dyad sums, BDM rounds and trajectory of a run (docs/outputs.md; support
+// metrics of docs/model.md §4.3, recomputed at every sample).
 #include "brink/model/recorder.hpp"
 
 #include "brink/model/coalitions.hpp"

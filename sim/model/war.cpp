@@ -97,10 +97,10 @@ double effectiveness_for(double p, double units_a, double units_b, double collap
                       effectiveness_grid().back());
 }
 
-double mediate_utility(const CrisisState& state, int m) {
+double mediate_utility(const CrisisState& state, int m, double now) {
     const int a = state.war_initiator;
     const int b = state.war_defender;
-    if (a < 0 || b < 0 || m == a || m == b) {
+    if (a < 0 || b < 0 || m == a || m == b || now - state.last_contact(m, a) < k_contact_interval) {
         return -std::numeric_limits<double>::infinity();
     }
     const Relations& r = state.relations;

@@ -41,16 +41,17 @@ Counts ensemble(const std::string& name, int runs) {
 }  // namespace
 
 TEST(Backtests, July1914IsMoreWarProneThanCuba1962) {
-    // 60 runs each with the default parameters. The 1000-run figures (docs/model.md §9) are about 1.00 for
-    // 1914 and 0.6 for Cuba; with 60 runs the chance that Cuba's count reaches 1914's is negligible
-    // (Cuba would need >= 59 wars at p ~ 0.6).
+    // 60 runs each with the default parameters. The 1000-run figures (docs/model.md §9.2, 4 December 2026)
+    // are 0.456 for 1914 and 0.050 for Cuba; with 60 runs the chance that Cuba's count reaches 1914's is
+    // negligible (means 27 and 3, standard deviations about 3.9 and 1.7).
     const Counts july = ensemble("july_1914", 60);
     const Counts cuba = ensemble("cuba_1962", 60);
     EXPECT_GT(july.war, cuba.war);
 }
 
 TEST(Backtests, DefaultScenarioProducesWarAndNonWarOutcomes) {
-    // 80 runs: with P(war) around 0.1 (docs/model.md §9) the chance of seeing no war at all is 0.9^80 < 3e-4.
+    // 80 runs: with P(war) about 0.5 (docs/model.md §9.2) the chance of seeing no war, or only wars, is
+    // 2 · 0.5^80, negligible.
     const Counts ukraine = ensemble("ukraine_2022", 80);
     EXPECT_GT(ukraine.war, 0);
     EXPECT_LT(ukraine.war, ukraine.runs);

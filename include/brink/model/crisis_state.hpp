@@ -106,14 +106,6 @@ struct PendingRequest {
     int opponent = -1;
 };
 
-/// Entries of the relation matrices written since an observer last looked (bit r of `columns[c]`: row r of
-/// column c, in any of the four matrices; above 64 actors a non-zero word marks the whole column). Observers
-/// that cache values computed from the relations (the recorder's support metrics) read and clear it.
-struct RelationsWrites {
-    std::vector<std::uint64_t> columns;
-    bool all = true;  ///< Every entry (before the first look).
-};
-
 /// The state of one crisis run. Built from a validated ScenarioSpec; throws std::invalid_argument if the
 /// spec is inconsistent (unknown ids, no actors, a bad ladder).
 class CrisisState {
@@ -172,7 +164,6 @@ class CrisisState {
     int war_initiator = -1;     ///< Its principals, while it is fought.
     int war_defender = -1;
     bool seized = false;  ///< A fait accompli was attempted (violence level, §12.1).
-    RelationsWrites relations_written;
     /// While the scripted history is applied: its (negative) time; NaN otherwise.
     double history_time = std::numeric_limits<double>::quiet_NaN();
     bool finished = false;  ///< An outcome has been reached.
@@ -255,11 +246,7 @@ class CrisisState {
     /// Every write to entry (row, col) of any relation matrix must call this.
     void note_relations_written(int row, int col) {
         m_hostility_stale[ix(row)] = 1;
-        if (n <= 64) {
-            relations_written.columns[ix(col)] |= std::uint64_t{1} << row;
-        } else {
-            relations_written.columns[ix(col)] = ~std::uint64_t{0};
-        }
+        static_cast<void>(col);
     }
     /// The main opponents must be re-evaluated (a demand changed, or the daily relations batch ran).
     void mark_opponents_dirty() { m_opponents_dirty = true; }

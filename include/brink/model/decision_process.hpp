@@ -28,7 +28,7 @@ struct Option {
     int third = -1;  ///< A third actor (the one warned off, the patron asked, the ally's opponent).
 };
 
-/// An actor's options at one decision (at most 11, docs/model.md §7.3), kept on the stack.
+/// An actor's options at one decision (docs/model.md §7.3; at most k_capacity), kept on the stack.
 class OptionList {
   public:
     static constexpr std::size_t k_capacity = 16;  ///< The most options an actor ever has at once.

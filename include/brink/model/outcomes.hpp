@@ -1,4 +1,5 @@
-// brink: how a run ends (docs/model.md §8): war, settlement, capitulation, or a standoff at the horizon.
+// brink: how a run ends (docs/model.md §8): war, settlement, capitulation, a fait accompli (§11.6), or a
+// standoff at the horizon.
 #pragma once
 
 #include "brink/engine/simulation.hpp"

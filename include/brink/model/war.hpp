@@ -83,8 +83,9 @@ class Battlefield {
 };
 
 /// What mediating is worth to a third party m (§12.2): its ties to both belligerents, weighted by its weight
-/// among them, minus κ; −∞ when m could not mediate (one of the principals, or asked in the last week).
-double mediate_utility(const CrisisState& state, int mediator);
+/// among them, minus κ; −∞ when m could not mediate (one of the principals, or it proposed a ceasefire less
+/// than k_contact_interval days before `now`).
+double mediate_utility(const CrisisState& state, int mediator, double now);
 
 /// The war component.
 class WarProcess {

@@ -593,8 +593,9 @@ TEST(Crisis, VeryHighRationalityMakesTheSameDecisionsWhateverTheSeed) {
 TEST(Crisis, OverwhelmingCapabilityWithoutCostOfWarIsNotResisted) {
     // Ensemble of 20 seeds (each run is short). The target never escalates, threatens or sanctions; it
     // concedes in every run and moves most of the way to the demand. (A challenger that can fight for free
-    // often attacks before the last concession arrives: its war gain is measured against the status quo,
-    // docs/model.md §7.3 and §9. The war is then its own, never the target's.)
+    // often attacks before the last concession arrives: its war gain is measured against the offer on the
+    // table and the value of waiting, docs/model.md §11.5 and §11.8. The war is then its own, never the
+    // target's.)
     ScenarioSpec spec = fixtures::two_actor_dispute(1000.0, 1.0);
     spec.actors[0].cost_of_war = 0.0;
     spec.actors[0].resolve = 1.0;

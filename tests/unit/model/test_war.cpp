@@ -5,12 +5,14 @@
 
 #include "brink/engine/rng.hpp"
 #include "brink/model/crisis.hpp"
+#include "brink/model/decisions.hpp"
 #include "fixtures.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace brink::model {
@@ -196,13 +198,31 @@ TEST(War, AtHighRationalityAWarEndsInASettlementNearTheTrueBalance) {
     EXPECT_NEAR(mean_share, balance, 0.15);
 }
 
+TEST(War, AMediatorWeighsItsTiesAndProposesAtMostOnceAWeek) {
+    ScenarioSpec spec = fixtures::two_actor_dispute();
+    spec.actors.push_back(make_actor("mediator", 2.0, 0.5, 0.2, 0.0));
+    spec.relations.affinities.push_back({"mediator", "challenger", 0.6, false});
+    spec.relations.affinities.push_back({"mediator", "target", 0.2, false});
+    CrisisState s(spec);
+    EXPECT_EQ(mediate_utility(s, 2, 10.0), -std::numeric_limits<double>::infinity());  // no war
+    s.war_initiator = 0;
+    s.war_defender = 1;
+    const double weight = s.share(2) / (s.share(2) + s.share(0) + s.share(1));
+    EXPECT_NEAR(mediate_utility(s, 2, 10.0), 0.5 * (0.6 + 0.2) * weight - k_action_cost, 1e-15);
+    EXPECT_EQ(mediate_utility(s, 0, 10.0), -std::numeric_limits<double>::infinity());  // a principal
+    s.last_contact(2, 0) = 5.0;  // it proposed a ceasefire on day 5
+    EXPECT_EQ(mediate_utility(s, 2, 10.0), -std::numeric_limits<double>::infinity());
+    EXPECT_GT(mediate_utility(s, 2, 5.0 + k_contact_interval), 0.0);
+}
+
 TEST(War, AMediatorWithLeverageEndsAWarBetweenTwoSmallStates) {
     // Two small states at war over a contested line (status quo 0.5), each optimistic: a patron committed to
     // the initiator is believed resolute by it and irresolute by the target, so the bargaining range stays
     // empty for a while (§12.2). A great power with ties to both proposes a ceasefire. The initiator, a
     // democracy committed by its own war, would be backing down (§11.3); the mediator's leverage makes the
-    // ceasefire worth accepting. With near-best responses, ceasefires hold in most wars with the mediator's
-    // leverage and in none without it.
+    // ceasefire worth accepting. With near-best responses, ceasefires end many of the wars with the
+    // mediator's leverage (16 of 40 on this code, the mediator proposing at most once a week) and none
+    // without it.
     ScenarioSpec spec = two_state_war(1.0, 1.0);
     spec.model.rationality = 1000.0;
     spec.model.war.battle_rate = 0.2;
@@ -243,7 +263,7 @@ TEST(War, AMediatorWithLeverageEndsAWarBetweenTwoSmallStates) {
     int proposals_without = 0;
     const int without = count(0.0, proposals_without);
     EXPECT_GT(proposals_without, 0);  // the mediator proposed, and was turned down
-    EXPECT_GE(with_leverage, 20) << without;
+    EXPECT_GE(with_leverage, 10) << without;
     EXPECT_EQ(without, 0) << with_leverage;
 }
 
