@@ -2,6 +2,7 @@
 // Written as gnuplot script directly: a reliability diagram and a dot chart with horizontal interval bars
 // are neither of the primitives' shapes.
 #include "brink/plots/score_charts.hpp"
+#include "chart_files.hpp"
 
 #include "brink/io/atomic_file.hpp"
 #include "brink/plots/primitives.hpp"
@@ -184,34 +185,13 @@ std::vector<ScoreChart> score_chart_scripts(const std::string& dir) {
 }
 
 DrawnCharts draw_score_charts(const std::string& dir, ChartFormat format, const RenderOptions& options) {
-    DrawnCharts drawn;
-    if (!gnuplot_available(options)) {
-        drawn.pending.push_back(std::string("score charts not drawn: ") + gnuplot_missing_message);
-        return drawn;
-    }
-    const std::vector<ScoreChart> charts = score_chart_scripts(dir);
-    const fs::path charts_dir = fs::path(dir) / "charts";
-    std::error_code error;
-    fs::create_directories(charts_dir, error);
-    if (error) {
-        drawn.pending.push_back("cannot create " + charts_dir.string() + ": " + error.message());
-        return drawn;
-    }
-    io::remove_stale_temporaries(charts_dir, io::k_chart_temporary_names);
-    for (const ScoreChart& chart : charts) {
-        const fs::path path = charts_dir / (chart.stem + "." + to_string(format));
-        RenderOptions sized = options;
-        if (chart.height_px > 0) {
-            sized.height_px = chart.height_px;
+    return draw_chart_files(dir, "score", format, options, [&] {
+        std::vector<ChartFile> files;
+        for (const ScoreChart& chart : score_chart_scripts(dir)) {
+            files.push_back({chart.stem, chart.script, chart.height_px});
         }
-        try {
-            render_chart(chart.script, path.string(), format, sized);
-            drawn.written.push_back(path.string());
-        } catch (const std::exception& failure) {
-            drawn.pending.push_back(chart.stem + ": " + failure.what());
-        }
-    }
-    return drawn;
+        return files;
+    });
 }
 
 }  // namespace brink::plots

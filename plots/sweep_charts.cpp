@@ -2,6 +2,7 @@
 // a P(war) heatmap over two grid parameters, P(war) with its Wilson band over one, and Sobol S1/ST bars per
 // metric.
 #include "brink/plots/sweep_charts.hpp"
+#include "chart_files.hpp"
 
 #include "brink/io/atomic_file.hpp"
 #include "brink/plots/primitives.hpp"
@@ -212,31 +213,13 @@ std::vector<SweepChart> sweep_chart_scripts(const std::string& dir) {
 }
 
 DrawnCharts draw_sweep_charts(const std::string& dir, ChartFormat format, const RenderOptions& options) {
-    DrawnCharts drawn;
-    if (!gnuplot_available(options)) {
-        drawn.pending.push_back(std::string("sweep charts not drawn: ") + gnuplot_missing_message);
-        return drawn;
-    }
-    const std::vector<SweepChart> charts = sweep_chart_scripts(dir);
-    const fs::path charts_dir = fs::path(dir) / "charts";
-    std::error_code error;
-    fs::create_directories(charts_dir, error);
-    if (error) {
-        drawn.pending.push_back("cannot create " + charts_dir.string() + ": " + error.message());
-        return drawn;
-    }
-    // A sweep killed while rendering left NAME.tmp-<pid>-<n> behind; clear them before drawing again.
-    io::remove_stale_temporaries(charts_dir, io::k_chart_temporary_names);
-    for (const SweepChart& chart : charts) {
-        const fs::path path = charts_dir / (chart.stem + "." + to_string(format));
-        try {
-            render_chart(chart.script, path.string(), format, options);
-            drawn.written.push_back(path.string());
-        } catch (const std::exception& failure) {
-            drawn.pending.push_back(chart.stem + ": " + failure.what());
+    return draw_chart_files(dir, "sweep", format, options, [&] {
+        std::vector<ChartFile> files;
+        for (const SweepChart& chart : sweep_chart_scripts(dir)) {
+            files.push_back({chart.stem, chart.script, 0});
         }
-    }
-    return drawn;
+        return files;
+    });
 }
 
 }  // namespace brink::plots

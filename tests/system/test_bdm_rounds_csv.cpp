@@ -9,10 +9,11 @@
 #include "brink/model/crisis.hpp"
 
 #include "brink_test_support.hpp"
+#include "ec_car_emissions.hpp"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
+#include <cctype>
 #include <map>
 #include <sstream>
 #include <string>
@@ -23,35 +24,19 @@ namespace {
 
 // The EC table as a scenario: positions from the 4..10 scale to [0,1], capability and salience as given.
 std::string ec_scenario() {
-    std::ifstream in(std::string(BRINK_SOURCE_DIR) + "/tests/unit/model/data/ec_car_emissions.csv");
     std::ostringstream yaml;
     yaml << "metadata: {name: EC car emissions, horizon: 8}\n"
             "issues: {standards: {low: strictest, high: laxest}}\n"
             "model: {decisions_enabled: false}\n"
             "actors:\n";
-    std::string line;
-    bool header_seen = false;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
-        if (!header_seen) {
-            header_seen = true;
-            continue;
-        }
-        std::stringstream fields(line);
-        std::string name, capability, position, salience;
-        std::getline(fields, name, ',');
-        std::getline(fields, capability, ',');
-        std::getline(fields, position, ',');
-        std::getline(fields, salience, ',');
-        std::string id = name;
+    for (const test_support::EcActor& a : test_support::ec_car_emissions()) {
+        std::string id = a.name;
         for (char& c : id) {
             c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         }
-        yaml << "  " << id << ": {capability: " << capability
-             << ", positions: {standards: {position: " << (std::stod(position) - 4.0) / 6.0
-             << ", salience: " << salience << "}}}\n";
+        yaml << "  " << id << ": {capability: " << a.capability
+             << ", positions: {standards: {position: " << (a.position - 4.0) / 6.0
+             << ", salience: " << a.salience << "}}}\n";
     }
     return yaml.str();
 }

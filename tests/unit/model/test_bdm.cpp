@@ -2,11 +2,12 @@
 // after Scholz, Calbert & Smith 2011), on their worked example and on analytic two- and three-actor cases.
 #include "brink/model/bdm.hpp"
 
+#include "ec_car_emissions.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -20,31 +21,11 @@ struct NamedActor {
     BdmActor actor;
 };
 
-// Reads tests/unit/model/data/ec_car_emissions.csv and scales positions from the 4..10 scale to [0,1].
+// The EC table with positions scaled from the 4..10 scale to [0,1].
 std::vector<NamedActor> load_car_emissions() {
-    std::ifstream in(std::string(BRINK_SOURCE_DIR) + "/tests/unit/model/data/ec_car_emissions.csv");
-    if (!in) {
-        throw std::runtime_error("cannot open ec_car_emissions.csv");
-    }
     std::vector<NamedActor> actors;
-    std::string line;
-    bool header_seen = false;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') {
-            continue;
-        }
-        if (!header_seen) {
-            header_seen = true;
-            continue;
-        }
-        std::stringstream fields(line);
-        std::string name, capability, position, salience;
-        std::getline(fields, name, ',');
-        std::getline(fields, capability, ',');
-        std::getline(fields, position, ',');
-        std::getline(fields, salience, ',');
-        actors.push_back(
-            {name, BdmActor{std::stod(capability), (std::stod(position) - 4.0) / 6.0, std::stod(salience)}});
+    for (const test_support::EcActor& a : test_support::ec_car_emissions()) {
+        actors.push_back({a.name, BdmActor{a.capability, (a.position - 4.0) / 6.0, a.salience}});
     }
     return actors;
 }
