@@ -91,6 +91,21 @@ std::vector<Marker> outcome_markers(const SummaryInfo& summary, const TimeAxis& 
         double time = outcome["time"].get<double>();
         markers.push_back({axis.at(time), kind + ", " + axis.describe(time)});
     }
+    // docs/model.md §12.2: the war phase runs from the first shot (the outcome's time) to the war's end.
+    const auto& war = outcome.value("war", nlohmann::json());
+    if (war.is_object() && war.contains("end") && war["end"].is_number()) {
+        const double end = war["end"].get<double>();
+        const std::string label = "war ends (" + detail::json_string(war, "how") + "), " + axis.describe(end);
+        // Two lines closer than a twentieth of the horizon would print their labels over each other: the
+        // first line then carries both.
+        const double close = 0.05 * summary.horizon_days.value_or(20.0);
+        if (!markers.empty() && war.contains("start") && war["start"].is_number() &&
+            end - war["start"].get<double>() < close) {
+            markers.back().label += "; " + label;
+        } else {
+            markers.push_back({axis.at(end), label});
+        }
+    }
     return markers;
 }
 

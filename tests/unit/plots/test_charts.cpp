@@ -177,6 +177,18 @@ TEST(ChartScript, EscalationBandsDrawTheChosenActorsOnly) {
     EXPECT_THROW(chart_script(fixture_dir("ensemble"), ChartKind::EscalationBands, options), PlotError);
 }
 
+TEST(ChartScript, EscalationMarksTheEndOfAWarFoughtAfterItsFirstShot) {
+    ScratchRun run("single", "war-end");
+    std::string summary = slurp(run.path() + "/summary.json");
+    const std::string anchor = "\"outcome\": {";
+    summary.replace(summary.find(anchor), anchor.size(),
+                    anchor + "\"war\": {\"start\": 41.3, \"end\": 55.5, \"how\": \"ceasefire\"}, ");
+    std::ofstream(run.path() + "/summary.json") << summary;
+    const std::string script = chart_script(run.path(), ChartKind::Escalation);
+    EXPECT_TRUE(contains(script, "war, 11 Apr 2030")) << script;
+    EXPECT_TRUE(contains(script, "war ends (ceasefire), 25 Apr 2030")) << script;  // day 55.5
+}
+
 TEST(ChartScript, WithoutAStartDateTheTimeAxisCountsDays) {
     ScratchRun run("single", "no-date");
     std::string summary = slurp(run.path() + "/summary.json");
