@@ -17,6 +17,7 @@ packages=(
     libbenchmark-dev                      # benchmarks
     gnuplot-nox libgnuplot-iostream-dev   # charts (pngcairo, svg, pdfcairo terminals)
     python3 python3-jsonschema python3-yaml  # test: scenarios/schema.json agrees with the loader
+    pybind11-dev python3-dev python3-pandas python3-pytest  # the Python module (import brink) and its tests
 )
 for extra in "$@"; do
     case "$extra" in

@@ -1,0 +1,26 @@
+"""brink: a discrete-event simulator of diplomatic crises, from Python (docs/python.md).
+
+    import brink
+    scenario = brink.load()                      # the bundled default scenario; or a path, YAML text, a dict
+    scenario.set("actors.russia.resolve", 0.9)   # the `--set` grammar
+    result = brink.run(scenario, seed=7)         # .summary, .events, .trajectory, .dyads (DataFrames)
+    many = brink.ensemble(scenario, runs=200, seed=7)   # .runs (one row per run), .summary
+
+The same library calls as the `brink` command: same scenarios, same validation, same seeds, same rows.
+"""
+
+from ._brink import __version__, default_scenario_path
+from ._results import Ensemble, Run, ensemble, run
+from ._scenario import Scenario, ScenarioError, load
+
+__all__ = [
+    "Ensemble",
+    "Run",
+    "Scenario",
+    "ScenarioError",
+    "__version__",
+    "default_scenario_path",
+    "ensemble",
+    "load",
+    "run",
+]

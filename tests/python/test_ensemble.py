@@ -1,0 +1,47 @@
+"""brink.ensemble: the rows of `brink run --runs N --seed S`, for any thread count."""
+
+import json
+import subprocess
+
+import pandas as pd
+import pytest
+
+import brink
+
+
+def test_ensemble_equals_the_clis_runs_csv(default_scenario, brink_executable, tmp_path):
+    out = tmp_path / "cli"
+    subprocess.run([brink_executable, "run", "--runs", "20", "--seed", "9", "--threads", "2", "--quiet",
+                    "--out", str(out)], check=True)
+    many = brink.ensemble(default_scenario, runs=20, seed=9, threads=1)
+    assert many.texts["runs"] == (out / "runs.csv").read_text()
+    assert many.texts["quantiles"] == (out / "quantiles.csv").read_text()
+    pd.testing.assert_frame_equal(many.runs, brink.ensemble(default_scenario, 20, seed=9).runs)
+    expected = json.loads((out / "summary.json").read_text())
+    for summary in (expected, many.summary):
+        summary.pop("command", None)
+        summary.pop("scenario", None)
+    assert many.summary == expected
+    assert many.complete
+
+
+def test_runs_frame_columns_and_dtypes(default_scenario):
+    runs = brink.ensemble(default_scenario, runs=12, seed=4).runs
+    assert len(runs) == 12
+    assert list(runs["run"]) == list(range(12))
+    assert list(runs.columns[:12]) == ["run", "seed", "outcome", "time", "date", "initiator", "target",
+                                       "peak_rung", "violence", "war_start", "war_end", "war_how"]
+    assert runs.columns[-1] == "error"
+    assert any(c.startswith("position:russia:") for c in runs.columns)
+    assert isinstance(runs["outcome"].dtype, pd.CategoricalDtype)
+    assert isinstance(runs["outcome:russia"].dtype, pd.CategoricalDtype)
+    assert pd.api.types.is_datetime64_any_dtype(runs["date"])
+    assert pd.api.types.is_integer_dtype(runs["seed"])
+
+
+def test_bad_arguments_raise_value_error(default_scenario):
+    for runs in (0, -3, 2.5, True):
+        with pytest.raises(ValueError):
+            brink.ensemble(default_scenario, runs=runs)
+    with pytest.raises(ValueError):
+        brink.ensemble(default_scenario, runs=2, threads=-1)

@@ -1,0 +1,70 @@
+"""brink.run: DataFrames with the documented columns and dtypes; determinism; the CLI's files."""
+
+import pathlib
+import subprocess
+
+import pandas as pd
+import pytest
+
+import brink
+from conftest import SMALL
+
+
+def test_run_gives_frames_with_documented_columns_and_dtypes(default_scenario):
+    result = brink.run(default_scenario, seed=3)
+    assert result.summary["outcome"]["kind"] in {"war", "settlement", "capitulation", "standoff",
+                                                 "fait_accompli"}
+    trajectory, events, dyads = result.trajectory, result.events, result.dyads
+    assert list(trajectory.columns) == ["time", "date", "actor", "metric", "value"]
+    assert list(events.columns) == ["time", "date", "seq", "type", "source", "target", "issue", "value",
+                                    "cameo", "goldstein", "key", "description"]
+    assert list(dyads.columns) == ["day", "date", "source", "target", "goldstein_sum", "events"]
+    for frame in (trajectory, events, dyads):
+        assert pd.api.types.is_datetime64_any_dtype(frame["date"])
+        assert len(frame) > 0
+    assert trajectory["date"].min() == pd.Timestamp("2022-01-22")
+    for column in ("actor", "metric"):
+        assert isinstance(trajectory[column].dtype, pd.CategoricalDtype)
+    for column in ("type", "source", "target", "issue"):
+        assert isinstance(events[column].dtype, pd.CategoricalDtype)
+    assert isinstance(dyads["source"].dtype, pd.CategoricalDtype)
+    assert pd.api.types.is_float_dtype(trajectory["value"])
+    assert events["key"].dtype == bool
+    assert pd.api.types.is_string_dtype(events["cameo"])
+    assert events["cameo"].dropna().str.fullmatch(r"\d{2,4}").all()
+    assert "russia" in set(trajectory["actor"])
+
+
+def test_same_seed_same_frames_other_seed_differs(default_scenario):
+    first, second = brink.run(default_scenario, seed=11), brink.run(default_scenario, seed=11)
+    pd.testing.assert_frame_equal(first.trajectory, second.trajectory)
+    pd.testing.assert_frame_equal(first.events, second.events)
+    pd.testing.assert_frame_equal(first.dyads, second.dyads)
+    assert first.summary == second.summary
+    other = brink.run(default_scenario, seed=12)
+    assert other.texts["events"] != first.texts["events"]
+
+
+def test_default_seed_is_the_scenarios(default_scenario):
+    assert brink.run(default_scenario).texts == brink.run(default_scenario, seed=default_scenario.seed).texts
+
+
+def test_run_accepts_a_dict_and_rejects_bad_seeds():
+    assert len(brink.run(SMALL, seed=1).trajectory) > 0
+    for seed in (-1, 1.5, "7"):
+        with pytest.raises((ValueError, TypeError)):
+            brink.run(SMALL, seed=seed)
+
+
+def test_files_equal_the_clis(default_scenario, brink_executable, tmp_path):
+    subprocess.run([brink_executable, "run", "--seed", "5", "--quiet", "--out", str(tmp_path / "cli")],
+                   check=True)
+    result = brink.run(default_scenario, seed=5)
+    for name in ("trajectory", "events", "dyads", "bdm_rounds"):
+        assert result.texts[name] == (tmp_path / "cli" / f"{name}.csv").read_text(), name
+    cli = pathlib.Path(tmp_path / "cli" / "summary.json")
+    import json
+    expected = json.loads(cli.read_text())
+    for summary in (expected, result.summary):
+        summary.pop("command", None)
+    assert result.summary == expected
