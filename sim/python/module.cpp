@@ -1,8 +1,9 @@
 // The `brink._brink` CPython extension (pybind11): the library calls the `brink` Python package wraps
 // (docs/python.md). It adds no logic of its own: scenarios load, override, validate and dump through the io
 // ring, runs go through model::run_crisis and the io writers' CSV and JSON text, ensembles through
-// sweep::run_ensemble. Every run releases the GIL. Bad input comes back as diagnostics (the package raises
-// brink.ScenarioError); a model that refuses a spec throws std::invalid_argument (ValueError in Python).
+// sweep::run_ensemble, sweeps through the sweep file loader and sweep::run_sweep. Every run releases the GIL.
+// Bad input comes back as diagnostics (the package raises brink.ScenarioError); a model that refuses a spec
+// throws std::invalid_argument (ValueError in Python).
 #include "brink/io/diagnostics.hpp"
 #include "brink/io/overrides.hpp"
 #include "brink/io/run_writer.hpp"
@@ -12,12 +13,14 @@
 #include "brink/model/crisis.hpp"
 #include "brink/scenario.hpp"
 #include "brink/sweep/ensemble.hpp"
+#include "brink/sweep/sweep.hpp"
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -93,6 +96,19 @@ py::dict run(const ScenarioSpec& spec, std::optional<std::uint64_t> seed, const 
     return out;
 }
 
+/// A progress callback that turns a pending Ctrl-C (KeyboardInterrupt) into a stop request: the runners then
+/// finish the runs in flight and return. Called on the runner's coordinating thread, the GIL released.
+std::function<void(const sweep::Progress&)> interrupt_check(std::atomic<bool>& stop, bool& interrupted) {
+    return [&stop, &interrupted](const sweep::Progress&) {
+        py::gil_scoped_acquire acquire;
+        if (PyErr_CheckSignals() != 0) {
+            PyErr_Clear();
+            interrupted = true;
+            stop = true;
+        }
+    };
+}
+
 /// Runs sweep::run_ensemble into `out_dir` (runs.csv, quantiles.csv, summary.json). A KeyboardInterrupt
 /// (Ctrl-C) stops it after the runs in flight: the files then cover the finished runs and "interrupted" is
 /// true.
@@ -106,14 +122,7 @@ py::dict ensemble(const ScenarioSpec& spec, std::optional<std::uint64_t> seed, i
     options.stop = &stop;
     options.command_line = command_line;
     options.scenario_path = spec.source_path;
-    options.progress = [&](const sweep::Progress&) {
-        py::gil_scoped_acquire acquire;
-        if (PyErr_CheckSignals() != 0) {
-            PyErr_Clear();
-            interrupted = true;
-            stop = true;
-        }
-    };
+    options.progress = interrupt_check(stop, interrupted);
     sweep::EnsembleResult result;
     {
         py::gil_scoped_release release;
@@ -125,6 +134,41 @@ py::dict ensemble(const ScenarioSpec& spec, std::optional<std::uint64_t> seed, i
     out["complete"] = result.complete;
     out["interrupted"] = interrupted;
     return out;
+}
+
+/// Loads a sweep file's text (docs/sweeps.md; `file_name` resolves its relative scenario path) and runs it
+/// with sweep::run_sweep into `out_dir`: (None, diagnostics) on bad input, else ({points, runs, failed,
+/// complete, aggregated, interrupted}, []).
+py::tuple run_sweep(const std::string& sweep_text, const std::string& file_name, const std::string& out_dir,
+                    int threads) {
+    sweep::SweepLoadResult loaded;
+    {
+        py::gil_scoped_release release;
+        loaded = sweep::load_sweep_string(sweep_text, file_name);
+    }
+    if (!loaded.ok()) {
+        return py::make_tuple(py::none(), diagnostic_list(loaded.diagnostics));
+    }
+    std::atomic<bool> stop{false};
+    bool interrupted = false;
+    sweep::RunnerOptions options;
+    options.threads = threads;
+    options.out_dir = out_dir;
+    options.stop = &stop;
+    options.progress = interrupt_check(stop, interrupted);
+    sweep::SweepResult result;
+    {
+        py::gil_scoped_release release;
+        result = sweep::run_sweep(*loaded.spec, options);
+    }
+    py::dict out;
+    out["points"] = result.points;
+    out["runs"] = result.total_runs;
+    out["failed"] = result.failed;
+    out["complete"] = result.complete;
+    out["aggregated"] = result.aggregated;
+    out["interrupted"] = interrupted;
+    return py::make_tuple(out, py::list());
 }
 
 }  // namespace
@@ -162,5 +206,8 @@ PYBIND11_MODULE(_brink, m) {
     m.def("ensemble", &python::ensemble, py::arg("spec"), py::arg("seed"), py::arg("runs"),
           py::arg("threads"), py::arg("out_dir"), py::arg("command_line"),
           "An ensemble (sweep::run_ensemble) written into out_dir: runs, failed, complete, interrupted.");
+    m.def("run_sweep", &python::run_sweep, py::arg("sweep_text"), py::arg("file_name"), py::arg("out_dir"),
+          py::arg("threads"),
+          "A sweep file's text run by sweep::run_sweep into out_dir: (result or None, diagnostics).");
     m.attr("__version__") = BRINK_VERSION;
 }

@@ -1,6 +1,9 @@
 """brink.ensemble: the rows of `brink run --runs N --seed S`, for any thread count."""
 
 import json
+import os
+import signal
+import threading
 import subprocess
 
 import pandas as pd
@@ -45,3 +48,15 @@ def test_bad_arguments_raise_value_error(default_scenario):
             brink.ensemble(default_scenario, runs=runs)
     with pytest.raises(ValueError):
         brink.ensemble(default_scenario, runs=2, threads=-1)
+
+
+def test_ctrl_c_stops_an_ensemble_and_keeps_the_finished_runs(default_scenario):
+    timer = threading.Timer(0.5, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    with pytest.raises(KeyboardInterrupt) as raised:
+        brink.ensemble(default_scenario, runs=10_000_000, seed=1, threads=2)
+    timer.join()
+    stopped = raised.value.ensemble
+    assert not stopped.complete
+    assert 0 < len(stopped.runs) < 10_000_000
+    assert list(stopped.runs["run"]) == list(range(len(stopped.runs)))

@@ -23,8 +23,10 @@ _CATEGORIES = {
     "bdm_rounds": ("issue", "actor", "other", "outcome", "moved_to"),
     "runs": ("outcome", "initiator", "target", "war_how"),
     "quantiles": ("actor", "metric"),
+    "sweep_runs": ("outcome", "initiator", "target"),
+    "sobol": ("metric", "parameter"),
 }
-_TEXTS = {"events": ("cameo", "description"), "runs": ("error",)}
+_TEXTS = {"events": ("cameo", "description"), "runs": ("error",), "sweep_runs": ("error",)}
 
 
 def frame(text, kind):
