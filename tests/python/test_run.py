@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import brink
-from conftest import SMALL
+from conftest import SMALL, SOURCE_DIR
 
 
 def test_run_gives_frames_with_documented_columns_and_dtypes(default_scenario):
@@ -68,3 +68,25 @@ def test_files_equal_the_clis(default_scenario, brink_executable, tmp_path):
     for summary in (expected, result.summary):
         summary.pop("command", None)
     assert result.summary == expected
+
+
+def test_id_columns_share_the_scenarios_actor_order(default_scenario):
+    result = brink.run(default_scenario, seed=2)
+    actors = [entry["id"] for entry in result.summary["actors"]]
+    assert actors[0] == "russia"
+    for frame, column in ((result.trajectory, "actor"), (result.events, "source"), (result.events, "target"),
+                          (result.dyads, "source"), (result.dyads, "target")):
+        assert list(frame[column].cat.categories) == actors, column
+    assert list(result.events["issue"].cat.categories) == [entry["id"] for entry in result.summary["issues"]]
+
+
+@pytest.mark.parametrize("name", ["ukraine_2022", "cuba_1962", "july_1914"])
+def test_typed_frames_lose_no_value(name):
+    # A value outside a categorical's categories would silently become NaN: count the empty fields.
+    import io
+    scenario = brink.load(SOURCE_DIR / "scenarios" / f"{name}.yaml").set("output.bdm_rounds", True)
+    result = brink.run(scenario, seed=4)
+    for kind in ("trajectory", "events", "dyads", "bdm_rounds"):
+        plain = pd.read_csv(io.StringIO(result.texts[kind]), keep_default_na=False, na_values=[""])
+        typed = getattr(result, kind)
+        assert (plain.isna().sum() == typed.isna().sum()).all(), kind

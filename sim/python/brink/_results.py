@@ -27,15 +27,22 @@ _CATEGORIES = {
     "sobol": ("metric", "parameter"),
 }
 _TEXTS = {"events": ("cameo", "description"), "runs": ("error",), "sweep_runs": ("error",)}
+#: Columns holding actor ids and issue ids: categoricals in the scenario's order, shared by every column.
+_ACTOR_COLUMNS = {"actor", "other", "source", "target", "initiator"}
+_ISSUE_COLUMNS = {"issue"}
 
 
-def frame(text, kind):
-    """A DataFrame of one of brink's CSV texts: `date` and `war_*` dates as datetime64, ids as categoricals."""
-    categories = _CATEGORIES.get(kind, ())
+def frame(text, kind, summary=None):
+    """A DataFrame of one of brink's CSV texts: `date` as datetime64, ids and kinds as categoricals (actor
+    and issue ids in the scenario's order when `summary`, a summary.json dict, lists them)."""
     header = text.split("\n", 1)[0].split(",")
-    # runs.csv: the per-actor outcome columns are categoricals too.
-    categories = tuple(categories) + tuple(c for c in header if c.startswith("outcome:"))
+    categories = set(_CATEGORIES.get(kind, ())) | {c for c in header if c.startswith("outcome:")}
     dtypes = {column: "category" for column in categories if column in header}
+    if summary is not None:
+        actors = pd.CategoricalDtype([entry["id"] for entry in summary.get("actors", [])])
+        issues = pd.CategoricalDtype([entry["id"] for entry in summary.get("issues", [])])
+        dtypes.update({column: actors for column in _ACTOR_COLUMNS & set(dtypes)})
+        dtypes.update({column: issues for column in _ISSUE_COLUMNS & set(dtypes)})
     dtypes.update({column: "string" for column in _TEXTS.get(kind, ()) if column in header})
     if "date" in header:
         dtypes["date"] = "string"
@@ -67,19 +74,19 @@ class Run:
 
     @cached_property
     def trajectory(self):
-        return frame(self.texts["trajectory"], "trajectory")
+        return frame(self.texts["trajectory"], "trajectory", self.summary)
 
     @cached_property
     def events(self):
-        return frame(self.texts["events"], "events")
+        return frame(self.texts["events"], "events", self.summary)
 
     @cached_property
     def dyads(self):
-        return frame(self.texts["dyads"], "dyads")
+        return frame(self.texts["dyads"], "dyads", self.summary)
 
     @cached_property
     def bdm_rounds(self):
-        return frame(self.texts["bdm_rounds"], "bdm_rounds")
+        return frame(self.texts["bdm_rounds"], "bdm_rounds", self.summary)
 
     @property
     def outcome(self):
@@ -106,11 +113,11 @@ class Ensemble:
 
     @cached_property
     def runs(self):
-        return frame(self.texts["runs"], "runs")
+        return frame(self.texts["runs"], "runs", self.summary)
 
     @cached_property
     def quantiles(self):
-        return frame(self.texts["quantiles"], "quantiles")
+        return frame(self.texts["quantiles"], "quantiles", self.summary)
 
     def __repr__(self):
         return f"<brink.Ensemble runs={len(self.runs)} seed={self.seed}>"
