@@ -90,3 +90,14 @@ def test_typed_frames_lose_no_value(name):
         plain = pd.read_csv(io.StringIO(result.texts[kind]), keep_default_na=False, na_values=[""])
         typed = getattr(result, kind)
         assert (plain.isna().sum() == typed.isna().sum()).all(), kind
+
+
+def test_params_apply_to_a_copy_as_set_does(default_scenario, brink_executable, tmp_path):
+    before = default_scenario.to_yaml()
+    result = brink.run(default_scenario, seed=6, params={"actors.russia.resolve": 0.55, "model.rationality": 8})
+    assert default_scenario.to_yaml() == before
+    subprocess.run([brink_executable, "run", "--seed", "6", "--set", "actors.russia.resolve=0.55", "--set",
+                    "model.rationality=8", "--quiet", "--out", str(tmp_path / "cli")], check=True)
+    assert result.texts["events"] == (tmp_path / "cli" / "events.csv").read_text()
+    with pytest.raises(brink.ScenarioError):
+        brink.run(default_scenario, params={"actors.russia.resolv": 0.5})

@@ -131,20 +131,33 @@ def _seed(seed):
     return int(seed)
 
 
-def run(scenario, seed=None):
-    """Runs the scenario once (model::run_crisis), as `brink run --seed SEED`; seed None: metadata.seed.
-    `scenario` is a Scenario or anything brink.load() takes."""
+def _with_params(scenario, params):
+    """A Scenario of `scenario` (anything brink.load() takes) with `params` ({path: value}, as repeated
+    `--set path=value`) applied to a copy; the caller's Scenario is never changed."""
     scenario = as_scenario(scenario)
+    if not params:
+        return scenario
+    changed = scenario.copy()
+    for path, value in params.items():
+        changed.set(path, value)
+    return changed
+
+
+def run(scenario, seed=None, params=None):
+    """Runs the scenario once (model::run_crisis), as `brink run --seed SEED --set path=value...`; seed
+    None: metadata.seed. `scenario` is a Scenario or anything brink.load() takes; `params` maps `--set`
+    paths to values, applied to a copy."""
+    scenario = _with_params(scenario, params)
     seed = scenario.seed if seed is None else _seed(seed)
     texts = _brink.run(scenario._spec, seed, _command("run", seed))
     return Run(texts, seed)
 
 
-def ensemble(scenario, runs, seed=None, threads=None):
+def ensemble(scenario, runs, seed=None, threads=None, params=None):
     """`runs` replications, as `brink run --runs RUNS --seed SEED --threads THREADS` (same seeds, same rows
-    for any thread count). threads None: every core. Ctrl-C stops it: KeyboardInterrupt, whose `.ensemble`
-    holds the finished runs."""
-    scenario = as_scenario(scenario)
+    for any thread count). threads None: every core; `params` as for run(). Ctrl-C stops it:
+    KeyboardInterrupt, whose `.ensemble` holds the finished runs."""
+    scenario = _with_params(scenario, params)
     seed = scenario.seed if seed is None else _seed(seed)
     if isinstance(runs, bool) or not hasattr(runs, "__index__") or not 1 <= runs <= 100_000_000:
         raise ValueError(f"runs: expected an integer in [1, 1e8], got {runs!r}")
