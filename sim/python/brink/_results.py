@@ -126,8 +126,8 @@ class Ensemble:
 def _seed(seed):
     if seed is None:
         return None
-    if isinstance(seed, bool) or not hasattr(seed, "__index__") or seed < 0:
-        raise ValueError(f"seed: expected a non-negative integer, got {seed!r}")
+    if isinstance(seed, bool) or not hasattr(seed, "__index__") or not 0 <= seed < 2**64:
+        raise ValueError(f"seed: expected an integer in [0, 2^64), got {seed!r}")
     return int(seed)
 
 
