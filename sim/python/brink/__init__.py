@@ -11,6 +11,7 @@ The same library calls as the `brink` command: same scenarios, same validation, 
 """
 
 from ._brink import __version__, default_scenario_path
+from ._ema import ema_model
 from ._results import Ensemble, Run, ensemble, run
 from ._scenario import Scenario, ScenarioError, load
 from ._sweep import Sweep, sweep
@@ -23,6 +24,7 @@ __all__ = [
     "Sweep",
     "__version__",
     "default_scenario_path",
+    "ema_model",
     "ensemble",
     "load",
     "run",
