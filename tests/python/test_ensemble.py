@@ -4,6 +4,7 @@ import json
 import os
 import signal
 import threading
+import time
 import subprocess
 
 import pandas as pd
@@ -60,3 +61,25 @@ def test_ctrl_c_stops_an_ensemble_and_keeps_the_finished_runs(default_scenario):
     assert not stopped.complete
     assert 0 < len(stopped.runs) < 10_000_000
     assert list(stopped.runs["run"]) == list(range(len(stopped.runs)))
+
+
+def _turns_while_alive(thread):
+    """Loop turns this thread makes while `thread` runs, and the wall time that took."""
+    ticks, start = 0, time.perf_counter()
+    while thread.is_alive():
+        ticks += 1
+    return ticks, time.perf_counter() - start
+
+
+def test_an_ensemble_releases_the_gil(default_scenario):
+    # While the library runs, this thread keeps running; with the GIL held for the whole ensemble it would
+    # only run during the package's few Python steps around it (about 1% of the time).
+    idle = threading.Thread(target=time.sleep, args=(0.3,))
+    idle.start()
+    idle_ticks, idle_seconds = _turns_while_alive(idle)
+    worker = threading.Thread(target=brink.ensemble, args=(default_scenario, 400), kwargs={"threads": 1})
+    worker.start()
+    ticks, seconds = _turns_while_alive(worker)
+    worker.join()
+    assert seconds > 0.2, "the ensemble was too short to tell"
+    assert ticks / seconds > 0.1 * idle_ticks / idle_seconds
