@@ -1,5 +1,6 @@
 """brink.sweep: the rows of `brink sweep` for the same design and seeds."""
 
+import json
 import subprocess
 
 import pandas as pd
@@ -22,6 +23,10 @@ def test_grid_equals_the_clis_inline_sweep(default_scenario, brink_executable, t
     assert isinstance(grid.runs["outcome"].dtype, pd.CategoricalDtype)
     assert grid.sobol is None and grid.complete
     assert grid.summary["design"] == "grid"
+    expected = json.loads((out / "sweep.json").read_text())
+    for summary in (expected, grid.summary):
+        summary["scenario"].pop("path")  # the CLI's file, the package's dumped copy of the same scenario
+    assert grid.summary == expected
 
 
 def test_sobol_and_lhs_designs(default_scenario):

@@ -8,6 +8,7 @@ sobol.csv and sweep.json back with pandas.
 
 import json
 import os
+import pathlib
 import tempfile
 from functools import cached_property
 
@@ -15,7 +16,7 @@ import yaml
 
 from . import _brink
 from ._results import frame
-from ._scenario import ScenarioError, as_scenario
+from ._scenario import DICT_NAME, TEXT_NAME, ScenarioError, as_scenario
 
 _DESIGNS = {"grid": "grid", "lhs": "lhs", "latin_hypercube": "lhs", "mc": "monte_carlo",
             "monte_carlo": "monte_carlo", "sobol": "sobol", "saltelli": "sobol"}
@@ -72,11 +73,12 @@ class Sweep:
 
 
 def sweep(scenario, params, design="grid", points=None, runs=1, seed=None, threads=None, metrics=None,
-          design_seed=None, bootstrap=None, name="python"):
+          design_seed=None, bootstrap=None, name=None):
     """Runs a sweep as `brink sweep` does (docs/sweeps.md). `params` maps a `--set` path to grid values
     (a list, or "lo:hi:n") for design "grid", or to a (low, high) range for "lhs", "mc" and "sobol";
     `points` is the number of points (lhs, mc) or the Sobol base size; `runs` the replications per point;
-    `seed` the base seed (None: metadata.seed). Same rows as `brink sweep` with the same sweep file."""
+    `seed` the base seed (None: metadata.seed); `name` (sweep.json's) defaults to the scenario file's stem, as
+    for `brink sweep SCENARIO --param ...`. Same rows as `brink sweep` with the same sweep file."""
     scenario = as_scenario(scenario)
     if design not in _DESIGNS:
         raise ValueError(f"design: expected one of {sorted(_DESIGNS)}, got {design!r}")
@@ -85,6 +87,8 @@ def sweep(scenario, params, design="grid", points=None, runs=1, seed=None, threa
         raise ValueError("params: expected at least one parameter")
     if threads is not None and (not hasattr(threads, "__index__") or not 0 <= threads <= 4096):
         raise ValueError(f"threads: expected an integer in [0, 4096], got {threads!r}")
+    if name is None:
+        name = pathlib.Path(scenario._name).stem if scenario._name not in (DICT_NAME, TEXT_NAME) else "python"
     document = {"name": str(name), "scenario": "scenario.yaml", "design": design, "replications": runs,
                 "seed": scenario.seed if seed is None else seed,
                 "parameters": [_parameter(str(path), values, design) for path, values in params.items()]}
