@@ -17,6 +17,8 @@ packages=(
     libbenchmark-dev                      # benchmarks
     gnuplot-nox libgnuplot-iostream-dev   # charts (pngcairo, svg, pdfcairo terminals)
     python3 python3-jsonschema python3-yaml  # test: scenarios/schema.json agrees with the loader
+    pybind11-dev python3-dev python3-pandas python3-pytest  # the Python module (import brink) and its tests
+    python3-matplotlib                    # examples/notebook_sweep.py (a chart from Python), tested
 )
 for extra in "$@"; do
     case "$extra" in

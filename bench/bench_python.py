@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""The Python package's costs against the command's (issue 17's performance targets), on the release build.
+
+    cmake --preset release && cmake --build build -j2 --target brink brink_python
+    PYTHONPATH=build/python python3 bench/bench_python.py [--runs 10000] [--rounds 3]
+
+Prints medians of alternating rounds (so that a change in the machine's load hits both sides alike):
+1. an ensemble of --runs replications of the default scenario: brink.ensemble against
+   `build/brink run --runs N` (same seed, same threads), wall time;
+2. one run of the default scenario: the library call (_brink.run: model::run_crisis and the io writers'
+   texts) against brink.run (the package's overhead on top), and building its three DataFrames;
+3. a 100,000-row runs table read into a DataFrame (brink's dtypes).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import brink
+from brink import _brink
+from brink._results import frame
+
+
+def median_seconds(function, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def ensembles(executable, runs, rounds, threads):
+    scenario = brink.load()
+    python_times, cli_times = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for round_index in range(rounds):
+            start = time.perf_counter()
+            brink.ensemble(scenario, runs, seed=1, threads=threads)
+            python_times.append(time.perf_counter() - start)
+            out = os.path.join(folder, f"cli{round_index}")
+            start = time.perf_counter()
+            subprocess.run([executable, "run", "--runs", str(runs), "--seed", "1", "--threads", str(threads),
+                            "--quiet", "--out", out], check=True)
+            cli_times.append(time.perf_counter() - start)
+    python_time, cli_time = statistics.median(python_times), statistics.median(cli_times)
+    print(f"ensemble of {runs} runs ({threads} threads): brink.ensemble {python_time:.3f} s, "
+          f"brink run --runs {cli_time:.3f} s, ratio {python_time / cli_time:.3f}")
+
+
+def single_run(repeat):
+    scenario = brink.load()
+    library_times, package_times = [], []
+    for seed in range(repeat):  # alternating, so that the machine's load hits both alike
+        start = time.perf_counter()
+        _brink.run(scenario._spec, seed, "bench")
+        library_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        brink.run(scenario, seed=seed)
+        package_times.append(time.perf_counter() - start)
+    library, package = statistics.median(library_times), statistics.median(package_times)
+
+    def frames():
+        result = brink.run(scenario, seed=1)
+        return result.trajectory, result.events, result.dyads
+
+    with_frames = median_seconds(frames, max(repeat // 10, 5))
+    print(f"one run: library call {library * 1e3:.3f} ms, brink.run {package * 1e3:.3f} ms "
+          f"(overhead {(package - library) / library:+.1%}), with its three DataFrames "
+          f"{with_frames * 1e3:.2f} ms")
+
+
+def runs_table(rows):
+    many = brink.ensemble(brink.load(), 1000, seed=1)
+    header, body = many.texts["runs"].split("\n", 1)
+    text = header + "\n" + body * (rows // 1000)
+    seconds = median_seconds(lambda: frame(text, "runs", many.summary), 5)
+    print(f"runs table of {rows} rows to a DataFrame: {seconds:.3f} s")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--brink", default=os.path.join(os.path.dirname(__file__), "..", "build", "brink"))
+    args = parser.parse_args()
+    if not os.path.exists(args.brink):
+        sys.exit(f"bench_python: no {args.brink}; build the release preset's brink first")
+    ensembles(args.brink, args.runs, args.rounds, args.threads)
+    single_run(200)
+    runs_table(100_000)
+
+
+if __name__ == "__main__":
+    main()
