@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,13 +27,16 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* k_usage =
-    "brink calibrate CALIBRATION.yaml [--out DIR] [--threads N] [--format png|svg|pdf] [--no-plot] [--quiet]";
+    "brink calibrate CALIBRATION.yaml [--out DIR] [--threads N] [--resume] [--format png|svg|pdf] "
+    "[--no-plot] "
+    "[--quiet]";
 
 struct CalibrateCommand {
     std::string file;
     std::string out_dir;
     int threads = 0;
     plots::ChartFormat format = plots::ChartFormat::Png;
+    bool resume = false;
     bool plot = true;
     bool quiet = false;
 };
@@ -43,6 +47,7 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         ("out", po::value<std::string>()->value_name("DIR"),
          "output directory (default: out/<calibration file stem>)")                                    //
         ("threads", po::value<std::string>()->value_name("N"), "worker threads (default: all cores)")  //
+        ("resume", "continue an interrupted calibration from OUT/calibration.csv.partial")             //
         ("format", po::value<std::string>()->value_name("FORMAT"),
          "chart format: png (default), svg or pdf")           //
         ("no-plot", "write the data files only (no charts)")  //
@@ -75,6 +80,7 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         }
         command.format = *format;
     }
+    command.resume = values.count("resume") > 0;
     command.plot = values.count("no-plot") == 0;
     command.quiet = values.count("quiet") > 0;
     return command;
@@ -92,10 +98,12 @@ struct Stopped {};
 // calibration.csv.partial, one flushed row per point, renamed to calibration.csv when every point is done.
 class RowStream {
   public:
-    RowStream(const fs::path& dir, const std::string& header)
+    // Starts the partial file afresh with the header and the rows of the points resumed (rewritten: a torn
+    // last line of the earlier session is dropped).
+    RowStream(const fs::path& dir, const std::string& header, const std::string& resumed_rows)
         : m_final(dir / "calibration.csv"), m_partial(dir / "calibration.csv.partial") {
         m_out.open(m_partial, std::ios::binary | std::ios::trunc);
-        write(header);
+        write(header + resumed_rows);
     }
     void write(const std::string& text) {
         m_out << text << std::flush;
@@ -161,20 +169,36 @@ score::CalibrationResult run(const score::CalibrationSpec& spec,
     for (const score::CalibrationCase& loaded : cases) {
         observed.push_back(loaded.observed);
     }
+    score::CalibrationOptions calibration;
+    std::string resumed_rows;
+    const fs::path partial = fs::path(command.out_dir) / "calibration.csv.partial";
+    if (command.resume && fs::exists(partial)) {
+        std::ifstream in(partial, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        try {
+            calibration.resumed = score::read_calibration_rows(spec, observed, text, partial.string());
+        } catch (const score::ScoreInputError& error) {
+            throw UsageError(std::string(error.what()) + "; remove it or run without --resume");
+        }
+        for (const score::PointResult& point : calibration.resumed) {
+            resumed_rows += score::calibration_csv_row(spec, point);
+        }
+    }
     io::ensure_directory(command.out_dir);
-    RowStream rows(command.out_dir, score::calibration_csv_header(spec, observed));
+    RowStream rows(command.out_dir, score::calibration_csv_header(spec, observed), resumed_rows);
 
     ProgressBar progress(stderr_is_terminal() && !command.quiet, "runs");
     const std::uint64_t per_point =
         static_cast<std::uint64_t>(cases.size()) * static_cast<std::uint64_t>(spec.runs);
     const std::uint64_t total = per_point * static_cast<std::uint64_t>(spec.points + 1);
-    std::uint64_t done_before = 0;
+    std::uint64_t done_before = per_point * calibration.resumed.size();
     const auto start = std::chrono::steady_clock::now();
     sweep::ReplicationOptions options;
     options.threads = command.threads;
     options.progress = [&](const sweep::Progress& snapshot) {  // about every 100 ms: at most ~10 redraws/s
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-        progress.update(done_before + snapshot.done, total, snapshot.failed, elapsed.count());
+        progress.update(std::min(total, done_before + snapshot.done), total, snapshot.failed,
+                        elapsed.count());
     };
     const std::atomic<bool>* stop = install_stop_handler();
     options.stop = stop;
@@ -187,13 +211,13 @@ score::CalibrationResult run(const score::CalibrationSpec& spec,
         done_before += per_point * points.size();
         return forecasts;
     };
-    score::CalibrationCallbacks callbacks;
-    callbacks.point_done = [&rows, &spec](const score::PointResult& point) {
+    calibration.point_done = [&rows, &spec](const score::PointResult& point) {
         rows.write(score::calibration_csv_row(spec, point));
     };
-    callbacks.batch = std::max<std::size_t>(2, static_cast<std::size_t>(command.threads));
+    calibration.batch = std::max<std::size_t>(2, static_cast<std::size_t>(command.threads));
     try {
-        score::CalibrationResult result = score::run_calibration(spec, observed, forecaster, callbacks);
+        score::CalibrationResult result =
+            score::run_calibration(spec, observed, forecaster, std::move(calibration));
         progress.finish();
         written.push_back(rows.finish());
         return result;

@@ -196,41 +196,35 @@ std::size_t best_point(const std::vector<PointResult>& points, double timing_wei
     return least_objective(points, all_cases(points.front().log.size()), timing_weight).first;
 }
 
-CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
-                                  const PointForecaster& forecaster, const CalibrationCallbacks& callbacks) {
-    CalibrationResult result;
-    const sweep::Design design = calibration_design(spec);
-    const std::size_t batch = std::max<std::size_t>(1, callbacks.batch);
-    // The defaults first, alone: the same seeds, no override.
-    result.defaults = score_point(0, {}, forecaster({{}}).at(0), observed, spec.runs);
-    for (std::size_t first = 0; first < design.size(); first += batch) {
-        std::vector<std::vector<double>> values;
-        for (std::size_t p = first; p < std::min(design.size(), first + batch); ++p) {
-            values.emplace_back(
-                design.values.begin() + static_cast<std::ptrdiff_t>(p * design.dimensions),
-                design.values.begin() + static_cast<std::ptrdiff_t>((p + 1) * design.dimensions));
-        }
-        std::vector<std::vector<CaseForecast>> forecasts = forecaster(values);
-        if (forecasts.size() != values.size()) {
-            throw std::invalid_argument("the forecaster returned the wrong number of points");
-        }
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            result.points.push_back(
-                score_point(first + i, std::move(values[i]), std::move(forecasts[i]), observed, spec.runs));
-            if (callbacks.point_done) {
-                callbacks.point_done(result.points.back());
-            }
+namespace {
+
+// Forecasts again the points chosen by a fold that a resumed session has no forecasts of.
+void forecast_chosen_points(CalibrationResult& result, const std::vector<ObservedCase>& observed,
+                            const PointForecaster& forecaster, int runs) {
+    std::vector<std::size_t> missing;
+    for (const FoldResult& fold : result.folds) {
+        const PointResult& point = result.points[fold.point];
+        if (point.forecasts.empty() &&
+            std::find(missing.begin(), missing.end(), fold.point) == missing.end()) {
+            missing.push_back(fold.point);
         }
     }
-    result.best = best_point(result.points, spec.timing_weight);
-
-    std::vector<int> outcomes;
-    for (const ObservedCase& o : observed) {
-        outcomes.push_back(o.war);
+    std::vector<std::vector<double>> values;
+    for (std::size_t p : missing) {
+        values.push_back(result.points[p].values);
     }
-    result.fold_of_case = assign_folds(outcomes, spec.folds, spec.seed);
-    result.folds = cross_validate(result.points, result.fold_of_case, spec.folds, spec.timing_weight);
+    if (values.empty()) {
+        return;
+    }
+    std::vector<std::vector<CaseForecast>> forecasts = forecaster(values);
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+        PointResult& point = result.points[missing[i]];
+        point = score_point(point.index, point.values, std::move(forecasts.at(i)), observed, runs);
+    }
+}
 
+void score_cross_validated(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                           CalibrationResult& result) {
     ScoreOptions options;
     options.runs = spec.runs;
     options.bootstrap.resamples = spec.bootstrap;
@@ -238,7 +232,7 @@ CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector
     std::vector<CaseForecast> cv_forecasts(observed.size());
     for (const FoldResult& fold : result.folds) {
         for (std::size_t c : fold.held_out) {
-            cv_forecasts[c] = result.points[fold.point].forecasts[c];
+            cv_forecasts[c] = result.points[fold.point].forecasts.at(c);
         }
     }
     result.cross_validated = score_cases(cv_forecasts, observed, options);
@@ -252,6 +246,50 @@ CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector
         bootstrap_mean(differences(cv.brier, result.cv_base_rate_brier), options.bootstrap);
     result.log_vs_cv_base_rate =
         bootstrap_mean(differences(cv.log, result.cv_base_rate_log), options.bootstrap);
+}
+
+}  // namespace
+
+CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                                  const PointForecaster& forecaster, CalibrationOptions options) {
+    CalibrationResult result;
+    const sweep::Design design = calibration_design(spec);
+    const std::size_t batch = std::max<std::size_t>(1, options.batch);
+    if (options.resumed.size() > design.size()) {
+        throw std::invalid_argument("more resumed points than the design has");
+    }
+    // The defaults first, alone: the same seeds, no override.
+    result.defaults = score_point(0, {}, forecaster({{}}).at(0), observed, spec.runs);
+    result.points = std::move(options.resumed);
+    for (std::size_t first = result.points.size(); first < design.size(); first += batch) {
+        std::vector<std::vector<double>> values;
+        for (std::size_t p = first; p < std::min(design.size(), first + batch); ++p) {
+            values.emplace_back(
+                design.values.begin() + static_cast<std::ptrdiff_t>(p * design.dimensions),
+                design.values.begin() + static_cast<std::ptrdiff_t>((p + 1) * design.dimensions));
+        }
+        std::vector<std::vector<CaseForecast>> forecasts = forecaster(values);
+        if (forecasts.size() != values.size()) {
+            throw std::invalid_argument("the forecaster returned the wrong number of points");
+        }
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            result.points.push_back(
+                score_point(first + i, std::move(values[i]), std::move(forecasts[i]), observed, spec.runs));
+            if (options.point_done) {
+                options.point_done(result.points.back());
+            }
+        }
+    }
+    result.best = best_point(result.points, spec.timing_weight);
+
+    std::vector<int> outcomes;
+    for (const ObservedCase& o : observed) {
+        outcomes.push_back(o.war);
+    }
+    result.fold_of_case = assign_folds(outcomes, spec.folds, spec.seed);
+    result.folds = cross_validate(result.points, result.fold_of_case, spec.folds, spec.timing_weight);
+    forecast_chosen_points(result, observed, forecaster, spec.runs);
+    score_cross_validated(spec, observed, result);
     return result;
 }
 

@@ -7,6 +7,7 @@
 #include "brink/score/calibration.hpp"
 
 #include <filesystem>
+#include <limits>
 
 namespace brink::score {
 namespace {
@@ -80,7 +81,7 @@ std::string calibration_csv_header(const CalibrationSpec& spec, const std::vecto
     }
     csv.field("objective").field("log").field("brier").field("timing");
     for (const ObservedCase& o : observed) {
-        csv.field("p_war:" + o.name).field("log:" + o.name);
+        csv.field("p_war:" + o.name).field("log:" + o.name).field("timing:" + o.name);
     }
     csv.end_row();
     return csv.take();
@@ -98,10 +99,64 @@ std::string calibration_csv_row(const CalibrationSpec& spec, const PointResult& 
         .field(mean_of_finite(point.brier))
         .field(mean_of_finite(point.timing));
     for (std::size_t c = 0; c < point.log.size(); ++c) {
-        csv.field(point.p_war[c]).field(point.log[c]);
+        csv.field(point.p_war[c]).field(point.log[c]).field(point.timing[c]);
     }
     csv.end_row();
     return csv.take();
+}
+
+std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
+                                               const std::vector<ObservedCase>& observed,
+                                               std::string_view text, const std::string& path) {
+    const std::string header = calibration_csv_header(spec, observed);
+    if (text.substr(0, header.size()) != header) {
+        throw ScoreInputError(
+            path + ": its header is not this calibration's (a different file, cases or parameters)");
+    }
+    // Complete rows only: a row cut by a kill has no line feed.
+    io::CsvTable table;
+    try {
+        table = io::parse_csv(text.substr(0, text.rfind('\n') + 1), path);
+    } catch (const io::CsvError& error) {
+        throw ScoreInputError(error.what());
+    }
+    const sweep::Design design = calibration_design(spec);
+    const std::size_t k = spec.parameters.size();
+    std::vector<PointResult> points;
+    for (const std::vector<std::string>& row : table.rows) {
+        const std::size_t p = points.size();
+        if (p >= design.size() || row[0] != std::to_string(p)) {
+            throw ScoreInputError(path + ": row " + std::to_string(p + 1) + " is not point " +
+                                  std::to_string(p) + " of this design");
+        }
+        PointResult point;
+        point.index = p;
+        for (std::size_t j = 0; j < k; ++j) {
+            if (row[1 + j] != io::format_number(design.at(p, j))) {
+                throw ScoreInputError(path + ": point " + std::to_string(p) +
+                                      " has other values than the design's");
+            }
+            point.values.push_back(design.at(p, j));
+        }
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        for (std::size_t c = 0; c < observed.size(); ++c) {
+            const std::size_t column = 1 + k + 4 + 3 * c;
+            const auto number = [&](std::size_t offset) {
+                try {
+                    return io::parse_csv_number(row[column + offset], table, table.header[column + offset])
+                        .value_or(nan);
+                } catch (const io::CsvError& error) {
+                    throw ScoreInputError(error.what());
+                }
+            };
+            point.p_war.push_back(number(0));
+            point.log.push_back(number(1));
+            point.timing.push_back(number(2));
+            point.brier.push_back(brier_score(point.p_war.back(), observed[c].war));
+        }
+        points.push_back(std::move(point));
+    }
+    return points;
 }
 
 std::string best_yaml(const CalibrationSpec& spec, const CalibrationResult& result) {

@@ -88,7 +88,8 @@ TEST_F(Calibrate, WritesItsFilesIdenticallyOnOneAndTwoThreads) {
     EXPECT_EQ(
         csv.substr(0, csv.find('\n')),
         "point,model.rationality,model.war.fog,objective,log,brier,timing,p_war:chanak_1922,log:chanak_1922,"
-        "p_war:football_war_1969,log:football_war_1969,p_war:cuba_1962,log:cuba_1962");
+        "timing:chanak_1922,p_war:football_war_1969,log:football_war_1969,timing:football_war_1969,"
+        "p_war:cuba_1962,log:cuba_1962,timing:cuba_1962");
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 5);  // header + 4 points
     const std::string cv = read_file(dir() / "one" / "cv.csv");
     EXPECT_EQ(std::count(cv.begin(), cv.end(), '\n'), 4);  // header + 3 held-out cases
@@ -107,6 +108,32 @@ TEST_F(Calibrate, WritesItsFilesIdenticallyOnOneAndTwoThreads) {
     const Result score = brink({"score", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--params", best,
                                 "--runs", "10", "--seed", "3", "--out", "score", "--no-plot", "--quiet"});
     EXPECT_EQ(score.exit_code, 0) << score.err;
+}
+
+// An interrupted calibration (two points done, a third row torn by a kill) resumed gives the same files as
+// one that ran through.
+TEST_F(Calibrate, ResumesFromAPartialFileToTheSameFiles) {
+    const fs::path file = write_calibration();
+    ASSERT_EQ(brink({"calibrate", file.string(), "--out", "whole", "--threads", "2", "--no-plot"}).exit_code,
+              0);
+    const std::string csv = read_file(dir() / "whole" / "calibration.csv");
+    std::size_t end = 0;
+    for (int line = 0; line < 3; ++line) {  // header and points 0, 1
+        end = csv.find('\n', end) + 1;
+    }
+    fs::create_directories(dir() / "resumed");
+    std::ofstream(dir() / "resumed" / "calibration.csv.partial") << csv.substr(0, end + 7);
+    const Result resumed =
+        brink({"calibrate", file.string(), "--out", "resumed", "--threads", "2", "--no-plot", "--resume"});
+    ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+    for (const char* name : {"calibration.csv", "best.yaml", "cv.csv", "summary.json", "cv/score.csv"}) {
+        EXPECT_EQ(read_file(dir() / "whole" / name), read_file(dir() / "resumed" / name)) << name;
+    }
+    // A partial file of another calibration is refused.
+    std::ofstream(dir() / "resumed" / "calibration.csv.partial") << "point,model.x\n";
+    const Result other = brink({"calibrate", file.string(), "--out", "resumed", "--no-plot", "--resume"});
+    EXPECT_EQ(other.exit_code, 2);
+    EXPECT_NE(other.err.find("not this calibration's"), std::string::npos) << other.err;
 }
 
 TEST_F(Calibrate, ReportsABadFileWithItsPositionAndExitCodeTwo) {

@@ -134,17 +134,20 @@ struct CalibrationResult {
     Interval brier_vs_cv_base_rate, log_vs_cv_base_rate;  ///< Same against the held-out base rate.
 };
 
-/// How run_calibration reports.
-struct CalibrationCallbacks {
-    std::function<void(const PointResult&)> point_done;  ///< After each point, in point order. Optional.
+/// How run_calibration runs and reports.
+struct CalibrationOptions {
+    std::function<void(const PointResult&)> point_done;  ///< After each new point, in point order. Optional.
     std::size_t batch = 4;  ///< Points forecast per call of the forecaster. Default 4.
+    /// Points 0..m−1 done by an earlier session (read_calibration_rows; no forecasts): not run again, except
+    /// that a point chosen by a fold is forecast again for the cross-validated score files (common random
+    /// numbers make that forecast the one the earlier session had). Default none.
+    std::vector<PointResult> resumed;
 };
 
-/// Runs the whole calibration: the defaults, every design point (in batches), the best point and the
-/// cross-validation. Throws std::invalid_argument on mismatched sizes.
+/// Runs the whole calibration: the defaults, every design point not resumed (in batches), the best point and
+/// the cross-validation. Throws std::invalid_argument on mismatched sizes.
 CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
-                                  const PointForecaster& forecaster,
-                                  const CalibrationCallbacks& callbacks = {});
+                                  const PointForecaster& forecaster, CalibrationOptions options = {});
 
 /// A case of a calibration, loaded and checked.
 struct CalibrationCase {
@@ -173,6 +176,22 @@ PointForecaster model_forecaster(const std::vector<CalibrationCase>& cases, cons
 std::string calibration_csv_header(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed);
 /// One row of calibration.csv.
 std::string calibration_csv_row(const CalibrationSpec& spec, const PointResult& point);
+/// The points of calibration.csv text (a .partial file of an interrupted run) for resuming: its complete
+/// rows in order (a torn last line, without its line feed, is dropped); the header must be this calibration's
+/// and each row's point number and values those of the design. The rows' per-case P(war), log and timing
+/// scores are read back (Brier from P(war)); forecasts are left empty. Throws ScoreInputError naming `path`
+/// on a mismatch.
+std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
+                                               const std::vector<ObservedCase>& observed,
+                                               std::string_view text, const std::string& path);
+/// The points of calibration.csv text (a .partial file of an interrupted run) for resuming: its complete
+/// rows in order (a torn last line, without its line feed, is dropped); the header must be this calibration's
+/// and each row's point number and values those of the design. The rows' per-case P(war), log and timing
+/// scores are read back (Brier from P(war)); forecasts are left empty. Throws ScoreInputError naming `path`
+/// on a mismatch.
+std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
+                                               const std::vector<ObservedCase>& observed,
+                                               std::string_view text, const std::string& path);
 /// best.yaml: a parameter file (io/parameter_file.hpp) of the best point's values.
 std::string best_yaml(const CalibrationSpec& spec, const CalibrationResult& result);
 /// cv.csv: one row per held-out case.

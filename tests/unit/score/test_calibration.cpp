@@ -167,7 +167,7 @@ TEST(CrossValidate, ChoosesTheTrainingBestPointAndScoresTheHeldOutFold) {
         }
         return result;
     };
-    CalibrationCallbacks callbacks;
+    CalibrationOptions callbacks;
     callbacks.batch = 2;
     const CalibrationResult result = run_calibration(spec, observed, fake, callbacks);
     ASSERT_EQ(result.points.size(), 3u);
