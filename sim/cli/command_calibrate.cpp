@@ -9,6 +9,7 @@
 #include "brink/plots/score_charts.hpp"
 #include "brink/score/calibration.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -27,9 +28,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* k_usage =
-    "brink calibrate CALIBRATION.yaml [--out DIR] [--threads N] [--resume] [--format png|svg|pdf] "
-    "[--no-plot] "
-    "[--quiet]";
+    "brink calibrate CALIBRATION.yaml [--out DIR] [--threads N] [--resume] [--shard i/N] [--merge DIR...] "
+    "[--format png|svg|pdf] [--no-plot] [--quiet]";
 
 struct CalibrateCommand {
     std::string file;
@@ -37,6 +37,8 @@ struct CalibrateCommand {
     int threads = 0;
     plots::ChartFormat format = plots::ChartFormat::Png;
     bool resume = false;
+    sweep::Shard shard;
+    std::vector<std::string> merge_dirs;
     bool plot = true;
     bool quiet = false;
 };
@@ -48,6 +50,10 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
          "output directory (default: out/<calibration file stem>)")                                    //
         ("threads", po::value<std::string>()->value_name("N"), "worker threads (default: all cores)")  //
         ("resume", "continue an interrupted calibration from OUT/calibration.csv.partial")             //
+        ("shard", po::value<std::string>()->value_name("i/N"),
+         "run only the points ≡ i (mod N); merge the shards' directories with --merge")  //
+        ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
+         "finish a sharded calibration from the shards' directories")  //
         ("format", po::value<std::string>()->value_name("FORMAT"),
          "chart format: png (default), svg or pdf")           //
         ("no-plot", "write the data files only (no charts)")  //
@@ -81,6 +87,20 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         command.format = *format;
     }
     command.resume = values.count("resume") > 0;
+    if (values.count("shard")) {
+        const std::string text = values["shard"].as<std::string>();
+        const auto shard = sweep::parse_shard(text);
+        if (!shard) {
+            throw UsageError("--shard: expected i/N with 0 <= i < N, got '" + text + "'");
+        }
+        command.shard = *shard;
+    }
+    if (values.count("merge")) {
+        command.merge_dirs = values["merge"].as<std::vector<std::string>>();
+        if (command.resume || command.shard.count > 1) {
+            throw UsageError("--merge finishes a sharded calibration: it takes neither --resume nor --shard");
+        }
+    }
     command.plot = values.count("no-plot") == 0;
     command.quiet = values.count("quiet") > 0;
     return command;
@@ -161,37 +181,96 @@ void print_summary(const score::CalibrationSpec& spec, const score::CalibrationR
     }
 }
 
-// Runs the calibration, streaming calibration.csv; returns the result and adds the files to `written`.
-score::CalibrationResult run(const score::CalibrationSpec& spec,
-                             const std::vector<score::CalibrationCase>& cases,
-                             const CalibrateCommand& command, std::vector<std::string>& written) {
+// The points of a calibration.csv (or .partial) file; UsageError on a file of another calibration.
+std::vector<score::PointResult> read_rows(const score::CalibrationSpec& spec,
+                                          const std::vector<score::ObservedCase>& observed,
+                                          const fs::path& path, const std::string& remedy) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw UsageError("cannot read " + path.string());
+    }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    try {
+        return score::read_calibration_rows(spec, observed, text, path.string());
+    } catch (const score::ScoreInputError& error) {
+        throw UsageError(std::string(error.what()) + "; " + remedy);
+    }
+}
+
+// The points of the shards' calibration.csv files: every point of the design exactly once.
+std::vector<score::PointResult> merged_points(const score::CalibrationSpec& spec,
+                                              const std::vector<score::ObservedCase>& observed,
+                                              const std::vector<std::string>& dirs) {
+    std::vector<score::PointResult> points;
+    for (const std::string& dir : dirs) {
+        for (score::PointResult& point : read_rows(spec, observed, fs::path(dir) / "calibration.csv",
+                                                   "is it a shard of this calibration?")) {
+            points.push_back(std::move(point));
+        }
+    }
+    std::sort(points.begin(), points.end(),
+              [](const score::PointResult& a, const score::PointResult& b) { return a.index < b.index; });
+    for (std::size_t p = 0; p < static_cast<std::size_t>(spec.points); ++p) {
+        if (p >= points.size() || points[p].index != p) {
+            throw UsageError("--merge: point " + std::to_string(p) +
+                             (p < points.size() && points[p].index < p
+                                  ? " is in two shards"
+                                  : " is in no shard's calibration.csv") +
+                             " (every shard must be complete: resume an unfinished one with --resume)");
+        }
+    }
+    return points;
+}
+
+// The points already done: merged from shards, or resumed from this directory's partial file.
+std::vector<score::PointResult> points_done(const score::CalibrationSpec& spec,
+                                            const std::vector<score::ObservedCase>& observed,
+                                            const CalibrateCommand& command) {
+    if (!command.merge_dirs.empty()) {
+        return merged_points(spec, observed, command.merge_dirs);
+    }
+    const fs::path partial = fs::path(command.out_dir) / "calibration.csv.partial";
+    if (command.resume && fs::exists(partial)) {
+        return read_rows(spec, observed, partial, "remove it or run without --resume");
+    }
+    return {};
+}
+
+// Runs this process's points, streaming calibration.csv, and unless sharded finishes the calibration (nullopt
+// for a shard); adds the files to `written`.
+std::optional<score::CalibrationResult> run(const score::CalibrationSpec& spec,
+                                            const std::vector<score::CalibrationCase>& cases,
+                                            const CalibrateCommand& command,
+                                            std::vector<std::string>& written) {
     std::vector<score::ObservedCase> observed;
     for (const score::CalibrationCase& loaded : cases) {
         observed.push_back(loaded.observed);
     }
     score::CalibrationOptions calibration;
-    std::string resumed_rows;
-    const fs::path partial = fs::path(command.out_dir) / "calibration.csv.partial";
-    if (command.resume && fs::exists(partial)) {
-        std::ifstream in(partial, std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        try {
-            calibration.resumed = score::read_calibration_rows(spec, observed, text, partial.string());
-        } catch (const score::ScoreInputError& error) {
-            throw UsageError(std::string(error.what()) + "; remove it or run without --resume");
-        }
-        for (const score::PointResult& point : calibration.resumed) {
-            resumed_rows += score::calibration_csv_row(spec, point);
-        }
+    calibration.shard = command.shard;
+    calibration.resumed = points_done(spec, observed, command);
+    std::string rows_done;
+    for (const score::PointResult& point : calibration.resumed) {
+        rows_done += score::calibration_csv_row(spec, point);
     }
     io::ensure_directory(command.out_dir);
-    RowStream rows(command.out_dir, score::calibration_csv_header(spec, observed), resumed_rows);
+    RowStream rows(command.out_dir, score::calibration_csv_header(spec, observed), rows_done);
 
     ProgressBar progress(stderr_is_terminal() && !command.quiet, "runs");
     const std::uint64_t per_point =
         static_cast<std::uint64_t>(cases.size()) * static_cast<std::uint64_t>(spec.runs);
-    const std::uint64_t total = per_point * static_cast<std::uint64_t>(spec.points + 1);
-    std::uint64_t done_before = per_point * calibration.resumed.size();
+    std::uint64_t own_points = command.shard.count > 1 ? 0 : 1;  // the defaults
+    for (int p = command.shard.index; p < spec.points; p += command.shard.count) {
+        own_points += 1;
+    }
+    const std::uint64_t total = per_point * own_points;
+    std::uint64_t done_before = 0;
+    for (const score::PointResult& point : calibration.resumed) {
+        done_before += point.index % static_cast<std::size_t>(command.shard.count) ==
+                               static_cast<std::size_t>(command.shard.index)
+                           ? per_point
+                           : 0;
+    }
     const auto start = std::chrono::steady_clock::now();
     sweep::ReplicationOptions options;
     options.threads = command.threads;
@@ -206,6 +285,7 @@ score::CalibrationResult run(const score::CalibrationSpec& spec,
     const score::PointForecaster forecaster = [&](const std::vector<std::vector<double>>& points) {
         auto forecasts = model(points);
         if (stop->load()) {
+            progress.finish();
             throw Stopped{};
         }
         done_before += per_point * points.size();
@@ -215,16 +295,17 @@ score::CalibrationResult run(const score::CalibrationSpec& spec,
         rows.write(score::calibration_csv_row(spec, point));
     };
     calibration.batch = std::max<std::size_t>(2, static_cast<std::size_t>(command.threads));
-    try {
-        score::CalibrationResult result =
-            score::run_calibration(spec, observed, forecaster, std::move(calibration));
+    std::vector<score::PointResult> points =
+        score::run_points(spec, observed, forecaster, std::move(calibration));
+    written.push_back(rows.finish());
+    if (command.shard.count > 1) {
         progress.finish();
-        written.push_back(rows.finish());
-        return result;
-    } catch (const Stopped&) {
-        progress.finish();
-        throw;
+        return std::nullopt;
     }
+    score::CalibrationResult result =
+        score::finish_calibration(spec, observed, forecaster, std::move(points));
+    progress.finish();
+    return result;
 }
 
 }  // namespace
@@ -247,15 +328,24 @@ ExitCode command_calibrate(const CommandArgs& args) {
     }
 
     std::vector<std::string> written;
-    score::CalibrationResult result;
+    std::optional<score::CalibrationResult> result;
     try {
         result = run(spec, cases.cases, *command, written);
     } catch (const Stopped&) {
         print_error("calibrate", "stopped; the points done so far are in " +
-                                     (fs::path(command->out_dir) / "calibration.csv.partial").string());
+                                     (fs::path(command->out_dir) / "calibration.csv.partial").string() +
+                                     " (continue with the same command and --resume)");
         return ExitCode::RuntimeFailure;
     }
-    const std::vector<std::string> files = score::write_calibration_files(command->out_dir, spec, result);
+    if (!result) {
+        if (!command->quiet) {
+            std::cout << "Shard        " << command->shard.index << "/" << command->shard.count
+                      << ": its points in " << written.front() << "\nMerge        brink calibrate "
+                      << command->file << " --merge <every shard's directory> --out DIR\n";
+        }
+        return ExitCode::Ok;
+    }
+    const std::vector<std::string> files = score::write_calibration_files(command->out_dir, spec, *result);
     written.insert(written.end(), files.begin(), files.end());
 
     ExitCode exit = ExitCode::Ok;
@@ -273,7 +363,7 @@ ExitCode command_calibrate(const CommandArgs& args) {
         }
     }
     if (!command->quiet) {
-        print_summary(spec, result, *command, written);
+        print_summary(spec, *result, *command, written);
     }
     return exit;
 }

@@ -250,38 +250,63 @@ void score_cross_validated(const CalibrationSpec& spec, const std::vector<Observ
 
 }  // namespace
 
-CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
-                                  const PointForecaster& forecaster, CalibrationOptions options) {
-    CalibrationResult result;
+std::vector<PointResult> run_points(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                                    const PointForecaster& forecaster, CalibrationOptions options) {
     const sweep::Design design = calibration_design(spec);
-    const std::size_t batch = std::max<std::size_t>(1, options.batch);
-    if (options.resumed.size() > design.size()) {
-        throw std::invalid_argument("more resumed points than the design has");
+    const int count = std::max(1, options.shard.count);
+    std::vector<bool> done(design.size(), false);
+    for (const PointResult& point : options.resumed) {
+        if (point.index >= design.size() || done[point.index]) {
+            throw std::invalid_argument("a resumed point is not a point of the design, or is given twice");
+        }
+        done[point.index] = true;
     }
-    // The defaults first, alone: the same seeds, no override.
-    result.defaults = score_point(0, {}, forecaster({{}}).at(0), observed, spec.runs);
-    result.points = std::move(options.resumed);
-    for (std::size_t first = result.points.size(); first < design.size(); first += batch) {
+    std::vector<std::size_t> todo;
+    for (std::size_t p = 0; p < design.size(); ++p) {
+        if (!done[p] && static_cast<int>(p % static_cast<std::size_t>(count)) == options.shard.index) {
+            todo.push_back(p);
+        }
+    }
+    std::vector<PointResult> points = std::move(options.resumed);
+    const std::size_t batch = std::max<std::size_t>(1, options.batch);
+    for (std::size_t first = 0; first < todo.size(); first += batch) {
         std::vector<std::vector<double>> values;
-        for (std::size_t p = first; p < std::min(design.size(), first + batch); ++p) {
-            values.emplace_back(
-                design.values.begin() + static_cast<std::ptrdiff_t>(p * design.dimensions),
-                design.values.begin() + static_cast<std::ptrdiff_t>((p + 1) * design.dimensions));
+        for (std::size_t i = first; i < std::min(todo.size(), first + batch); ++i) {
+            const auto row = design.values.begin() + static_cast<std::ptrdiff_t>(todo[i] * design.dimensions);
+            values.emplace_back(row, row + static_cast<std::ptrdiff_t>(design.dimensions));
         }
         std::vector<std::vector<CaseForecast>> forecasts = forecaster(values);
         if (forecasts.size() != values.size()) {
             throw std::invalid_argument("the forecaster returned the wrong number of points");
         }
         for (std::size_t i = 0; i < values.size(); ++i) {
-            result.points.push_back(
-                score_point(first + i, std::move(values[i]), std::move(forecasts[i]), observed, spec.runs));
+            points.push_back(score_point(todo[first + i], std::move(values[i]), std::move(forecasts[i]),
+                                         observed, spec.runs));
             if (options.point_done) {
-                options.point_done(result.points.back());
+                options.point_done(points.back());
             }
         }
     }
-    result.best = best_point(result.points, spec.timing_weight);
+    std::sort(points.begin(), points.end(),
+              [](const PointResult& a, const PointResult& b) { return a.index < b.index; });
+    return points;
+}
 
+CalibrationResult finish_calibration(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                                     const PointForecaster& forecaster, std::vector<PointResult> points) {
+    if (points.size() != calibration_design(spec).size()) {
+        throw std::invalid_argument("finish_calibration needs every point of the design");
+    }
+    for (std::size_t p = 0; p < points.size(); ++p) {
+        if (points[p].index != p) {
+            throw std::invalid_argument("finish_calibration needs the points in order, each once");
+        }
+    }
+    CalibrationResult result;
+    result.points = std::move(points);
+    // The defaults, alone: the same seeds, no override.
+    result.defaults = score_point(0, {}, forecaster({{}}).at(0), observed, spec.runs);
+    result.best = best_point(result.points, spec.timing_weight);
     std::vector<int> outcomes;
     for (const ObservedCase& o : observed) {
         outcomes.push_back(o.war);
@@ -291,6 +316,15 @@ CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector
     forecast_chosen_points(result, observed, forecaster, spec.runs);
     score_cross_validated(spec, observed, result);
     return result;
+}
+
+CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                                  const PointForecaster& forecaster, CalibrationOptions options) {
+    if (options.shard.count > 1) {
+        throw std::invalid_argument("run_calibration runs every point: use run_points for a shard");
+    }
+    std::vector<PointResult> points = run_points(spec, observed, forecaster, std::move(options));
+    return finish_calibration(spec, observed, forecaster, std::move(points));
 }
 
 PointForecaster model_forecaster(const std::vector<CalibrationCase>& cases, const CalibrationSpec& spec,

@@ -124,10 +124,11 @@ std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
     const std::size_t k = spec.parameters.size();
     std::vector<PointResult> points;
     for (const std::vector<std::string>& row : table.rows) {
-        const std::size_t p = points.size();
-        if (p >= design.size() || row[0] != std::to_string(p)) {
-            throw ScoreInputError(path + ": row " + std::to_string(p + 1) + " is not point " +
-                                  std::to_string(p) + " of this design");
+        const auto point_number = io::parse_unsigned(row[0]);
+        const std::size_t p = point_number ? static_cast<std::size_t>(*point_number) : design.size();
+        if (p >= design.size() || (!points.empty() && p <= points.back().index)) {
+            throw ScoreInputError(path + ": row " + std::to_string(points.size() + 1) + ": '" + row[0] +
+                                  "' is not a next point of this design");
         }
         PointResult point;
         point.index = p;

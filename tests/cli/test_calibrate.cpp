@@ -110,9 +110,9 @@ TEST_F(Calibrate, WritesItsFilesIdenticallyOnOneAndTwoThreads) {
     EXPECT_EQ(score.exit_code, 0) << score.err;
 }
 
-// An interrupted calibration (two points done, a third row torn by a kill) resumed gives the same files as
-// one that ran through.
-TEST_F(Calibrate, ResumesFromAPartialFileToTheSameFiles) {
+// An interrupted calibration (two points done, a third row torn by a kill) resumed, and two shards merged,
+// give the same files as one that ran through.
+TEST_F(Calibrate, ResumedOrShardedGivesTheSameFiles) {
     const fs::path file = write_calibration();
     ASSERT_EQ(brink({"calibrate", file.string(), "--out", "whole", "--threads", "2", "--no-plot"}).exit_code,
               0);
@@ -128,6 +128,23 @@ TEST_F(Calibrate, ResumesFromAPartialFileToTheSameFiles) {
     ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
     for (const char* name : {"calibration.csv", "best.yaml", "cv.csv", "summary.json", "cv/score.csv"}) {
         EXPECT_EQ(read_file(dir() / "whole" / name), read_file(dir() / "resumed" / name)) << name;
+    }
+    // Two shards merged give the same files too.
+    for (const char* shard : {"0", "1"}) {
+        const Result run = brink({"calibrate", file.string(), "--out", std::string("shard") + shard,
+                                  "--shard", std::string(shard) + "/2", "--no-plot"});
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        EXPECT_FALSE(fs::exists(dir() / (std::string("shard") + shard) / "summary.json"));
+    }
+    const Result lonely =
+        brink({"calibrate", file.string(), "--merge", "shard0", "--out", "merged", "--no-plot"});
+    EXPECT_EQ(lonely.exit_code, 2);
+    EXPECT_NE(lonely.err.find("point 1 is in no shard"), std::string::npos) << lonely.err;
+    const Result merged =
+        brink({"calibrate", file.string(), "--merge", "shard0", "shard1", "--out", "merged", "--no-plot"});
+    ASSERT_EQ(merged.exit_code, 0) << merged.err;
+    for (const char* name : {"calibration.csv", "best.yaml", "cv.csv", "summary.json", "cv/score.csv"}) {
+        EXPECT_EQ(read_file(dir() / "whole" / name), read_file(dir() / "merged" / name)) << name;
     }
     // A partial file of another calibration is refused.
     std::ofstream(dir() / "resumed" / "calibration.csv.partial") << "point,model.x\n";

@@ -134,18 +134,30 @@ struct CalibrationResult {
     Interval brier_vs_cv_base_rate, log_vs_cv_base_rate;  ///< Same against the held-out base rate.
 };
 
-/// How run_calibration runs and reports.
+/// How the points of a calibration are run and reported.
 struct CalibrationOptions {
-    std::function<void(const PointResult&)> point_done;  ///< After each new point, in point order. Optional.
+    std::function<void(const PointResult&)> point_done;  ///< After each new point, in run order. Optional.
     std::size_t batch = 4;  ///< Points forecast per call of the forecaster. Default 4.
-    /// Points 0..m−1 done by an earlier session (read_calibration_rows; no forecasts): not run again, except
-    /// that a point chosen by a fold is forecast again for the cross-validated score files (common random
-    /// numbers make that forecast the one the earlier session had). Default none.
+    /// Points done by an earlier session or other shards (read_calibration_rows; no forecasts), in point
+    /// order: not run again. A point chosen by a fold is forecast again for the cross-validated score files
+    /// (common random numbers make that forecast the one the earlier session had). Default none.
     std::vector<PointResult> resumed;
+    sweep::Shard shard;  ///< Run only the points ≡ shard.index (mod shard.count). Default 0/1: every point.
 };
 
-/// Runs the whole calibration: the defaults, every design point not resumed (in batches), the best point and
-/// the cross-validation. Throws std::invalid_argument on mismatched sizes.
+/// Runs the design points of the shard that are not resumed (in batches of options.batch, in point order) and
+/// returns them with the resumed points, sorted by point. Throws std::invalid_argument on a resumed point
+/// outside the design or given twice.
+std::vector<PointResult> run_points(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                                    const PointForecaster& forecaster, CalibrationOptions options);
+
+/// Everything after the points: the defaults (forecast with the same seeds), the best point, the folds and
+/// the cross-validation, the chosen points forecast again where they have no forecasts. `points` are every
+/// design point once, in order (else std::invalid_argument).
+CalibrationResult finish_calibration(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                                     const PointForecaster& forecaster, std::vector<PointResult> points);
+
+/// run_points then finish_calibration, on one process (options.shard must be 0/1).
 CalibrationResult run_calibration(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
                                   const PointForecaster& forecaster, CalibrationOptions options = {});
 
@@ -176,19 +188,19 @@ PointForecaster model_forecaster(const std::vector<CalibrationCase>& cases, cons
 std::string calibration_csv_header(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed);
 /// One row of calibration.csv.
 std::string calibration_csv_row(const CalibrationSpec& spec, const PointResult& point);
-/// The points of calibration.csv text (a .partial file of an interrupted run) for resuming: its complete
-/// rows in order (a torn last line, without its line feed, is dropped); the header must be this calibration's
-/// and each row's point number and values those of the design. The rows' per-case P(war), log and timing
-/// scores are read back (Brier from P(war)); forecasts are left empty. Throws ScoreInputError naming `path`
-/// on a mismatch.
+/// The points of calibration.csv text (a shard's file, or a .partial file of an interrupted run): its
+/// complete rows (a torn last line, without its line feed, is dropped); the header must be this
+/// calibration's, the point numbers increasing and each row's values the design's at its point. The rows'
+/// per-case P(war), log and timing scores are read back (Brier from P(war)); forecasts are left empty. Throws
+/// ScoreInputError naming `path` on a mismatch.
 std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
                                                const std::vector<ObservedCase>& observed,
                                                std::string_view text, const std::string& path);
-/// The points of calibration.csv text (a .partial file of an interrupted run) for resuming: its complete
-/// rows in order (a torn last line, without its line feed, is dropped); the header must be this calibration's
-/// and each row's point number and values those of the design. The rows' per-case P(war), log and timing
-/// scores are read back (Brier from P(war)); forecasts are left empty. Throws ScoreInputError naming `path`
-/// on a mismatch.
+/// The points of calibration.csv text (a shard's file, or a .partial file of an interrupted run): its
+/// complete rows (a torn last line, without its line feed, is dropped); the header must be this
+/// calibration's, the point numbers increasing and each row's values the design's at its point. The rows'
+/// per-case P(war), log and timing scores are read back (Brier from P(war)); forecasts are left empty. Throws
+/// ScoreInputError naming `path` on a mismatch.
 std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
                                                const std::vector<ObservedCase>& observed,
                                                std::string_view text, const std::string& path);

@@ -156,9 +156,9 @@ TEST(CrossValidate, ChoosesTheTrainingBestPointAndScoresTheHeldOutFold) {
         std::vector<std::vector<CaseForecast>> result;
         for (const std::vector<double>& values : points) {
             ++calls;
-            // The design's points, in order: recover the point number from the call count (the defaults
-            // come first, with no values).
-            const std::size_t point = values.empty() ? 0 : static_cast<std::size_t>(calls - 2);
+            // The design's points, in order: recover the point number from the call count (the defaults,
+            // with no values, come after them and are forecast as point 0).
+            const std::size_t point = values.empty() ? 0 : static_cast<std::size_t>(calls - 1);
             std::vector<CaseForecast> forecasts;
             for (std::size_t c = 0; c < observed.size(); ++c) {
                 forecasts.push_back(forecast_with(observed[c].name, p_for(point, c)));
