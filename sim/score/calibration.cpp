@@ -14,8 +14,6 @@
 namespace brink::score {
 namespace {
 
-constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
-
 std::vector<std::size_t> all_cases(std::size_t n) {
     std::vector<std::size_t> cases(n);
     for (std::size_t c = 0; c < n; ++c) {
