@@ -294,7 +294,7 @@ std::optional<score::CalibrationResult> run(const score::CalibrationSpec& spec,
     calibration.point_done = [&rows, &spec](const score::PointResult& point) {
         rows.write(score::calibration_csv_row(spec, point));
     };
-    calibration.batch = std::max<std::size_t>(2, static_cast<std::size_t>(command.threads));
+    calibration.batch = std::max<std::size_t>(4, 2 * static_cast<std::size_t>(command.threads));
     std::vector<score::PointResult> points =
         score::run_points(spec, observed, forecaster, std::move(calibration));
     written.push_back(rows.finish());
