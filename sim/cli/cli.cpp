@@ -31,7 +31,7 @@ struct CommandInfo {
     ExitCode (*function)(const CommandArgs&);
 };
 
-constexpr std::array<CommandInfo, 7> k_commands = {{
+constexpr std::array<CommandInfo, 8> k_commands = {{
     {"run", "run a scenario once (or an ensemble with --runs) and write its output files", command_run},
     {"validate", "check scenario files and report every problem as file:line:column", command_validate},
     {"plot", "draw the charts of a run, ensemble, sweep or score directory", command_plot},
@@ -39,6 +39,8 @@ constexpr std::array<CommandInfo, 7> k_commands = {{
     {"sweep", "run a parameter sweep (a sweep file, or inline --param ranges)", command_sweep},
     {"merge", "merge the output directories of sweep shards", command_merge},
     {"score", "score ensembles of case files against their observed outcomes", command_score},
+    {"calibrate", "fit model parameters to the case library, with k-fold cross-validation",
+     command_calibrate},
 }};
 
 // Maintainers' commands: dispatched like the others, not listed by --help.

@@ -57,6 +57,8 @@ ExitCode command_sweep(const CommandArgs& args);
 ExitCode command_merge(const CommandArgs& args);
 /// `brink score`.
 ExitCode command_score(const CommandArgs& args);
+/// `brink calibrate`.
+ExitCode command_calibrate(const CommandArgs& args);
 /// `brink generate-schema-files` (a maintainer's command, not listed by --help).
 ExitCode command_generate_schema_files(const CommandArgs& args);
 

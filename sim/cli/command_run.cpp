@@ -8,6 +8,7 @@
 #include "brink/io/diagnostics.hpp"
 #include "brink/io/not_reached.hpp"
 #include "brink/io/overrides.hpp"
+#include "brink/io/parameter_file.hpp"
 #include "brink/io/run_writer.hpp"
 #include "brink/io/scenario_loader.hpp"
 #include "brink/io/sha256.hpp"
@@ -30,8 +31,8 @@ namespace brink::cli {
 namespace {
 
 constexpr const char* k_usage =
-    "brink run [SCENARIO|-] [--seed N] [--set path=value]... [--out DIR] [--runs N] [--threads N] [--plot] "
-    "[--format png|svg|pdf] [--force] [--quiet]";
+    "brink run [SCENARIO|-] [--seed N] [--params FILE] [--set path=value]... [--out DIR] [--runs N] [--threads "
+    "N] [--plot] [--format png|svg|pdf] [--force] [--quiet]";
 
 constexpr const char* k_examples =
     "  brink run                                        the bundled scenario, files in out/ukraine_2022/\n"
@@ -63,6 +64,8 @@ std::optional<RunOptions> parse_run_options(const CommandArgs& args) {
     options.add_options()  //
         ("seed", po::value<std::string>()->value_name("N"),
          "random seed (default: the scenario's metadata.seed)")  //
+        ("params", po::value<std::string>()->value_name("FILE"),
+         "YAML file of model.* parameters, applied before --set (e.g. best.yaml of brink calibrate)")  //
         ("set", po::value<std::vector<std::string>>()->composing()->value_name("PATH=VALUE"),
          "override a scenario value, e.g. actors.russia.resolve=0.8 (repeatable)")  //
         ("out", po::value<std::string>()->value_name("DIR"),
@@ -92,8 +95,20 @@ std::optional<RunOptions> parse_run_options(const CommandArgs& args) {
     if (values.count("seed")) {
         run.seed = parse_seed(values["seed"].as<std::string>(), "--seed");
     }
+    if (values.count("params")) {
+        // A parameter file's assignments come first, so that --set overrides them (as in brink score).
+        const io::ParameterFile params = io::load_parameter_file(values["params"].as<std::string>());
+        for (const io::Diagnostic& diagnostic : params.diagnostics) {
+            std::cerr << io::format_diagnostic(diagnostic) << "\n";
+        }
+        if (!params.ok()) {
+            throw InputRejected();
+        }
+        run.overrides = params.assignments;
+    }
     if (values.count("set")) {
-        run.overrides = values["set"].as<std::vector<std::string>>();
+        const auto set = values["set"].as<std::vector<std::string>>();
+        run.overrides.insert(run.overrides.end(), set.begin(), set.end());
     }
     if (values.count("runs")) {
         run.runs = parse_int(values["runs"].as<std::string>(), "--runs", 1, 100'000'000);

@@ -1,0 +1,371 @@
+// `brink calibrate CALIBRATION.yaml`: a design over model parameters, every case forecast at every point with
+// common random numbers, the best point and k-fold cross-validation (docs/cli.md, docs/validation.md
+// "Calibration"). Wiring only: the logic is in include/brink/score/calibration.hpp. Every input check happens
+// before anything runs or is written: on bad input no output directory appears.
+#include "cli.hpp"
+
+#include "brink/io/atomic_file.hpp"
+#include "brink/io/diagnostics.hpp"
+#include "brink/plots/score_charts.hpp"
+#include "brink/score/calibration.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace po = boost::program_options;
+
+namespace brink::cli {
+namespace {
+namespace fs = std::filesystem;
+
+constexpr const char* k_usage =
+    "brink calibrate CALIBRATION.yaml [--out DIR] [--threads N] [--resume] [--shard i/N] [--merge DIR...] "
+    "[--format png|svg|pdf] [--no-plot] [--quiet]";
+
+struct CalibrateCommand {
+    std::string file;
+    std::string out_dir;
+    int threads = 0;
+    plots::ChartFormat format = plots::ChartFormat::Png;
+    bool resume = false;
+    sweep::Shard shard;
+    std::vector<std::string> merge_dirs;
+    bool plot = true;
+    bool quiet = false;
+};
+
+std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args) {
+    po::options_description options("options", 100);
+    options.add_options()  //
+        ("out", po::value<std::string>()->value_name("DIR"),
+         "output directory (default: out/<calibration file stem>)")                                    //
+        ("threads", po::value<std::string>()->value_name("N"), "worker threads (default: all cores)")  //
+        ("resume", "continue an interrupted calibration from OUT/calibration.csv.partial")             //
+        ("shard", po::value<std::string>()->value_name("i/N"),
+         "run only the points ≡ i (mod N); merge the shards' directories with --merge")  //
+        ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
+         "finish a sharded calibration from the shards' directories")  //
+        ("format", po::value<std::string>()->value_name("FORMAT"),
+         "chart format: png (default), svg or pdf")           //
+        ("no-plot", "write the data files only (no charts)")  //
+        ("quiet", "print nothing but errors (no summary, no progress bar)");
+    po::options_description positionals;
+    positionals.add_options()("file", po::value<std::string>());
+    po::positional_options_description positional;
+    positional.add("file", 1);
+    po::variables_map values;
+    if (!parse_options(args, options, positionals, positional, values, k_usage)) {
+        return std::nullopt;
+    }
+    if (!values.count("file")) {
+        throw UsageError("no calibration file given; usage: " + std::string(k_usage));
+    }
+    CalibrateCommand command;
+    command.file = values["file"].as<std::string>();
+    command.out_dir = values.count("out") ? values["out"].as<std::string>() : default_out_dir(command.file);
+    if (command.out_dir.empty()) {
+        throw UsageError("--out: expected a directory, got an empty path");
+    }
+    if (values.count("threads")) {
+        command.threads = parse_int(values["threads"].as<std::string>(), "--threads", 0, 4096);
+    }
+    if (values.count("format")) {
+        const std::string text = values["format"].as<std::string>();
+        const auto format = plots::parse_chart_format(text);
+        if (!format) {
+            throw UsageError("--format: expected png, svg or pdf, got '" + text + "'");
+        }
+        command.format = *format;
+    }
+    command.resume = values.count("resume") > 0;
+    if (values.count("shard")) {
+        const std::string text = values["shard"].as<std::string>();
+        const auto shard = sweep::parse_shard(text);
+        if (!shard) {
+            throw UsageError("--shard: expected i/N with 0 <= i < N, got '" + text + "'");
+        }
+        command.shard = *shard;
+    }
+    if (values.count("merge")) {
+        command.merge_dirs = values["merge"].as<std::vector<std::string>>();
+        if (command.resume || command.shard.count > 1) {
+            throw UsageError("--merge finishes a sharded calibration: it takes neither --resume nor --shard");
+        }
+    }
+    command.plot = values.count("no-plot") == 0;
+    command.quiet = values.count("quiet") > 0;
+    return command;
+}
+
+void print_diagnostics(const std::vector<io::Diagnostic>& diagnostics) {
+    for (const io::Diagnostic& diagnostic : diagnostics) {
+        std::cerr << io::format_diagnostic(diagnostic) << "\n";
+    }
+}
+
+/// Thrown out of the forecaster when Ctrl-C stopped a batch.
+struct Stopped {};
+
+// calibration.csv.partial, one flushed row per point, renamed to calibration.csv when every point is done.
+class RowStream {
+  public:
+    // Starts the partial file afresh with the header and the rows of the points resumed (rewritten: a torn
+    // last line of the earlier session is dropped).
+    RowStream(const fs::path& dir, const std::string& header, const std::string& resumed_rows)
+        : m_final(dir / "calibration.csv"), m_partial(dir / "calibration.csv.partial") {
+        m_out.open(m_partial, std::ios::binary | std::ios::trunc);
+        write(header + resumed_rows);
+    }
+    void write(const std::string& text) {
+        m_out << text << std::flush;
+        if (!m_out) {
+            throw io::IoError("cannot write " + m_partial.string());
+        }
+    }
+    std::string finish() {
+        m_out.close();
+        std::error_code error;
+        fs::rename(m_partial, m_final, error);
+        if (error) {
+            throw io::IoError("cannot rename " + m_partial.string() + ": " + error.message());
+        }
+        return m_final.string();
+    }
+    const fs::path& partial() const { return m_partial; }
+
+  private:
+    fs::path m_final;
+    fs::path m_partial;
+    std::ofstream m_out;
+};
+
+std::string interval_text(const score::Interval& interval) {
+    char text[96];
+    std::snprintf(text, sizeof text, "%.3f [%.3f, %.3f]", interval.estimate, interval.lo, interval.hi);
+    return text;
+}
+
+void print_summary(const score::CalibrationSpec& spec, const score::CalibrationResult& result,
+                   const CalibrateCommand& command, const std::vector<std::string>& written) {
+    const score::PointResult& best = result.points.at(result.best);
+    std::cout << "Cases        " << result.cross_validated.observed.size() << ", " << spec.runs
+              << " runs each per point, seed " << spec.seed << " (common random numbers)\n"
+              << "Points       " << result.points.size() << "; best " << best.index << ":\n";
+    for (const std::string& assignment : score::point_assignments(spec, best.values)) {
+        std::cout << "               " << assignment << "\n";
+    }
+    const auto& cv = result.cross_validated;
+    std::cout << "Scores       mean over cases [bootstrap 95% interval]; lower is better\n"
+              << "  cross-validated (" << spec.folds << " folds)  brier " << interval_text(cv.model.brier)
+              << "  log " << interval_text(cv.model.log) << "\n"
+              << "  defaults                brier " << interval_text(result.defaults_report.model.brier)
+              << "  log " << interval_text(result.defaults_report.model.log) << "\n"
+              << "  base rate (in-sample)   brier " << interval_text(cv.base_rate.brier) << "  log "
+              << interval_text(cv.base_rate.log) << "\n"
+              << "CV − base rate  brier " << interval_text(cv.brier_vs_base_rate) << "  log "
+              << interval_text(cv.log_vs_base_rate) << "\n"
+              << "CV − defaults   brier " << interval_text(result.brier_vs_defaults) << "  log "
+              << interval_text(result.log_vs_defaults) << "\n"
+              << "Files        " << (fs::path(command.out_dir) / "").string() << "\n";
+    for (const std::string& file : written) {
+        std::cout << "             " << fs::relative(file, command.out_dir).string() << "\n";
+    }
+}
+
+// The points of a calibration.csv (or .partial) file; UsageError on a file of another calibration.
+std::vector<score::PointResult> read_rows(const score::CalibrationSpec& spec,
+                                          const std::vector<score::ObservedCase>& observed,
+                                          const fs::path& path, const std::string& remedy) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw UsageError("cannot read " + path.string());
+    }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    try {
+        return score::read_calibration_rows(spec, observed, text, path.string());
+    } catch (const score::ScoreInputError& error) {
+        throw UsageError(std::string(error.what()) + "; " + remedy);
+    }
+}
+
+// The points of the shards' calibration.csv files: every point of the design exactly once.
+std::vector<score::PointResult> merged_points(const score::CalibrationSpec& spec,
+                                              const std::vector<score::ObservedCase>& observed,
+                                              const std::vector<std::string>& dirs) {
+    std::vector<score::PointResult> points;
+    for (const std::string& dir : dirs) {
+        for (score::PointResult& point : read_rows(spec, observed, fs::path(dir) / "calibration.csv",
+                                                   "is it a shard of this calibration?")) {
+            points.push_back(std::move(point));
+        }
+    }
+    std::sort(points.begin(), points.end(),
+              [](const score::PointResult& a, const score::PointResult& b) { return a.index < b.index; });
+    for (std::size_t p = 0; p < static_cast<std::size_t>(spec.points); ++p) {
+        if (p >= points.size() || points[p].index != p) {
+            throw UsageError("--merge: point " + std::to_string(p) +
+                             (p < points.size() && points[p].index < p
+                                  ? " is in two shards"
+                                  : " is in no shard's calibration.csv") +
+                             " (every shard must be complete: resume an unfinished one with --resume)");
+        }
+    }
+    return points;
+}
+
+// The points already done: merged from shards, or resumed from this directory's partial file.
+std::vector<score::PointResult> points_done(const score::CalibrationSpec& spec,
+                                            const std::vector<score::ObservedCase>& observed,
+                                            const CalibrateCommand& command) {
+    if (!command.merge_dirs.empty()) {
+        return merged_points(spec, observed, command.merge_dirs);
+    }
+    const fs::path partial = fs::path(command.out_dir) / "calibration.csv.partial";
+    if (command.resume && fs::exists(partial)) {
+        return read_rows(spec, observed, partial, "remove it or run without --resume");
+    }
+    return {};
+}
+
+// Runs this process's points, streaming calibration.csv, and unless sharded finishes the calibration (nullopt
+// for a shard); adds the files to `written`.
+std::optional<score::CalibrationResult> run(const score::CalibrationSpec& spec,
+                                            const std::vector<score::CalibrationCase>& cases,
+                                            const CalibrateCommand& command,
+                                            std::vector<std::string>& written) {
+    std::vector<score::ObservedCase> observed;
+    for (const score::CalibrationCase& loaded : cases) {
+        observed.push_back(loaded.observed);
+    }
+    score::CalibrationOptions calibration;
+    calibration.shard = command.shard;
+    calibration.resumed = points_done(spec, observed, command);
+    std::string rows_done;
+    for (const score::PointResult& point : calibration.resumed) {
+        rows_done += score::calibration_csv_row(spec, point);
+    }
+    io::ensure_directory(command.out_dir);
+    RowStream rows(command.out_dir, score::calibration_csv_header(spec, observed), rows_done);
+
+    ProgressBar progress(stderr_is_terminal() && !command.quiet, "runs");
+    const std::uint64_t per_point =
+        static_cast<std::uint64_t>(cases.size()) * static_cast<std::uint64_t>(spec.runs);
+    std::uint64_t own_points = command.shard.count > 1 ? 0 : 1;  // the defaults
+    for (int p = command.shard.index; p < spec.points; p += command.shard.count) {
+        own_points += 1;
+    }
+    const std::uint64_t total = per_point * own_points;
+    std::uint64_t done_before = 0;
+    for (const score::PointResult& point : calibration.resumed) {
+        done_before += point.index % static_cast<std::size_t>(command.shard.count) ==
+                               static_cast<std::size_t>(command.shard.index)
+                           ? per_point
+                           : 0;
+    }
+    const auto start = std::chrono::steady_clock::now();
+    sweep::ReplicationOptions options;
+    options.threads = command.threads;
+    options.progress = [&](const sweep::Progress& snapshot) {  // about every 100 ms: at most ~10 redraws/s
+        const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+        progress.update(std::min(total, done_before + snapshot.done), total, snapshot.failed,
+                        elapsed.count());
+    };
+    const std::atomic<bool>* stop = install_stop_handler();
+    options.stop = stop;
+    const score::PointForecaster model = score::model_forecaster(cases, spec, options);
+    const score::PointForecaster forecaster = [&](const std::vector<std::vector<double>>& points) {
+        auto forecasts = model(points);
+        if (stop->load()) {
+            progress.finish();
+            throw Stopped{};
+        }
+        done_before += per_point * points.size();
+        return forecasts;
+    };
+    calibration.point_done = [&rows, &spec](const score::PointResult& point) {
+        rows.write(score::calibration_csv_row(spec, point));
+    };
+    calibration.batch = std::max<std::size_t>(4, 2 * static_cast<std::size_t>(command.threads));
+    std::vector<score::PointResult> points =
+        score::run_points(spec, observed, forecaster, std::move(calibration));
+    written.push_back(rows.finish());
+    if (command.shard.count > 1) {
+        progress.finish();
+        return std::nullopt;
+    }
+    score::CalibrationResult result =
+        score::finish_calibration(spec, observed, forecaster, std::move(points));
+    progress.finish();
+    return result;
+}
+
+}  // namespace
+
+ExitCode command_calibrate(const CommandArgs& args) {
+    const std::optional<CalibrateCommand> command = parse_calibrate_options(args);
+    if (!command) {
+        return ExitCode::Ok;  // --help
+    }
+    const score::CalibrationLoadResult loaded = score::load_calibration_file(command->file);
+    print_diagnostics(loaded.diagnostics);
+    if (!loaded.ok()) {
+        throw InputRejected();
+    }
+    const score::CalibrationSpec& spec = *loaded.spec;
+    const score::CalibrationCases cases = score::load_calibration_cases(spec);
+    print_diagnostics(cases.diagnostics);
+    if (!cases.diagnostics.empty()) {
+        throw InputRejected();
+    }
+
+    std::vector<std::string> written;
+    std::optional<score::CalibrationResult> result;
+    try {
+        result = run(spec, cases.cases, *command, written);
+    } catch (const Stopped&) {
+        print_error("calibrate", "stopped; the points done so far are in " +
+                                     (fs::path(command->out_dir) / "calibration.csv.partial").string() +
+                                     " (continue with the same command and --resume)");
+        return ExitCode::RuntimeFailure;
+    }
+    if (!result) {
+        if (!command->quiet) {
+            std::cout << "Shard        " << command->shard.index << "/" << command->shard.count
+                      << ": its points in " << written.front() << "\nMerge        brink calibrate "
+                      << command->file << " --merge <every shard's directory> --out DIR\n";
+        }
+        return ExitCode::Ok;
+    }
+    const std::vector<std::string> files = score::write_calibration_files(command->out_dir, spec, *result);
+    written.insert(written.end(), files.begin(), files.end());
+
+    ExitCode exit = ExitCode::Ok;
+    if (command->plot) {
+        try {
+            const std::string cv_dir = (fs::path(command->out_dir) / "cv").string();
+            const plots::DrawnCharts charts = plots::draw_score_charts(cv_dir, command->format);
+            written.insert(written.end(), charts.written.begin(), charts.written.end());
+            for (const std::string& pending : charts.pending) {
+                std::cerr << "brink calibrate: warning: " << pending << "\n";
+            }
+        } catch (const plots::PlotError& error) {
+            print_error("calibrate", std::string("charts: ") + error.what());
+            exit = ExitCode::RuntimeFailure;
+        }
+    }
+    if (!command->quiet) {
+        print_summary(spec, *result, *command, written);
+    }
+    return exit;
+}
+
+}  // namespace brink::cli

@@ -1,0 +1,181 @@
+// Tests of `brink calibrate` (docs/cli.md): a tiny calibration (2 parameters, 4 points, 3 cases, 10 runs,
+// 2 folds); its files, the same bytes on 1 and 2 threads, best.yaml accepted by `brink run --params` and
+// `brink score --params`, and exit code 2 with file:line:column on a bad file.
+#include "brink_test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using brink::test_support::read_file;
+
+struct Result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string quote(const std::string& text) {
+    std::string quoted = "'";
+    for (const char c : text) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
+class Calibrate : public ::testing::Test {
+  protected:
+    void SetUp() override { m_scratch.emplace("brink_calibrate_cli"); }
+
+    const fs::path& dir() const { return m_scratch->path(); }
+
+    Result brink(const std::vector<std::string>& arguments) const {
+        std::string command = "cd " + quote(dir().string()) + " && " + quote(BRINK_EXECUTABLE);
+        for (const std::string& argument : arguments) {
+            command += " " + quote(argument);
+        }
+        command += " >" + quote((dir() / ".out").string()) + " 2>" + quote((dir() / ".err").string()) +
+                   " </dev/null";
+        const int status = std::system(command.c_str());
+        Result result;
+        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.out = read_file(dir() / ".out");
+        result.err = read_file(dir() / ".err");
+        return result;
+    }
+
+    // The tiny calibration file, its cases given by absolute paths and a glob.
+    fs::path write_calibration() const {
+        const std::string root = BRINK_SOURCE_DIR "/scenarios/";
+        const fs::path file = dir() / "tiny.yaml";
+        std::ofstream(file)
+            << "cases:\n  - " << root << "cases/chanak_1922.yaml\n  - " << root
+            << "cases/football_war_*.yaml\n  - " << root << "cuba_1962.yaml\n"
+            << "parameters:\n  model.rationality: [2, 20]\n  model.war.fog: [0, 1]\n"
+            << "design: {method: sobol, points: 4}\nruns: 10\nfolds: 2\nseed: 3\nbootstrap: 100\n";
+        return file;
+    }
+
+  private:
+    std::optional<brink::test_support::TempDir> m_scratch;
+};
+
+TEST_F(Calibrate, WritesItsFilesIdenticallyOnOneAndTwoThreads) {
+    const fs::path file = write_calibration();
+    const Result one = brink({"calibrate", file.string(), "--out", "one", "--threads", "1", "--no-plot"});
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    const Result two =
+        brink({"calibrate", file.string(), "--out", "two", "--threads", "2", "--no-plot", "--quiet"});
+    ASSERT_EQ(two.exit_code, 0) << two.err;
+    EXPECT_TRUE(two.out.empty());
+    for (const char* name : {"calibration.csv", "best.yaml", "cv.csv", "summary.json", "cv/score.csv"}) {
+        EXPECT_EQ(read_file(dir() / "one" / name), read_file(dir() / "two" / name)) << name;
+    }
+    EXPECT_FALSE(fs::exists(dir() / "one" / "calibration.csv.partial"));
+
+    const std::string csv = read_file(dir() / "one" / "calibration.csv");
+    EXPECT_EQ(
+        csv.substr(0, csv.find('\n')),
+        "point,model.rationality,model.war.fog,objective,log,brier,timing,p_war:chanak_1922,log:chanak_1922,"
+        "timing:chanak_1922,p_war:football_war_1969,log:football_war_1969,timing:football_war_1969,"
+        "p_war:cuba_1962,log:cuba_1962,timing:cuba_1962");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 5);  // header + 4 points
+    const std::string cv = read_file(dir() / "one" / "cv.csv");
+    EXPECT_EQ(std::count(cv.begin(), cv.end(), '\n'), 4);  // header + 3 held-out cases
+    const nlohmann::json summary = nlohmann::json::parse(read_file(dir() / "one" / "summary.json"));
+    EXPECT_EQ(summary["kind"], "calibration");
+    EXPECT_EQ(summary["cases"], 3);
+    EXPECT_EQ(summary["folds"].size(), 2u);
+    EXPECT_TRUE(summary["scores"]["cross_validated"]["log"]["estimate"].is_number());
+    EXPECT_TRUE(summary["differences"]["log_cv_minus_defaults"]["lo"].is_number());
+
+    // best.yaml is a parameter file for brink run and brink score.
+    const std::string best = (dir() / "one" / "best.yaml").string();
+    const Result run = brink(
+        {"run", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--params", best, "--out", "run", "--quiet"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    const Result score = brink({"score", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--params", best,
+                                "--runs", "10", "--seed", "3", "--out", "score", "--no-plot", "--quiet"});
+    EXPECT_EQ(score.exit_code, 0) << score.err;
+}
+
+// An interrupted calibration (two points done, a third row torn by a kill) resumed, and two shards merged,
+// give the same files as one that ran through.
+TEST_F(Calibrate, ResumedOrShardedGivesTheSameFiles) {
+    const fs::path file = write_calibration();
+    ASSERT_EQ(brink({"calibrate", file.string(), "--out", "whole", "--threads", "2", "--no-plot"}).exit_code,
+              0);
+    const std::string csv = read_file(dir() / "whole" / "calibration.csv");
+    std::size_t end = 0;
+    for (int line = 0; line < 3; ++line) {  // header and points 0, 1
+        end = csv.find('\n', end) + 1;
+    }
+    fs::create_directories(dir() / "resumed");
+    std::ofstream(dir() / "resumed" / "calibration.csv.partial") << csv.substr(0, end + 7);
+    const Result resumed =
+        brink({"calibrate", file.string(), "--out", "resumed", "--threads", "2", "--no-plot", "--resume"});
+    ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+    for (const char* name : {"calibration.csv", "best.yaml", "cv.csv", "summary.json", "cv/score.csv"}) {
+        EXPECT_EQ(read_file(dir() / "whole" / name), read_file(dir() / "resumed" / name)) << name;
+    }
+    // Two shards merged give the same files too.
+    for (const char* shard : {"0", "1"}) {
+        const Result run = brink({"calibrate", file.string(), "--out", std::string("shard") + shard,
+                                  "--shard", std::string(shard) + "/2", "--no-plot"});
+        ASSERT_EQ(run.exit_code, 0) << run.err;
+        EXPECT_FALSE(fs::exists(dir() / (std::string("shard") + shard) / "summary.json"));
+    }
+    const Result lonely =
+        brink({"calibrate", file.string(), "--merge", "shard0", "--out", "merged", "--no-plot"});
+    EXPECT_EQ(lonely.exit_code, 2);
+    EXPECT_NE(lonely.err.find("point 1 is in no shard"), std::string::npos) << lonely.err;
+    const Result merged =
+        brink({"calibrate", file.string(), "--merge", "shard0", "shard1", "--out", "merged", "--no-plot"});
+    ASSERT_EQ(merged.exit_code, 0) << merged.err;
+    for (const char* name : {"calibration.csv", "best.yaml", "cv.csv", "summary.json", "cv/score.csv"}) {
+        EXPECT_EQ(read_file(dir() / "whole" / name), read_file(dir() / "merged" / name)) << name;
+    }
+    // A partial file of another calibration is refused.
+    std::ofstream(dir() / "resumed" / "calibration.csv.partial") << "point,model.x\n";
+    const Result other = brink({"calibrate", file.string(), "--out", "resumed", "--no-plot", "--resume"});
+    EXPECT_EQ(other.exit_code, 2);
+    EXPECT_NE(other.err.find("not this calibration's"), std::string::npos) << other.err;
+}
+
+TEST_F(Calibrate, ReportsABadFileWithItsPositionAndExitCodeTwo) {
+    const fs::path file = dir() / "bad.yaml";
+    std::ofstream(file) << "cases: [a.yaml]\nparameters: {model.rationality: [1, 2]}\n"
+                        << "design: {method: sobol, points: 4}\nrun: 10\n";
+    const Result result = brink({"calibrate", file.string(), "--out", "out"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("bad.yaml:4:1: error: unknown key 'run' (did you mean 'runs'?)"),
+              std::string::npos)
+        << result.err;
+    EXPECT_FALSE(fs::exists(dir() / "out"));
+}
+
+TEST_F(Calibrate, RefusesARangeTheModelRejectsBeforeRunning) {
+    const std::string cases = BRINK_SOURCE_DIR "/scenarios/cases/chanak_1922.yaml";
+    const fs::path file = dir() / "range.yaml";
+    std::ofstream(file) << "cases: [" << cases << ", " << cases.substr(0, cases.size() - 16)
+                        << "korea_1950.yaml]\nparameters:\n  model.war.fog: [0, 9]\n"
+                        << "design: {method: lhs, points: 2}\nfolds: 2\n";
+    const Result result = brink({"calibrate", file.string(), "--out", "out"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("range.yaml:3:3: error: 'model.war.fog=9' on"), std::string::npos)
+        << result.err;
+    EXPECT_FALSE(fs::exists(dir() / "out"));
+}
+
+}  // namespace
