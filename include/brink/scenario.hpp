@@ -242,51 +242,55 @@ struct WarParams {
                           ///< Default 20.
     double collapse = 0.4;  ///< A side collapses when its units fall to this share of its start. Range (0,1).
                             ///< Default 0.4.
-    double mediation = 0.2;  ///< What a mediator's leverage adds to a ceasefire's value for a belligerent it
-                             ///< outweighs, in issue-value units (§12.2). Range [0,1]. Default 0.2.
-    double fog = 0.5;        ///< Spread of a war's true effectiveness ratio e around what capabilities say:
-                             ///< log₂ e ~ N(0, fog²) (§12.2). Range [0,3]. Default 0.5.
+    double mediation = 0.2;   ///< What a mediator's leverage adds to a ceasefire's value for a belligerent it
+                              ///< outweighs, in issue-value units (§12.2). Range [0,1]. Default 0.2.
+    double fog = 1.39453125;  ///< Spread of a war's true effectiveness ratio e around what capabilities say:
+                              ///< log₂ e ~ N(0, fog²) (§12.2). Range [0,3]. Default 1.39453125 (calibrated).
 };
 
 /// Model parameters. Defaults are the same for every bundled scenario (no per-scenario tuning).
-/// docs/model.md gives each parameter's role in the equations.
+/// docs/model.md gives each parameter's role in the equations. Those marked "calibrated" are the best point
+/// of `brink calibrate scenarios/calibration/library.yaml` (docs/validation.md, "Calibration": the case
+/// library, 256 Sobol points, 100 runs per case, seed 1); the others are sourced or judged, not fitted.
 struct ModelParams {
-    double rationality = 10.0;        ///< Logit (quantal response) precision λ. Range [0,1e6]. Default 10.
-    double choice_persistence = 7.0;  ///< τ: mean life in days of an actor's taste shocks (§7.1); 0 draws
-                                      ///< them afresh at every decision. Range [0,1e6]. Default 7.
-    double reaction = 0.04;  ///< Richardson reaction scale k: K_ij = k·max(0,-A_ij)·cap share. Range [0,10]
-                             ///< /day. Default 0.04.
-    double restraint =
-        0.08;  ///< Richardson restraint a (decay of pressure). Range [0,10] /day. Default 0.08.
-    double grievance = 0.05;  ///< Grievance scale: g_i = grievance·Σ unmet demand gap·salience. Range [0,10]
-                              ///< rungs/day. Default 0.05.
+    double rationality = 3.98046875;        ///< Logit (quantal response) precision λ. Range [0,1e6]. Default
+                                            ///< 3.98046875 (calibrated).
+    double choice_persistence = 11.953125;  ///< τ: mean life in days of an actor's taste shocks (§7.1); 0
+                                            ///< draws them afresh at every decision. Range [0,1e6]. Default
+                                            ///< 11.953125 (calibrated).
+    double reaction = 0.048671875;  ///< Richardson reaction scale k: K_ij = k·max(0,-A_ij)·cap share. Range
+                                    ///< [0,10] /day. Default 0.048671875 (calibrated).
+    double restraint = 0.04109375;  ///< Richardson restraint a (decay of pressure). Range [0,10] /day.
+                                    ///< Default 0.04109375 (calibrated).
+    double grievance = 0.14234375;  ///< Grievance scale: g_i = grievance·Σ unmet demand gap·salience. Range
+                                    ///< [0,10] rungs/day. Default 0.14234375 (calibrated).
     double affinity_step = 0.1;  ///< Affinity change per cooperative/hostile event, scaled by |Goldstein|/10.
                                  ///< Range [0,1]. Default 0.1.
     double discount_per_day =
         0.995;  ///< Rubinstein per-day discount factor δ (time pressure). Range (0,1). Default 0.995.
     double bdm_interval =
         7.0;  ///< Days between rounds of the multilateral BDM position dynamics. Range (0,365]. Default 7.
-    double talks_duration = 1.0;      ///< Days a meeting lasts. Range (0,30]. Default 1.
-    double war_rung_index = k_unset;  ///< Index of the war rung. Default: the last rung of the ladder.
-    bool decisions_enabled = true;    ///< Switch off to watch the pure Richardson dynamics. Default true.
-    double audience_cost = 0.3;    ///< Cost of backing down from a full public commitment for a democracy, in
-                                   ///< issue-value units (autocracies 0.5 of it, mixed 0.75). Range [0,10].
-                                   ///< Default 0.3.
-    double reputation_cost = 0.1;  ///< Cost of conceding under coercion, per unit of salience and of the
+    double talks_duration = 1.0;       ///< Days a meeting lasts. Range (0,30]. Default 1.
+    double war_rung_index = k_unset;   ///< Index of the war rung. Default: the last rung of the ladder.
+    bool decisions_enabled = true;     ///< Switch off to watch the pure Richardson dynamics. Default true.
+    double audience_cost = 0.7890625;  ///< Cost of backing down from a full public commitment for a
+                                       ///< democracy, in issue-value units (autocracies 0.5 of it, mixed
+                                       ///< 0.75). Range [0,10]. Default 0.7890625 (calibrated).
+    double reputation_cost = 0.1;      ///< Cost of conceding under coercion, per unit of salience and of the
                                    ///< coercer's nearness to war (Sartori 2005). Range [0,10]. Default 0.1.
-    double theatre_share = 0.5;    ///< Default share of its capability a third party commits to the theatre.
-                                   ///< Range (0,1]. Default 0.5.
-    double bystander_propensity = 0.5;  ///< How readily an uncommitted third party joins a war out of
-                                        ///< sympathy: its joining probability is this times its squared lean
-                                        ///< (§11.1). Range [0,1]. Default 0.5.
-    double power_horizon = 3650.0;      ///< Days over which the actors' power trends run (Powell 2006). Range
-                                        ///< [1, 36500]. Default 3650.
-    double power_discount = 0.9;   ///< Discount factor per year that weighs a future shift of power against
-                                   ///< the present (Powell 2006). Range (0,1). Default 0.9.
-    MechanismSwitches mechanisms;  ///< Which mechanisms run. Default: all.
-    BeliefParams beliefs;          ///< Beliefs about resolve.
-    ReadinessParams readiness;     ///< Military readiness.
-    WarParams war;                 ///< War as a process.
+    double theatre_share = 0.5;  ///< Default share of its capability a third party commits to the theatre.
+                                 ///< Range (0,1]. Default 0.5.
+    double bystander_propensity = 0.2578125;  ///< How readily an uncommitted third party joins a war out of
+                                              ///< sympathy: its joining probability is this times its squared
+                                              ///< lean (§11.1). Range [0,1]. Default 0.2578125 (calibrated).
+    double power_horizon = 3650.0;  ///< Days over which the actors' power trends run (Powell 2006). Range
+                                    ///< [1, 36500]. Default 3650.
+    double power_discount = 0.9;    ///< Discount factor per year that weighs a future shift of power against
+                                    ///< the present (Powell 2006). Range (0,1). Default 0.9.
+    MechanismSwitches mechanisms;   ///< Which mechanisms run. Default: all.
+    BeliefParams beliefs;           ///< Beliefs about resolve.
+    ReadinessParams readiness;      ///< Military readiness.
+    WarParams war;                  ///< War as a process.
 };
 
 /// Output settings.

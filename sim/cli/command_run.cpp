@@ -236,9 +236,10 @@ ExitCode run_single(const CommandArgs& args, const RunOptions& run, const Scenar
         throw;
     }
 
-    // Nothing the scenario scheduled is dropped without a word (summary.json lists them too).
+    // Nothing the scenario scheduled is dropped without a word (summary.json lists them too; --quiet asks for
+    // errors only).
     const std::string missed = io::not_reached_warning(spec, result, io::not_reached(spec, result));
-    if (!missed.empty()) {
+    if (!missed.empty() && !run.quiet) {
         std::cerr << "brink run: warning: " << missed << "\n";
     }
 

@@ -200,11 +200,12 @@ class Hardening : public ::testing::Test {
     fs::path m_dir;
 };
 
-// A small inline sweep of the default scenario (docs/cli.md, `brink sweep`): 3 points × 8 replications,
-// a few seconds in Debug.
+// A small inline sweep of the default scenario (docs/cli.md, `brink sweep`): 3 points × 100 replications
+// (enough runs that an interrupt lands mid-sweep on a fast machine), a few seconds in Debug.
 std::vector<std::string> small_sweep(const std::string& out) {
-    return {"sweep", "--param", "actors.russia.resolve=0.3:0.9:3", "--runs", "8", "--threads", "2", "--quiet",
-            "--out", out};
+    return {
+        "sweep", "--param", "actors.russia.resolve=0.3:0.9:3", "--runs", "100", "--threads", "2", "--quiet",
+        "--out", out};
 }
 
 // The rows of a runs.csv-like text by run id (the first field). Every row must be a complete line.
@@ -282,7 +283,7 @@ void expect_same_files_as_reference(const fs::path& out, const Reference& refere
 TEST_F(Hardening, SweepKilledAtAnyMomentResumesToTheSameFiles) {
     const Reference& reference = small_sweep_reference();
     ASSERT_FALSE(reference.runs.empty());
-    ASSERT_EQ(lines_of(reference.runs).size(), 25U);  // header + 3 points × 8 replications
+    ASSERT_EQ(lines_of(reference.runs).size(), 301U);  // header + 3 points × 100 replications
     // Each delay kills a fresh sweep at a different stage: loading, the first rows, the middle, near the end.
     for (const auto delay : {0ms, 50ms, 200ms, 600ms}) {
         SCOPED_TRACE("killed after " + std::to_string(delay.count()) + " ms");
@@ -355,7 +356,7 @@ TEST_F(Hardening, SigintStopsASweepWithExitCodeOneKeepingFinishedRows) {
     }
     ASSERT_FALSE(rows_before_resume.empty());
     EXPECT_EQ(rows_before_resume.back(), '\n') << "SIGINT lets every row in flight finish: no torn row";
-    EXPECT_LT(lines_of(rows_before_resume).size(), 25U);
+    EXPECT_LT(lines_of(rows_before_resume).size(), 301U);
     expect_finished_rows_readable(dir() / "out", reference);
     EXPECT_TRUE(temporaries_under(dir() / "out").empty());
     command.push_back("--resume");

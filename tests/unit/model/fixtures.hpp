@@ -10,6 +10,22 @@
 namespace brink::model::fixtures {
 
 /// An actor with the given id, capability, resolve and cost of war; decisions at `rate` per day.
+/// The model parameters the unit tests were written against: the defaults before the calibration of
+/// 4 December 2026 (docs/validation.md, "Calibration"). The constructed cases of the mechanism tests pin them, so
+/// that a recalibration of the defaults does not move them; the golden runs and backtests use the defaults.
+inline ModelParams reference_params() {
+    ModelParams params;
+    params.rationality = 10.0;
+    params.choice_persistence = 7.0;
+    params.reaction = 0.04;
+    params.restraint = 0.08;
+    params.grievance = 0.05;
+    params.audience_cost = 0.3;
+    params.bystander_propensity = 0.5;
+    params.war.fog = 0.5;
+    return params;
+}
+
 inline ActorSpec make_actor(const std::string& id, double capability, double resolve = 0.5, double cost = 0.2,
                             double rate = 0.5) {
     ActorSpec a;
@@ -34,6 +50,7 @@ inline PositionSpec make_position(const std::string& issue, double position, dou
 /// Two actors, one issue ("claim", status quo 0); `challenger` demands 1 of `target` (no deadline).
 inline ScenarioSpec two_actor_dispute(double challenger_capability = 1.0, double target_capability = 1.0) {
     ScenarioSpec spec;
+    spec.model = reference_params();
     spec.metadata.name = "two-actor dispute";
     spec.metadata.horizon = 120.0;
     spec.ladder = default_ladder();
@@ -76,6 +93,7 @@ inline ScriptedEventSpec scripted_event(double day, ScriptedEventType type, std:
 /// Capabilities are 2021 military spending in USD bn (data/capabilities_2021.csv).
 inline ScenarioSpec ukraine_like() {
     ScenarioSpec spec;
+    spec.model = reference_params();
     spec.metadata.name = "Russia-Ukraine crisis (test fixture)";
     spec.metadata.start_date = "2022-01-22";
     spec.metadata.horizon = 365.0;

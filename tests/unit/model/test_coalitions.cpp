@@ -14,6 +14,7 @@ using fixtures::make_actor;
 /// Challenger a, target b, third party c (capability 2), one issue; nobody mobilised.
 ScenarioSpec triad(double c_capability = 2.0) {
     ScenarioSpec spec;
+    spec.model = fixtures::reference_params();
     spec.metadata.name = "triad";
     IssueSpec issue;
     issue.id = "claim";

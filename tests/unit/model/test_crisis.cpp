@@ -36,6 +36,7 @@ double sample(const RunResult& r, double time, int actor, Metric metric) {
 /// Two hostile actors, no issues or demands: the pure Richardson system.
 ScenarioSpec two_rivals() {
     ScenarioSpec spec;
+    spec.model = fixtures::reference_params();
     spec.metadata.name = "rivals";
     spec.metadata.horizon = 40.0;
     spec.ladder = default_ladder();
@@ -456,6 +457,7 @@ std::vector<double> hold_times(const RunResult& r, int actor) {
 /// decide.
 ScenarioSpec neutrals(double horizon, std::vector<ActorSpec> actors) {
     ScenarioSpec spec;
+    spec.model = fixtures::reference_params();
     spec.metadata.name = "neutrals";
     spec.metadata.horizon = horizon;
     spec.ladder = default_ladder();

@@ -18,6 +18,7 @@ using fixtures::make_actor;
 /// One actor alone (no reaction), pressure e0, with grievance g: e(t) = g/a + (e0 − g/a) e^{−a t}.
 ScenarioSpec lone_actor(double initial) {
     ScenarioSpec spec;
+    spec.model = fixtures::reference_params();
     spec.metadata.name = "lone";
     spec.metadata.horizon = 60.0;
     spec.ladder = default_ladder();

@@ -14,6 +14,7 @@ namespace {
 
 ScenarioSpec three_actors() {
     ScenarioSpec spec;
+    spec.model = fixtures::reference_params();
     spec.actors = {fixtures::make_actor("a", 1.0), fixtures::make_actor("b", 1.0),
                    fixtures::make_actor("c", 2.0)};
     return spec;

@@ -45,6 +45,7 @@ bool is_war(const RunResult& r) {
 /// defender of the given capability committed to the target with the given firmness (docs/model.md §11.1).
 ScenarioSpec extended_deterrence(double firmness, double defender_capability) {
     ScenarioSpec spec;
+    spec.model = fixtures::reference_params();
     spec.metadata.name = "extended deterrence";
     spec.metadata.horizon = 120.0;
     spec.ladder = default_ladder();
@@ -321,6 +322,7 @@ TEST(Strategy, AnOfferInsideTheRangePreventsWarUnlessTheShiftOfPowerIsLargeEnoug
 /// §11.6).
 ScenarioSpec fait_accompli(double believed, double true_resolve) {
     ScenarioSpec spec;
+    spec.model = fixtures::reference_params();
     spec.metadata.name = "fait accompli";
     spec.metadata.horizon = 60.0;
     spec.ladder = default_ladder();
