@@ -12,6 +12,13 @@
 #include <string>
 #include <vector>
 
+namespace brink::plots {
+enum class ChartFormat;
+}  // namespace brink::plots
+namespace brink::io {
+struct Diagnostic;
+}  // namespace brink::io
+
 namespace brink::cli {
 
 /// Exit codes scripts can rely on (docs/cli.md).
@@ -59,6 +66,16 @@ ExitCode command_merge(const CommandArgs& args);
 ExitCode command_score(const CommandArgs& args);
 /// `brink calibrate`.
 ExitCode command_calibrate(const CommandArgs& args);
+/// The chart format of a `--format` option's value; UsageError (exit 2) for anything but png, svg or pdf
+/// (command_score.cpp).
+plots::ChartFormat chart_format_option(const std::string& text);
+/// Prints each diagnostic on stderr, one per line (file:line:column: error: message).
+void print_diagnostics(const std::vector<io::Diagnostic>& diagnostics);
+/// Draws the charts of the score files in `dir` in `format`, appending their paths to `written`; warns on
+/// stderr, as `command`, for a chart not drawn. RuntimeFailure when the files cannot be read
+/// (command_score.cpp; brink score and brink calibrate).
+ExitCode draw_score_charts_into(const std::string& dir, plots::ChartFormat format, const char* command,
+                                std::vector<std::string>& written);
 /// `brink generate-schema-files` (a maintainer's command, not listed by --help).
 ExitCode command_generate_schema_files(const CommandArgs& args);
 

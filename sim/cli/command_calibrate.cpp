@@ -79,12 +79,7 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         command.threads = parse_int(values["threads"].as<std::string>(), "--threads", 0, 4096);
     }
     if (values.count("format")) {
-        const std::string text = values["format"].as<std::string>();
-        const auto format = plots::parse_chart_format(text);
-        if (!format) {
-            throw UsageError("--format: expected png, svg or pdf, got '" + text + "'");
-        }
-        command.format = *format;
+        command.format = chart_format_option(values["format"].as<std::string>());
     }
     command.resume = values.count("resume") > 0;
     if (values.count("shard")) {
@@ -104,12 +99,6 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
     command.plot = values.count("no-plot") == 0;
     command.quiet = values.count("quiet") > 0;
     return command;
-}
-
-void print_diagnostics(const std::vector<io::Diagnostic>& diagnostics) {
-    for (const io::Diagnostic& diagnostic : diagnostics) {
-        std::cerr << io::format_diagnostic(diagnostic) << "\n";
-    }
 }
 
 /// Thrown out of the forecaster when Ctrl-C stopped a batch.
@@ -348,20 +337,9 @@ ExitCode command_calibrate(const CommandArgs& args) {
     const std::vector<std::string> files = score::write_calibration_files(command->out_dir, spec, *result);
     written.insert(written.end(), files.begin(), files.end());
 
-    ExitCode exit = ExitCode::Ok;
-    if (command->plot) {
-        try {
-            const std::string cv_dir = (fs::path(command->out_dir) / "cv").string();
-            const plots::DrawnCharts charts = plots::draw_score_charts(cv_dir, command->format);
-            written.insert(written.end(), charts.written.begin(), charts.written.end());
-            for (const std::string& pending : charts.pending) {
-                std::cerr << "brink calibrate: warning: " << pending << "\n";
-            }
-        } catch (const plots::PlotError& error) {
-            print_error("calibrate", std::string("charts: ") + error.what());
-            exit = ExitCode::RuntimeFailure;
-        }
-    }
+    const ExitCode exit = command->plot ? draw_score_charts_into((fs::path(command->out_dir) / "cv").string(),
+                                                                 command->format, "calibrate", written)
+                                        : ExitCode::Ok;
     if (!command->quiet) {
         print_summary(spec, *result, *command, written);
     }

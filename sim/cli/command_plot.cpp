@@ -101,12 +101,7 @@ ExitCode command_plot(const CommandArgs& args) {
         return ExitCode::Ok;
     }
     if (values.count("format")) {
-        const std::string text = values["format"].as<std::string>();
-        const std::optional<plots::ChartFormat> parsed = plots::parse_chart_format(text);
-        if (!parsed) {
-            throw UsageError("--format: expected png, svg or pdf, got '" + text + "'");
-        }
-        format = *parsed;
+        format = chart_format_option(values["format"].as<std::string>());
     }
     if (is_score_dir(*dir)) {
         const plots::DrawnCharts charts = plots::draw_score_charts(*dir, format);

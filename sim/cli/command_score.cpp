@@ -106,22 +106,11 @@ std::optional<ScoreCommand> parse_score_options(const CommandArgs& args) {
         command.bootstrap = parse_int(values["bootstrap"].as<std::string>(), "--bootstrap", 0, 1'000'000);
     }
     if (values.count("format")) {
-        const std::string text = values["format"].as<std::string>();
-        const auto format = plots::parse_chart_format(text);
-        if (!format) {
-            throw UsageError("--format: expected png, svg or pdf, got '" + text + "'");
-        }
-        command.format = *format;
+        command.format = chart_format_option(values["format"].as<std::string>());
     }
     command.plot = values.count("no-plot") == 0;
     command.quiet = values.count("quiet") > 0;
     return command;
-}
-
-void print_diagnostics(const std::vector<io::Diagnostic>& diagnostics) {
-    for (const io::Diagnostic& diagnostic : diagnostics) {
-        std::cerr << io::format_diagnostic(diagnostic) << "\n";
-    }
 }
 
 // One case, loaded and checked, with its observed row.
@@ -247,6 +236,35 @@ void print_summary(const score::ScoreReport& report, const ScoreCommand& command
 
 }  // namespace
 
+plots::ChartFormat chart_format_option(const std::string& text) {
+    const std::optional<plots::ChartFormat> format = plots::parse_chart_format(text);
+    if (!format) {
+        throw UsageError("--format: expected png, svg or pdf, got '" + text + "'");
+    }
+    return *format;
+}
+
+void print_diagnostics(const std::vector<io::Diagnostic>& diagnostics) {
+    for (const io::Diagnostic& diagnostic : diagnostics) {
+        std::cerr << io::format_diagnostic(diagnostic) << "\n";
+    }
+}
+
+ExitCode draw_score_charts_into(const std::string& dir, plots::ChartFormat format, const char* command,
+                                std::vector<std::string>& written) {
+    try {
+        const plots::DrawnCharts charts = plots::draw_score_charts(dir, format);
+        written.insert(written.end(), charts.written.begin(), charts.written.end());
+        for (const std::string& pending : charts.pending) {
+            std::cerr << "brink " << command << ": warning: " << pending << "\n";
+        }
+    } catch (const plots::PlotError& error) {
+        print_error(command, std::string("charts: ") + error.what());
+        return ExitCode::RuntimeFailure;
+    }
+    return ExitCode::Ok;
+}
+
 ExitCode command_score(const CommandArgs& args) {
     const std::optional<ScoreCommand> command = parse_score_options(args);
     if (!command) {
@@ -303,19 +321,9 @@ ExitCode command_score(const CommandArgs& args) {
     std::vector<std::string> written =
         score::write_score_files(command->out_dir, report, score_options, provenance);
 
-    ExitCode exit = ExitCode::Ok;
-    if (command->plot) {
-        try {
-            const plots::DrawnCharts charts = plots::draw_score_charts(command->out_dir, command->format);
-            written.insert(written.end(), charts.written.begin(), charts.written.end());
-            for (const std::string& pending : charts.pending) {
-                std::cerr << "brink score: warning: " << pending << "\n";
-            }
-        } catch (const plots::PlotError& error) {
-            print_error("score", std::string("charts: ") + error.what());
-            exit = ExitCode::RuntimeFailure;
-        }
-    }
+    const ExitCode exit = command->plot
+                              ? draw_score_charts_into(command->out_dir, command->format, "score", written)
+                              : ExitCode::Ok;
     if (!command->quiet) {
         print_summary(report, *command, written);
     }

@@ -219,6 +219,23 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     file.commit();
 }
 
+std::vector<std::string> write_files_atomically(
+    const std::filesystem::path& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+    std::vector<AtomicFile> pending;
+    std::vector<std::string> written;
+    pending.reserve(files.size());
+    for (const auto& [name, text] : files) {
+        pending.emplace_back(dir / name);
+        pending.back().write(text);
+        pending.back().finish();
+        written.push_back((dir / name).string());
+    }
+    for (AtomicFile& file : pending) {
+        file.publish();
+    }
+    return written;
+}
+
 DirectoryCreation ensure_directory(const std::filesystem::path& dir) {
     std::error_code error;
     const auto status = std::filesystem::status(dir, error);

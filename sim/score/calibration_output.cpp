@@ -21,14 +21,6 @@ std::vector<std::size_t> every_case(const PointResult& point) {
     return cases;
 }
 
-io::OrderedJson interval_json(const Interval& interval) {
-    io::OrderedJson json;
-    json["estimate"] = io::json_number(interval.estimate);
-    json["lo"] = io::json_number(interval.lo);
-    json["hi"] = io::json_number(interval.hi);
-    return json;
-}
-
 io::OrderedJson values_json(const CalibrationSpec& spec, const std::vector<double>& values) {
     io::OrderedJson json = io::OrderedJson::object();
     for (std::size_t j = 0; j < values.size() && j < spec.parameters.size(); ++j) {
@@ -253,17 +245,7 @@ std::vector<std::string> write_calibration_files(const std::string& out_dir, con
         {"best.yaml", best_yaml(spec, result)},
         {"cv.csv", cv_csv(spec, result)},
         {"summary.json", calibration_summary_json(spec, result)}};
-    std::vector<io::AtomicFile> pending;
-    std::vector<std::string> written;
-    for (const auto& [name, text] : files) {
-        pending.emplace_back(fs::path(out_dir) / name);
-        pending.back().write(text);
-        pending.back().finish();
-        written.push_back((fs::path(out_dir) / name).string());
-    }
-    for (io::AtomicFile& file : pending) {
-        file.publish();
-    }
+    std::vector<std::string> written = io::write_files_atomically(out_dir, files);
     // The cross-validated forecasts as `brink score` files, so that its charts can be drawn from them.
     ScoreOptions options;
     options.runs = spec.runs;

@@ -64,14 +64,6 @@ Interval difference_interval(const std::vector<double>& a, const std::vector<dou
     return bootstrap_mean(differences, options);
 }
 
-io::OrderedJson interval_json(const Interval& interval) {
-    io::OrderedJson json;
-    json["estimate"] = io::json_number(interval.estimate);
-    json["lo"] = io::json_number(interval.lo);
-    json["hi"] = io::json_number(interval.hi);
-    return json;
-}
-
 io::OrderedJson forecaster_json(const ForecasterScores& scores) {
     io::OrderedJson json;
     json["brier"] = interval_json(scores.brier);
@@ -87,6 +79,14 @@ io::OrderedJson forecaster_json(const ForecasterScores& scores) {
 }
 
 }  // namespace
+
+io::OrderedJson interval_json(const Interval& interval) {
+    io::OrderedJson json;
+    json["estimate"] = io::json_number(interval.estimate);
+    json["lo"] = io::json_number(interval.lo);
+    json["hi"] = io::json_number(interval.hi);
+    return json;
+}
 
 CaseForecast forecast_case(const std::string& name, const std::string& file, const ScenarioSpec& spec,
                            const std::vector<sweep::ReplicationOutcome>& runs,
@@ -379,18 +379,7 @@ std::vector<std::string> write_score_files(const std::string& out_dir, const Sco
         {"score.csv", score_csv(report)},
         {"score_actors.csv", score_actors_csv(report)},
         {"score.json", score_json(report, options, provenance)}};
-    std::vector<io::AtomicFile> pending;
-    std::vector<std::string> written;
-    for (const auto& [name, text] : files) {
-        pending.emplace_back(fs::path(out_dir) / name);
-        pending.back().write(text);
-        pending.back().finish();
-        written.push_back((fs::path(out_dir) / name).string());
-    }
-    for (io::AtomicFile& file : pending) {
-        file.publish();
-    }
-    return written;
+    return io::write_files_atomically(out_dir, files);
 }
 
 }  // namespace brink::score

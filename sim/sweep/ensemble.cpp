@@ -438,28 +438,9 @@ void execute_replications(const Replications& replications, int runs, const Ense
         histograms.add(summary.counters);
         tally.count(summary, result);
     };
-    std::uint64_t cursor = 0;
-    std::function<std::optional<std::uint64_t>()> next = [&]() -> std::optional<std::uint64_t> {
-        if (cursor >= static_cast<std::uint64_t>(runs)) {
-            return std::nullopt;
-        }
-        return cursor++;
-    };
-    const auto start = std::chrono::steady_clock::now();
-    std::function<void(std::uint64_t)> tick = [&](std::uint64_t done) {
-        if (options.progress) {
-            Progress progress;
-            progress.done = done;
-            progress.total = static_cast<std::uint64_t>(runs);
-            progress.failed = static_cast<std::uint64_t>(result.failed);
-            progress.elapsed_seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            options.progress(progress);
-        }
-    };
-    const int threads = detail::resolve_threads(options.threads);
-    const std::size_t window = std::max<std::size_t>(64, 8 * static_cast<std::size_t>(threads));
-    detail::execute_ordered<RunSummary>(threads, window, next, work, emit, options.stop, tick);
+    detail::execute_counted<RunSummary>(static_cast<std::uint64_t>(runs), options.threads, work, emit,
+                                        options.stop, options.progress,
+                                        [&] { return static_cast<std::uint64_t>(result.failed); });
 }
 
 }  // namespace

@@ -209,4 +209,37 @@ ExecutionSummary execute_ordered(int threads, std::size_t window,
     return executor.run(threads, tick);
 }
 
+/// Runs ids 0 .. total−1 on `thread_option` threads (0: every core) with the ensembles' window, emitting in
+/// id order and reporting Progress (with the failures `failed` counts) to `progress` when it is set.
+template <typename Result>
+ExecutionSummary execute_counted(std::uint64_t total, int thread_option,
+                                 const std::function<Result(std::uint64_t)>& work,
+                                 const std::function<void(std::uint64_t, Result&&)>& emit,
+                                 const std::atomic<bool>* stop,
+                                 const std::function<void(const Progress&)>& progress,
+                                 const std::function<std::uint64_t()>& failed) {
+    std::uint64_t cursor = 0;
+    const std::function<std::optional<std::uint64_t>()> next = [&]() -> std::optional<std::uint64_t> {
+        if (cursor >= total) {
+            return std::nullopt;
+        }
+        return cursor++;
+    };
+    const auto start = std::chrono::steady_clock::now();
+    const std::function<void(std::uint64_t)> tick = [&](std::uint64_t done) {
+        if (progress) {
+            Progress report;
+            report.done = done;
+            report.total = total;
+            report.failed = failed();
+            report.elapsed_seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            progress(report);
+        }
+    };
+    const int threads = resolve_threads(thread_option);
+    const std::size_t window = std::max<std::size_t>(64, 8 * static_cast<std::size_t>(threads));
+    return execute_ordered<Result>(threads, window, next, work, emit, stop, tick);
+}
+
 }  // namespace brink::sweep::detail

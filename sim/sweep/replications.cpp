@@ -56,28 +56,8 @@ std::vector<std::vector<ReplicationOutcome>> run_replications(const std::vector<
         failed += outcome.error.empty() ? 0U : 1U;
         results[locate(id).first].push_back(std::move(outcome));
     };
-    std::uint64_t cursor = 0;
-    std::function<std::optional<std::uint64_t>()> next = [&]() -> std::optional<std::uint64_t> {
-        if (cursor >= total) {
-            return std::nullopt;
-        }
-        return cursor++;
-    };
-    const auto start = std::chrono::steady_clock::now();
-    std::function<void(std::uint64_t)> tick = [&](std::uint64_t done) {
-        if (options.progress) {
-            Progress progress;
-            progress.done = done;
-            progress.total = total;
-            progress.failed = failed;
-            progress.elapsed_seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            options.progress(progress);
-        }
-    };
-    const int threads = detail::resolve_threads(options.threads);
-    const std::size_t window = std::max<std::size_t>(64, 8 * static_cast<std::size_t>(threads));
-    detail::execute_ordered<ReplicationOutcome>(threads, window, next, work, emit, options.stop, tick);
+    detail::execute_counted<ReplicationOutcome>(total, options.threads, work, emit, options.stop,
+                                                options.progress, [&] { return failed; });
     return results;
 }
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace brink::io {
@@ -69,6 +70,12 @@ class AtomicFile {
 
 /// Writes `contents` to `target` atomically (AtomicFile::commit). Throws IoError.
 void write_file_atomically(const std::filesystem::path& target, std::string_view contents);
+
+/// Writes each (name, contents) into `dir` all or nothing: every file is finished under its temporary name
+/// before any is renamed. Returns the paths written, in order. Throws IoError naming the path, leaving no
+/// temporary behind.
+std::vector<std::string> write_files_atomically(
+    const std::filesystem::path& dir, const std::vector<std::pair<std::string, std::string>>& files);
 
 /// Whether ensure_directory() had to create the directory.
 enum class DirectoryCreation { AlreadyExisted, Created };

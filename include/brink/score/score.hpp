@@ -5,6 +5,7 @@
 // model. Writes score.csv, score_actors.csv and score.json; draws nothing (plots/score_charts.hpp does).
 #pragma once
 
+#include "brink/io/summary_json.hpp"
 #include "brink/scenario.hpp"
 #include "brink/score/observed.hpp"
 #include "brink/score/scoring.hpp"
@@ -121,6 +122,10 @@ struct ScoreProvenance {
 };
 
 /// score.csv text (docs/outputs.md).
+/// An interval as score.json and the calibration's summary.json write it: {"estimate", "lo", "hi"} (null
+/// for NaN).
+io::OrderedJson interval_json(const Interval& interval);
+
 std::string score_csv(const ScoreReport& report);
 /// score_actors.csv text: per case and principal actor, the observed ICB outcome and the predicted shares.
 std::string score_actors_csv(const ScoreReport& report);
