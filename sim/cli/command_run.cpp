@@ -31,7 +31,8 @@ namespace brink::cli {
 namespace {
 
 constexpr const char* k_usage =
-    "brink run [SCENARIO|-] [--seed N] [--params FILE] [--set path=value]... [--out DIR] [--runs N] [--threads "
+    "brink run [SCENARIO|-] [--seed N] [--params FILE] [--set path=value]... [--out DIR] [--runs N] "
+    "[--threads "
     "N] [--plot] [--format png|svg|pdf] [--force] [--quiet]";
 
 constexpr const char* k_examples =

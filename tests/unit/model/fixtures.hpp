@@ -11,8 +11,9 @@ namespace brink::model::fixtures {
 
 /// An actor with the given id, capability, resolve and cost of war; decisions at `rate` per day.
 /// The model parameters the unit tests were written against: the defaults before the calibration of
-/// 4 December 2026 (docs/validation.md, "Calibration"). The constructed cases of the mechanism tests pin them, so
-/// that a recalibration of the defaults does not move them; the golden runs and backtests use the defaults.
+/// 4 December 2026 (docs/validation.md, "Calibration"). The constructed cases of the mechanism tests pin
+/// them, so that a recalibration of the defaults does not move them; the golden runs and backtests use the
+/// defaults.
 inline ModelParams reference_params() {
     ModelParams params;
     params.rationality = 10.0;
