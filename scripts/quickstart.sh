@@ -6,7 +6,8 @@ scripts/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target brink
 # The Python package (README, "From Python"), when the configure step found pybind11 and the Python headers.
-if cmake --build --preset release --target help | grep -q brink_python; then
+targets=$(cmake --build --preset release --target help)
+if [[ $targets == *brink_python* ]]; then
     cmake --build --preset release --target brink_python
 fi
 ./build/brink run --plot --out out/ukraine_2022
