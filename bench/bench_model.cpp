@@ -27,6 +27,18 @@ const ScenarioSpec& default_scenario() {
 ScenarioSpec synthetic_200() {
     ScenarioSpec spec;
     spec.metadata.name = "synthetic 200 x 3 x 365";
+    // The escalation and choice parameters this deterred world was built with (the defaults before the
+    // calibration of 4 December 2026: docs/validation.md): under the calibrated ones (grievance ×2.8, restraint
+    // ×0.5) the Richardson dynamics alone spiral some region past the war rung within the year, and the
+    // workload would no longer be a year of diplomacy.
+    spec.model.rationality = 10.0;
+    spec.model.choice_persistence = 7.0;
+    spec.model.reaction = 0.04;
+    spec.model.restraint = 0.08;
+    spec.model.grievance = 0.05;
+    spec.model.audience_cost = 0.3;
+    spec.model.bystander_propensity = 0.5;
+    spec.model.war.fog = 0.5;
     spec.metadata.horizon = 365.0;
     spec.ladder = default_ladder();
     for (int k = 0; k < 3; ++k) {
