@@ -28,9 +28,9 @@ ScenarioSpec synthetic_200() {
     ScenarioSpec spec;
     spec.metadata.name = "synthetic 200 x 3 x 365";
     // The escalation and choice parameters this deterred world was built with (the defaults before the
-    // calibration of 4 December 2026: docs/validation.md): under the calibrated ones (grievance ×2.8, restraint
-    // ×0.5) the Richardson dynamics alone spiral some region past the war rung within the year, and the
-    // workload would no longer be a year of diplomacy.
+    // calibration of 4 December 2026: docs/validation.md): under the calibrated ones (grievance ×2.8,
+    // restraint ×0.5) the Richardson dynamics alone spiral some region past the war rung within the year, and
+    // the workload would no longer be a year of diplomacy.
     spec.model.rationality = 10.0;
     spec.model.choice_persistence = 7.0;
     spec.model.reaction = 0.04;
