@@ -1,10 +1,10 @@
 // Tests of `brink calibrate` (docs/cli.md): a tiny calibration (2 parameters, 4 points, 3 cases, 10 runs,
 // 2 folds); its files, the same bytes on 1 and 2 threads, best.yaml accepted by `brink run --params` and
 // `brink score --params`, and exit code 2 with file:line:column on a bad file.
+#include "brink_process.hpp"
 #include "brink_test_support.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -20,19 +20,7 @@ namespace {
 
 using brink::test_support::read_file;
 
-struct Result {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string quote(const std::string& text) {
-    std::string quoted = "'";
-    for (const char c : text) {
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return quoted + "'";
-}
+using Result = brink::test_support::ProcessResult;
 
 class Calibrate : public ::testing::Test {
   protected:
@@ -41,18 +29,7 @@ class Calibrate : public ::testing::Test {
     const fs::path& dir() const { return m_scratch->path(); }
 
     Result brink(const std::vector<std::string>& arguments) const {
-        std::string command = "cd " + quote(dir().string()) + " && " + quote(BRINK_EXECUTABLE);
-        for (const std::string& argument : arguments) {
-            command += " " + quote(argument);
-        }
-        command += " >" + quote((dir() / ".out").string()) + " 2>" + quote((dir() / ".err").string()) +
-                   " </dev/null";
-        const int status = std::system(command.c_str());
-        Result result;
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.out = read_file(dir() / ".out");
-        result.err = read_file(dir() / ".err");
-        return result;
+        return brink::test_support::run_brink_in(dir(), arguments);
     }
 
     // The tiny calibration file, its cases given by absolute paths and a glob.

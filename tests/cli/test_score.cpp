@@ -1,9 +1,9 @@
 // Tests of `brink score` (docs/cli.md): a few cases with few runs; the files, their columns, the same outputs
 // on 1 and 2 threads, the charts, and exit code 2 on bad input.
+#include "brink_process.hpp"
 #include "brink_test_support.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -20,19 +20,7 @@ namespace {
 
 using brink::test_support::read_file;
 
-struct Result {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string quote(const std::string& text) {
-    std::string quoted = "'";
-    for (const char c : text) {
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return quoted + "'";
-}
+using Result = brink::test_support::ProcessResult;
 
 class Score : public ::testing::Test {
   protected:
@@ -41,18 +29,7 @@ class Score : public ::testing::Test {
     const fs::path& dir() const { return m_scratch->path(); }
 
     Result brink(const std::vector<std::string>& arguments) const {
-        std::string command = "cd " + quote(dir().string()) + " && " + quote(BRINK_EXECUTABLE);
-        for (const std::string& argument : arguments) {
-            command += " " + quote(argument);
-        }
-        command += " >" + quote((dir() / ".out").string()) + " 2>" + quote((dir() / ".err").string()) +
-                   " </dev/null";
-        const int status = std::system(command.c_str());
-        Result result;
-        result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.out = read_file(dir() / ".out");
-        result.err = read_file(dir() / ".err");
-        return result;
+        return brink::test_support::run_brink_in(dir(), arguments);
     }
 
     // Three short cases: a crisis without violence, a war, and a bundled scenario found through cases/.
