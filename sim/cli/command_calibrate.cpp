@@ -145,10 +145,15 @@ std::string interval_text(const score::Interval& interval) {
 
 void print_summary(const score::CalibrationSpec& spec, const score::CalibrationResult& result,
                    const CalibrateCommand& command, const std::vector<std::string>& written) {
-    const score::PointResult& best = result.points.at(result.best);
+    const score::PointResult& best = score::chosen_point(result);
+    const bool refined = !result.refinements.empty() && result.refinements.front().improved;
     std::cout << "Cases        " << result.cross_validated.observed.size() << ", " << spec.runs
               << " runs each per point, seed " << spec.seed << " (common random numbers)\n"
-              << "Points       " << result.points.size() << "; best " << best.index << ":\n";
+              << "Points       " << result.points.size() << "; best " << result.points.at(result.best).index
+              << (refined ? ", refined by " + std::to_string(result.refinements.front().evaluations.size()) +
+                                " evaluations (refinement.csv)"
+                          : std::string())
+              << ":\n";
     for (const std::string& assignment : score::point_assignments(spec, best.values)) {
         std::cout << "               " << assignment << "\n";
     }
@@ -248,7 +253,11 @@ std::optional<score::CalibrationResult> run(const score::CalibrationSpec& spec,
     ProgressBar progress(stderr_is_terminal() && !command.quiet, "runs");
     const std::uint64_t per_point =
         static_cast<std::uint64_t>(cases.size()) * static_cast<std::uint64_t>(spec.runs);
-    std::uint64_t own_points = command.shard.count > 1 ? 0 : 1;  // the defaults
+    // The defaults, and at most `evaluations` per refinement (every case, then each fold).
+    std::uint64_t own_points = command.shard.count > 1
+                                   ? 0
+                                   : 1 + static_cast<std::uint64_t>(spec.folds + 1) *
+                                             static_cast<std::uint64_t>(spec.refine.evaluations);
     for (int p = command.shard.index; p < spec.points; p += command.shard.count) {
         own_points += 1;
     }
