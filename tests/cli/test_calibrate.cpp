@@ -173,6 +173,18 @@ TEST_F(Calibrate, ReportsABadFileWithItsPositionAndExitCodeTwo) {
     EXPECT_FALSE(fs::exists(dir() / "out"));
 }
 
+TEST_F(Calibrate, RefusesMpiInABuildWithoutItAndWithShards) {
+    const fs::path file = write_calibration();
+    const Result mpi = brink({"calibrate", file.string(), "--mpi", "--shard", "0/2", "--out", "mpi"});
+    EXPECT_EQ(mpi.exit_code, 2);
+#ifdef BRINK_HAVE_MPI
+    EXPECT_NE(mpi.err.find("takes no --resume, --shard or --merge"), std::string::npos) << mpi.err;
+#else
+    EXPECT_NE(mpi.err.find("built without MPI"), std::string::npos) << mpi.err;
+#endif
+    EXPECT_FALSE(fs::exists(dir() / "mpi"));
+}
+
 TEST_F(Calibrate, RefusesARangeTheModelRejectsBeforeRunning) {
     const std::string cases = BRINK_SOURCE_DIR "/scenarios/cases/chanak_1922.yaml";
     const fs::path file = dir() / "range.yaml";
