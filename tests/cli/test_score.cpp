@@ -158,3 +158,39 @@ TEST_F(Score, AppliesAParameterFileToEveryCase) {
     const auto json = nlohmann::json::parse(read_file(dir() / "out" / "score.json"));
     EXPECT_EQ(json.at("overrides"), nlohmann::json::array({"model.rationality=2"}));
 }
+
+// A case with an observed weekly dyad series beside its observed.csv: score.csv compares the mean simulated
+// weekly sums with it; an actor the scenario lacks is an input error (exit 2, nothing written).
+TEST_F(Score, ComparesACasesObservedWeeklyDyadSeries) {
+    fs::create_directories(dir() / "cases");
+    fs::copy_file(BRINK_SOURCE_DIR "/scenarios/cases/chanak_1922.yaml", dir() / "cases" / "chanak_1922.yaml");
+    fs::copy_file(BRINK_SOURCE_DIR "/scenarios/cases/observed.csv", dir() / "cases" / "observed.csv");
+    std::ofstream(dir() / "cases" / "observed_dyads.csv")
+        << "case,a,b,week_start,goldstein\nchanak_1922,turkey,uk,1922-09-23,-12\n"
+        << "chanak_1922,turkey,uk,1922-09-30,-4\nchanak_1922,uk,turkey,1922-10-07,6\n"
+        << "chanak_1922,uk,turkey,1922-10-14,3\n";
+    const Result result =
+        brink({"score", "cases/chanak_1922.yaml", "--runs", "20", "--no-plot", "--out", "out"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string csv = read_file(dir() / "out" / "score.csv");
+    const std::string header = csv.substr(0, csv.find('\n'));
+    EXPECT_NE(
+        header.find(",dyad,dyad_weeks,dyad_sign_agreement,dyad_correlation,baseline_dyad_sign_agreement,"
+                    "dyad_starting_affinity"),
+        std::string::npos)
+        << header;
+    EXPECT_NE(csv.find(",turkey-uk,4,"), std::string::npos) << csv;  // four weeks within the 48-day horizon
+    const auto json = nlohmann::json::parse(read_file(dir() / "out" / "score.json"));
+    EXPECT_EQ(json["dyad_series"]["cases"], 1);
+    const double agreement = json["dyad_series"]["mean_sign_agreement"].get<double>();
+    EXPECT_GE(agreement, 0.0);
+    EXPECT_LE(agreement, 1.0);
+
+    std::ofstream(dir() / "cases" / "observed_dyads.csv")
+        << "case,a,b,week_start,goldstein\nchanak_1922,turkey,italy,1922-09-23,-12\n";
+    const Result bad =
+        brink({"score", "cases/chanak_1922.yaml", "--runs", "20", "--no-plot", "--out", "bad"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("'italy', which is not an actor"), std::string::npos) << bad.err;
+    EXPECT_FALSE(fs::exists(dir() / "bad"));
+}
