@@ -100,14 +100,15 @@ TEST(ChartScript, EventsColourMarksByGoldsteinAndShapeThemBySign) {
     EXPECT_TRUE(contains(script, "every key event since the start labelled")) << script;
     // The fixture scripts three events before the start date: they get the history panel.
     EXPECT_TRUE(contains(script, "left: 3 scripted history events before the start")) << script;
-    // An event with no actor (the positions round) gets its own row.
-    EXPECT_TRUE(contains(script, "\"(no actor)\""));
+    // An event with no actor (the positions round) gets its own row, named for what it holds.
+    EXPECT_TRUE(contains(script, "\"whole crisis\\n(all actors)\"")) << script;
+    EXPECT_FALSE(contains(script, "(no actor)"));
 }
 
 TEST(ChartScript, EventRowsNameActorsWithLongNamesOnTwoLines) {
     // A long name is wrapped onto two lines rather than replaced by the id, so that every row reads the same
     // way ("NATO's eastern members" / "(joined after 1997)" next to "Romania"); a name too long for two lines
-    // of 22 characters falls back to the id.
+    // of 22 characters is shortened: rows are named as a reader knows the actors, never by the files' ids.
     ScratchRun run("single", "long-names");
     std::string summary = slurp(run.path() + "/summary.json");
     const auto rename = [&](const std::string& from, const std::string& to) {
@@ -120,7 +121,8 @@ TEST(ChartScript, EventRowsNameActorsWithLongNamesOnTwoLines) {
     std::ofstream(run.path() + "/summary.json") << summary;
     const std::string script = chart_script(run.path(), ChartKind::Events);
     EXPECT_TRUE(contains(script, "\"Kingdom of Syldavia\\n(Ottokar IV)\"")) << script;
-    EXPECT_TRUE(contains(script, "\"borduria\"")) << script;
+    EXPECT_TRUE(contains(script, "\"People's Republic of\\nBorduria under t...\"")) << script;
+    EXPECT_FALSE(contains(script, "\"borduria\"")) << script;
     EXPECT_FALSE(contains(script, "\"syldavia\" ")) << script;
 }
 
@@ -319,6 +321,96 @@ TEST(WriteReport, SingleRunPageHasEverySectionInlineSvgAndNoExternalReference) {
     // Each chart's ids are prefixed, so that the SVGs do not clash in one document.
     EXPECT_TRUE(contains(html, "id='c0_gpPt0'") || contains(html, "id=\"c0_gpPt0\""));
     EXPECT_TRUE(contains(html, "id='c3_gpPt0'") || contains(html, "id=\"c3_gpPt0\""));
+}
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+        ++count;
+    }
+    return count;
+}
+
+// Issue 16: "day 35.972781548251085" and history rows repeated once per target, in about 150 rows.
+TEST(WriteReport, RoundsDaysToADecimalAndMergesRowsTheLogRepeatsForSeveralTargets) {
+    ScratchRun run("single", "report-rounding");
+    std::ofstream(run.path() + "/events.csv", std::ios::app)
+        << "35.972781548251085,2030-04-05,25,demand,borduria,syldavia,basing,0,100,-5,1,"
+           "Borduria demands that the fleet leave\n"
+        << "35.972781548251085,2030-04-05,26,demand,borduria,arcadia,basing,0,100,-5,1,"
+           "Borduria demands that the fleet leave\n";
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html, "2030-04-05 (day 36)")) << html;
+    EXPECT_TRUE(contains(html, "(day 41.3)"));
+    EXPECT_FALSE(contains(html, "35.97"));
+    EXPECT_FALSE(std::regex_search(html, std::regex(R"(day -?[0-9]+\.[0-9]{2,})"))) << "one decimal at most";
+    // One row for both targets, in the key events and in the whole log: twice, not four times.
+    EXPECT_EQ(count_of(html, "Borduria demands that the fleet leave"), 2U);
+    EXPECT_TRUE(contains(html, "<td>Borduria → Syldavia, Arcadian League</td>")) << html;
+    // The counts stay those of the log (as the command's summary and the events chart count).
+    EXPECT_TRUE(contains(html,
+                         "The whole event log: 27 events (events.csv); 26 rows: an event to several "
+                         "targets is one row"))
+        << html;
+}
+
+TEST(WriteReport, SaysInTheScenariosWordsWhereAConcessionLeftAnIssueAndNamesActorsNotIds) {
+    ScratchRun run("single", "report-words");
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html,
+                         "Syldavia offers shared corridor control; position now Rail corridor to the coast "
+                         "at 0.45 (0 = corridor open to all)"))
+        << html;
+    // The demands: the issue's words, not "corridor" and "1".
+    EXPECT_TRUE(contains(html, "<td>Rail corridor to the coast at 1 (1 = corridor closed to Syldavia)</td>"));
+    EXPECT_TRUE(contains(html, "<td>Foreign naval basing at 0 (0 = no foreign fleet)</td>"));
+    // Event types in words, actors by name.
+    EXPECT_TRUE(contains(html, "<td>asks for support</td>"));
+    EXPECT_FALSE(contains(html, "request_support"));
+    EXPECT_FALSE(contains(html, "<td>borduria</td>"));
+    EXPECT_FALSE(contains(html, "<td>arcadia</td>"));
+    // The history before the start and the whole log are folded away.
+    EXPECT_TRUE(
+        contains(html, "<summary>Before the start date: 3 events of the scenario&#39;s history</summary>"))
+        << html;
+    EXPECT_TRUE(contains(html, "<summary>The whole event log: 25 events"));
+}
+
+TEST(WriteReport, FoldsALongListOfKeyEventsBehindTheTurnsOfTheCrisis) {
+    ScratchRun run("single", "report-long");
+    {
+        std::ofstream events(run.path() + "/events.csv", std::ios::app);
+        for (int i = 0; i < 40; ++i) {
+            events << "42." << i << ",2030-04-11," << 25 + i << ",support,carpathia,borduria,,,051,3.5,1,"
+                   << "Carpathia repeats its support: number " << i << "\n";
+        }
+    }
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    const std::size_t folded = html.find("<summary>All 47 key events from the start date</summary>");
+    ASSERT_NE(folded, std::string::npos) << html;
+    // The open table holds the turns of the crisis (the concession and the war), not the forty declarations
+    // of support.
+    const std::string open_table =
+        html.substr(html.find("id=\"key-events\""), folded - html.find("id=\"key-events\""));
+    EXPECT_TRUE(contains(open_table, "Borduria invades Syldavia"));
+    EXPECT_FALSE(contains(open_table, "Carpathia repeats its support")) << open_table;
+    EXPECT_TRUE(contains(open_table, "(2 of 47 key events; all of them are listed below)")) << open_table;
+}
+
+TEST(WriteReport, EveryChartHasAHowToReadParagraph) {
+    for (const char* fixture : {"single", "ensemble"}) {
+        ScratchRun run(fixture, std::string("report-howto-") + fixture);
+        write_report(run.path());
+        const std::string html = slurp(run.path() + "/report.html");
+        if (gnuplot_available()) {
+            EXPECT_EQ(count_of(html, "<strong>How to read this chart.</strong>"), count_of(html, "<figure "))
+                << fixture;
+            EXPECT_GE(count_of(html, "<figure "), 3U) << fixture;
+        }
+    }
 }
 
 TEST(WriteReport, EnsemblePageTabulatesOutcomesWithTheWilsonInterval) {
