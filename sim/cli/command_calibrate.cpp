@@ -3,6 +3,7 @@
 // "Calibration"). Wiring only: the logic is in include/brink/score/calibration.hpp. Every input check happens
 // before anything runs or is written: on bad input no output directory appears.
 #include "cli.hpp"
+#include "output_folder.hpp"
 
 #include "brink/io/atomic_file.hpp"
 #include "brink/io/diagnostics.hpp"
@@ -29,7 +30,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_usage =
     "brink calibrate CALIBRATION.yaml [--out DIR] [--threads N] [--resume] [--shard i/N] [--merge DIR...] "
-    "[--format png|svg|pdf] [--no-plot] [--quiet]";
+    "[--format png|svg|pdf] [--no-plot] [--force] [--quiet]";
 
 struct CalibrateCommand {
     std::string file;
@@ -40,6 +41,7 @@ struct CalibrateCommand {
     sweep::Shard shard;
     std::vector<std::string> merge_dirs;
     bool plot = true;
+    bool force = false;
     bool quiet = false;
 };
 
@@ -55,8 +57,9 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
          "finish a sharded calibration from the shards' directories")  //
         ("format", po::value<std::string>()->value_name("FORMAT"),
-         "chart format: png (default), svg or pdf")           //
-        ("no-plot", "write the data files only (no charts)")  //
+         "chart format: png (default), svg or pdf")                                                        //
+        ("no-plot", "write the data files only (no charts)")                                               //
+        ("force", "replace what --out holds even if it is another kind of output or another calibration")  //
         ("quiet", "print nothing but errors (no summary, no progress bar)");
     po::options_description positionals;
     positionals.add_options()("file", po::value<std::string>());
@@ -97,6 +100,7 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         }
     }
     command.plot = values.count("no-plot") == 0;
+    command.force = values.count("force") > 0;
     command.quiet = values.count("quiet") > 0;
     return command;
 }
@@ -316,6 +320,20 @@ ExitCode command_calibrate(const CommandArgs& args) {
         throw InputRejected();
     }
 
+    // brink.json: the calibration file stands where a run's scenario does; a shard says which one it is, so
+    // that --resume never continues another shard's rows and readers ask for the merge first.
+    io::Manifest manifest = new_manifest(io::OutputKind::Calibration, args, command->file,
+                                         scenario_digest(command->file), spec.seed);
+    if (command->shard.count > 1) {
+        manifest.shard = std::to_string(command->shard.index) + "/" + std::to_string(command->shard.count);
+    }
+    OutputFolder folder(command->out_dir, std::move(manifest),
+                        command->force ? io::ExistingOutput::Replace : io::ExistingOutput::Refuse,
+                        command->resume ? io::WriteMode::Continue : io::WriteMode::Fresh,
+                        {"calibration.csv.partial", "calibration.csv", "best.yaml", "cv.csv", "summary.json",
+                         "cv/score.csv", "cv/score_actors.csv", "cv/score.json"});
+    folder.begin();
+
     std::vector<std::string> written;
     std::optional<score::CalibrationResult> result;
     try {
@@ -332,6 +350,7 @@ ExitCode command_calibrate(const CommandArgs& args) {
                       << ": its points in " << written.front() << "\nMerge        brink calibrate "
                       << command->file << " --merge <every shard's directory> --out DIR\n";
         }
+        folder.finish(written, true);
         return ExitCode::Ok;
     }
     const std::vector<std::string> files = score::write_calibration_files(command->out_dir, spec, *result);
@@ -340,6 +359,7 @@ ExitCode command_calibrate(const CommandArgs& args) {
     const ExitCode exit = command->plot ? draw_score_charts_into((fs::path(command->out_dir) / "cv").string(),
                                                                  command->format, "calibrate", written)
                                         : ExitCode::Ok;
+    folder.finish(written, true);
     if (!command->quiet) {
         print_summary(spec, *result, *command, written);
     }
