@@ -15,6 +15,7 @@
 #include <functional>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace brink::plots {
@@ -101,9 +102,8 @@ std::string chart_how_to_read(ChartKind kind) {
         case ChartKind::Escalation:
             return "Each line is one actor; the higher the line, the further up the escalation ladder it "
                    "stands, from normal relations at the bottom to war at the top. A step up is a move "
-                   "towards force, a step down a climb-down. Vertical dotted lines mark the start and end of "
-                   "a "
-                   "war.";
+                   "towards force, a step down a climb-down. Dotted vertical lines mark when a war began "
+                   "and ended, if there was one.";
         case ChartKind::Positions:
             return "One panel per issue. Each line is an actor's position on that issue, between the issue's "
                    "two ends named on the axis. Lines that move towards each other mean concessions; lines "
@@ -111,10 +111,9 @@ std::string chart_how_to_read(ChartKind kind) {
         case ChartKind::Events:
             return "Each row is an actor; each mark is one thing it did, placed at its date. Red marks are "
                    "hostile acts (threats, sanctions, force), blue marks cooperative ones (support, talks, "
-                   "concessions); the darker, the stronger. The narrow panel on the left holds the "
-                   "scenario's "
-                   "history before the start date. The labelled marks are the strongest of the key events "
-                   "listed below.";
+                   "concessions); the darker, the stronger. Events before the start date, if the scenario "
+                   "has any, are in a narrow panel on the left. The labelled marks are the strongest of the "
+                   "key events listed below.";
         case ChartKind::Relations:
             return "Each cell is how the row's actor regards the column's actor, from red (hostile, -1) "
                    "through white (indifferent) to blue (allied, +1). Compare the two panels to see which "
@@ -230,6 +229,30 @@ void charts_section(std::ostringstream& html, const std::string& dir, const std:
     html << "</section>\n";
 }
 
+// What the scenario scheduled that a run ended before (summary.json "not_reached"); for an ensemble, in
+// how many of its `runs` runs.
+void not_reached_note(std::ostringstream& html, const nlohmann::json& raw, std::optional<long> runs) {
+    const auto& missed = raw.value("not_reached", nlohmann::json::array());
+    if (!missed.is_array() || missed.empty()) {
+        return;
+    }
+    html << "<p class=\"note\">" << (runs ? "Some runs" : "The run") << " ended before " << missed.size()
+         << (missed.size() == 1 ? " thing" : " things") << " the scenario scheduled:</p>\n<ul>\n";
+    for (const auto& item : missed) {
+        const std::string day = item.is_object() && item.contains("day") && item["day"].is_number()
+                                    ? detail::when_text(json_string(item, "date"), item["day"].get<double>())
+                                    : json_string(item, "date");
+        std::string count;
+        if (runs && item.is_object() && item.contains("runs") && item["runs"].is_number_integer()) {
+            count = ", never reached in " + std::to_string(item["runs"].get<long>()) + " of " +
+                    std::to_string(*runs) + " runs";
+        }
+        html << "<li>" << escape_html(json_string(item, "description")) << " (" << escape_html(day + count)
+             << ")</li>\n";
+    }
+    html << "</ul>\n";
+}
+
 // Outcome shares with their Wilson intervals, P(war), and who went to war against whom.
 void ensemble_outcome(std::ostringstream& html, const detail::SummaryInfo& summary) {
     const auto& raw = summary.raw;
@@ -283,6 +306,7 @@ void ensemble_outcome(std::ostringstream& html, const detail::SummaryInfo& summa
     if (!war_rows.empty()) {
         html << table_html({"war started by", "against", "runs"}, war_rows);
     }
+    not_reached_note(html, raw, total);
 }
 
 void run_outcome(std::ostringstream& html, const detail::SummaryInfo& summary) {
@@ -301,21 +325,7 @@ void run_outcome(std::ostringstream& html, const detail::SummaryInfo& summary) {
                                          summary.actor_name(json_string(peak, "actor"))});
     }
     html << table_html({"", ""}, rows);
-    // What the scenario scheduled that the run ended before (summary.json "not_reached").
-    const auto& missed = raw.value("not_reached", nlohmann::json::array());
-    if (missed.is_array() && !missed.empty()) {
-        html << "<p class=\"note\">The run ended before " << missed.size()
-             << (missed.size() == 1 ? " thing" : " things") << " the scenario scheduled:</p>\n<ul>\n";
-        for (const auto& item : missed) {
-            const std::string day =
-                item.is_object() && item.contains("day") && item["day"].is_number()
-                    ? detail::when_text(json_string(item, "date"), item["day"].get<double>())
-                    : json_string(item, "date");
-            html << "<li>" << escape_html(json_string(item, "description")) << " (" << escape_html(day)
-                 << ")</li>\n";
-        }
-        html << "</ul>\n";
-    }
+    not_reached_note(html, raw, std::nullopt);
 }
 
 // The scenario: actors, issues, demands.

@@ -428,6 +428,22 @@ TEST(WriteReport, EnsemblePageTabulatesOutcomesWithTheWilsonInterval) {
     EXPECT_EQ(svgs, 3U);
 }
 
+TEST(WriteReport, EnsemblePageSaysWhatSomeRunsNeverReachedAndInHowManyRuns) {
+    ScratchRun run("ensemble", "report-not-reached");
+    std::string summary = slurp(run.path() + "/summary.json");
+    const std::size_t end = summary.rfind('}');
+    ASSERT_NE(end, std::string::npos);
+    summary.insert(end, R"(, "not_reached": [{"id": "events[3]", "day": 50.04, "date": "2030-04-20",
+        "type": "meeting", "source": "arcadia", "description": "League summit in Klow", "runs": 7}])");
+    std::ofstream(run.path() + "/summary.json", std::ios::trunc) << summary;
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html, "Some runs ended before 1 thing the scenario scheduled"));
+    EXPECT_TRUE(
+        contains(html, "<li>League summit in Klow (2030-04-20 (day 50), never reached in 7 of 40 runs)</li>"))
+        << html;
+}
+
 TEST(WriteReport, SweepPageTabulatesPointsAndSobolIndicesAndDrawsTheSweepsCharts) {
     ScratchRun run("sweep_sobol", "report-sweep");
     write_report(run.path());
