@@ -1,6 +1,7 @@
 // The HTML report: one self-contained page (inline SVG charts, inline CSS, no scripts, no external
 // references), so that it can be mailed, archived and opened offline.
 #include "brink/io/atomic_file.hpp"
+#include "brink/io/numbers.hpp"
 #include "brink/plots/charts.hpp"
 #include "brink/plots/sweep_charts.hpp"
 
@@ -11,6 +12,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <iterator>
@@ -374,6 +377,9 @@ std::string events_table(const std::vector<detail::ReportEvent>& events, const d
     return html.str();
 }
 
+/// At most this many rows in an open table; longer ones are folded or summarised.
+constexpr std::size_t k_open_table_rows = 25;
+
 // A long table folded away: its summary line stays visible, the rows open on a click.
 std::string folded(const std::string& summary_line, const std::string& content) {
     return "<details>\n<summary>" + escape_html(summary_line) + "</summary>\n" + content + "</details>\n";
@@ -432,8 +438,8 @@ void key_events_section(std::ostringstream& html, const std::string& dir, RunDir
             key_events.push_back(event);
         }
     }
-    // At most this many rows in the open table; past it, the turns of the crisis only.
-    constexpr std::size_t k_open_rows = 25;
+    // Past k_open_table_rows, the turns of the crisis only.
+    constexpr std::size_t k_open_rows = k_open_table_rows;
     std::vector<detail::ReportEvent> shown = key_events;
     if (shown.size() > k_open_rows) {
         shown.clear();
@@ -515,8 +521,15 @@ std::string sweep_caption(const std::string& stem) {
     if (stem == "p_war_line") {
         return "P(war) at each level of the parameter, with its Wilson 95% interval.";
     }
-    return "First-order (S1) and total (ST) Sobol indices of " + stem.substr(std::string("sobol_").size()) +
-           ", with bootstrap 95% intervals.";
+    if (stem == "p_war_lines") {
+        return "P(war) along the first parameter, one line per value of the second, with Wilson 95% "
+               "intervals.";
+    }
+    if (stem.rfind("sobol_", 0) == 0) {
+        return "First-order (S1) and total (ST) Sobol indices of " +
+               stem.substr(std::string("sobol_").size()) + ", with bootstrap 95% intervals.";
+    }
+    return stem;
 }
 
 std::string sweep_how_to_read(const std::string& stem) {
@@ -530,6 +543,11 @@ std::string sweep_how_to_read(const std::string& stem) {
                "grows; the whiskers show the range the true chance lies in with 95% confidence. Where "
                "neighbouring whiskers overlap, the change may be chance.";
     }
+    if (stem == "p_war_lines") {
+        return "Each line is one value of the second parameter; follow a line to see how the chance of war "
+               "changes with the parameter on the horizontal axis at that value. Lines far apart mean the "
+               "second parameter matters; lines that cross mean the two parameters interact.";
+    }
     if (stem.rfind("sobol_", 0) == 0) {
         return "Each pair of bars is one parameter. The first bar (S1) is the share of the outcome's "
                "variation that parameter explains on its own, the second (ST) the share including its "
@@ -537,6 +555,34 @@ std::string sweep_how_to_read(const std::string& stem) {
                "reach zero may not matter at all.";
     }
     return "";
+}
+
+// A CSV table's numbers for people: days (median_time_to_war) to one decimal, every other fraction to three
+// decimals (probabilities, indices, interval bounds, parameter values of a random design); integers, text and
+// empty cells as written. The files keep every digit.
+std::vector<std::vector<std::string>> rounded_rows(const detail::CsvTable& table) {
+    std::vector<std::vector<std::string>> rows = table.rows;
+    for (auto& row : rows) {
+        for (std::size_t column = 0; column < row.size() && column < table.header.size(); ++column) {
+            std::string& cell = row[column];
+            if (cell.find('.') == std::string::npos && cell.find('e') == std::string::npos) {
+                continue;  // an integer, a name or empty
+            }
+            char* end = nullptr;
+            const double value = std::strtod(cell.c_str(), &end);
+            if (end == cell.c_str() || *end != '\0' || !std::isfinite(value)) {
+                continue;
+            }
+            const int decimals = table.header[column] == "median_time_to_war" ? 1 : 3;
+            const double scale = std::pow(10.0, decimals);
+            double rounded = std::round(value * scale) / scale;
+            if (rounded == 0.0) {
+                rounded = 0.0;  // no "-0"
+            }
+            cell = io::format_number(rounded);
+        }
+    }
+    return rows;
 }
 
 // A sweep's page: its design, its points (P(war) per point), its Sobol indices and its charts.
@@ -553,11 +599,16 @@ std::string sweep_page(const std::string& dir, const PlotOptions& options) {
          << escape_html(json_text(sweep.value("runs_failed", nlohmann::json()))) << " failed runs.</p>\n";
     html << "<section id=\"points\">\n<h2>Points</h2>\n";
     const auto points = detail::read_csv(detail::join_path(dir, "points.csv"));
-    html << table_html(points.header, points.rows) << "</section>\n";
+    const std::string points_table = table_html(points.header, rounded_rows(points));
+    // A Sobol or Latin hypercube design has hundreds of points: the table is folded, the charts show them.
+    html << (points.rows.size() > k_open_table_rows
+                 ? folded("All " + std::to_string(points.rows.size()) + " points (points.csv)", points_table)
+                 : points_table)
+         << "</section>\n";
     if (detail::file_exists(detail::join_path(dir, "sobol.csv"))) {
         const auto sobol = detail::read_csv(detail::join_path(dir, "sobol.csv"));
         html << "<section id=\"sobol\">\n<h2>Sobol indices</h2>\n"
-             << table_html(sobol.header, sobol.rows) << "</section>\n";
+             << table_html(sobol.header, rounded_rows(sobol)) << "</section>\n";
     }
     std::vector<PageChart> charts;
     for (SweepChart& chart : sweep_chart_scripts(dir)) {

@@ -452,6 +452,20 @@ TEST(WriteReport, SweepPageTabulatesPointsAndSobolIndicesAndDrawsTheSweepsCharts
     EXPECT_TRUE(contains(html, "<section id=\"points\">")) << html.substr(0, 3000);
     EXPECT_TRUE(contains(html, "<th>p_war_lo</th>"));
     EXPECT_TRUE(contains(html, "<td>p_war</td><td>model.rationality</td>")) << html.substr(0, 3000);
+    // Numbers for people: three decimals at most (the files keep every digit), days one.
+    EXPECT_FALSE(std::regex_search(html, std::regex(R"(<td>-?[0-9]+\.[0-9]{4,}</td>)")))
+        << html.substr(0, 3000);
+    EXPECT_FALSE(contains(html, "<summary>All ")) << "16 points stay open";
+    // A design of many points is folded behind its summary line (the charts show the points).
+    {
+        std::ofstream points(run.path() + "/points.csv", std::ios::app);
+        for (int point = 16; point < 40; ++point) {
+            points << point << ",0.6,11,2,1,0.34238022750665303,1,0,7.652615969210055,9,0\n";
+        }
+    }
+    write_report(run.path());
+    EXPECT_TRUE(
+        contains(slurp(run.path() + "/report.html"), "<summary>All 40 points (points.csv)</summary>"));
     if (gnuplot_available()) {
         EXPECT_TRUE(contains(html, "<figure id=\"chart-sobol_mean_peak_rung\">"));
         EXPECT_TRUE(contains(html, "<svg"));
