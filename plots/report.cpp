@@ -358,7 +358,7 @@ void scenario_section(std::ostringstream& html, const detail::SummaryInfo& summa
                                                                           value.get<double>(), summary)
                                                  : json_string(demand, "issue")});
     }
-    html << table_html({"challenger", "of", "demands"}, demand_rows);
+    html << table_html({"demand by", "of", "what is demanded"}, demand_rows);
     html << "</section>\n";
 }
 
