@@ -409,8 +409,9 @@ void key_events_section(std::ostringstream& html, const std::string& dir, RunDir
         return;
     }
     std::vector<detail::ReportEvent> log = detail::load_report_events(dir);
-    if (log.empty()) {
-        // A run written without its event log: summary.json's key events.
+    const bool logged = !log.empty();
+    if (!logged) {
+        // An empty event log (a run that recorded none): summary.json's key events.
         for (const auto& event : summary.raw.value("key_events", nlohmann::json::array())) {
             if (!event.is_object() || !event.contains("time") || !event["time"].is_number()) {
                 continue;
@@ -468,7 +469,7 @@ void key_events_section(std::ostringstream& html, const std::string& dir, RunDir
                            " of the scenario's history" + rows_note(history),
                        events_table(history, summary));
     }
-    if (!log.empty()) {
+    if (logged) {
         html << folded("The whole event log: " + count_text(detail::logged_count(log), "event") +
                            " (events.csv)" + rows_note(log),
                        events_table(log, summary));

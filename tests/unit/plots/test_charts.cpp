@@ -400,6 +400,17 @@ TEST(WriteReport, FoldsALongListOfKeyEventsBehindTheTurnsOfTheCrisis) {
     EXPECT_TRUE(contains(open_table, "(2 of 47 key events; all of them are listed below)")) << open_table;
 }
 
+TEST(WriteReport, WithAnEmptyEventLogTheKeyEventsComeFromTheSummary) {
+    ScratchRun run("single", "report-no-log");
+    std::ofstream(run.path() + "/events.csv", std::ios::trunc)
+        << "time,date,seq,type,source,target,issue,value,cameo,goldstein,key,description\n";
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html, "<td>asks for support</td><td>Borduria asks Carpathia for backing</td>"))
+        << html;
+    EXPECT_FALSE(contains(html, "The whole event log"));
+}
+
 TEST(WriteReport, EveryChartHasAHowToReadParagraph) {
     for (const char* fixture : {"single", "ensemble"}) {
         ScratchRun run(fixture, std::string("report-howto-") + fixture);
