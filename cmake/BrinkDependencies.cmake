@@ -4,6 +4,7 @@ find_package(yaml-cpp REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options iostreams filesystem)
 find_package(Threads REQUIRED)
+find_package(NLopt 2.7 REQUIRED CONFIG)  # libnlopt-dev (C API): brink calibrate's local refinement
 
 # Debian's gnuplot-iostream ships a single header and no CMake config.
 find_path(GNUPLOT_IOSTREAM_INCLUDE_DIR gnuplot-iostream.h REQUIRED)

@@ -13,6 +13,7 @@ packages=(
     libboost-iostreams-dev libboost-filesystem-dev  # needed by Debian's gnuplot-iostream header
     libyaml-cpp-dev                       # scenario files
     nlohmann-json3-dev                    # summary.json and the JSON Schema check
+    libnlopt-dev                          # brink calibrate: derivative-free local refinement (NLopt)
     libgtest-dev libgmock-dev             # tests
     libbenchmark-dev                      # benchmarks
     gnuplot-nox libgnuplot-iostream-dev   # charts (pngcairo, svg, pdfcairo terminals)

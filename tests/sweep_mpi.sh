@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # MPI determinism check (BRINK_MPI builds): the same sweep run by one process with two threads and by
-# `mpirun -np N` (one thread per rank) must give byte-identical runs.csv, points.csv, sobol.csv and sweep.json.
+# `mpirun -np N` (one thread per rank) must give byte-identical runs.csv, points.csv, sobol.csv and sweep.json;
+# the same for a small calibration's files (brink calibrate --mpi).
 #
 # Usage: tests/sweep_mpi.sh BUILD_DIR [NP]     (BUILD_DIR configured with -DBRINK_MPI=ON; NP default 2)
 # CI:    cmake -S . -B build-mpi -DBRINK_MPI=ON -DCMAKE_BUILD_TYPE=Release && cmake --build build-mpi -j2 --target brink
@@ -41,6 +42,34 @@ for file in runs.csv points.csv sobol.csv sweep.json; do
     else
         echo "sweep_mpi: $file DIFFERS (1 process, 2 threads vs mpirun -np $np)" >&2
         diff <(head -5 "$work/single/$file") <(head -5 "$work/mpi/$file") >&2 || true
+        status=1
+    fi
+done
+
+# brink calibrate under mpirun: rank r runs the design points ≡ r (mod N), rank 0 gathers their rows and
+# finishes (defaults, folds, refinement); every file must be the bytes of a single-process calibration.
+cat > "$work/calibration.yaml" <<YAML
+cases:
+  - $here/scenarios/cases/chanak_1922.yaml
+  - $here/scenarios/cases/football_war_1969.yaml
+  - $here/scenarios/cuba_1962.yaml
+parameters: {model.rationality: [2, 20], model.war.fog: [0, 1]}
+design: {method: sobol, points: 6}
+runs: 8
+folds: 2
+seed: 5
+bootstrap: 100
+refine: {evaluations: 4}
+YAML
+"$brink" calibrate "$work/calibration.yaml" --threads 2 --quiet --no-plot --out "$work/cal-single"
+mpirun --allow-run-as-root --oversubscribe -np "$np" "$brink" calibrate "$work/calibration.yaml" --mpi --threads 1 \
+    --quiet --no-plot --out "$work/cal-mpi"
+for file in calibration.csv best.yaml cv.csv summary.json refinement.csv cv/score.csv cv/score.json; do
+    if cmp -s "$work/cal-single/$file" "$work/cal-mpi/$file"; then
+        echo "sweep_mpi: calibrate $file identical (1 process, 2 threads vs mpirun -np $np)"
+    else
+        echo "sweep_mpi: calibrate $file DIFFERS (1 process, 2 threads vs mpirun -np $np)" >&2
+        diff <(head -5 "$work/cal-single/$file") <(head -5 "$work/cal-mpi/$file") >&2 || true
         status=1
     fi
 done

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <new>
@@ -264,6 +265,24 @@ void print_error(const std::string& command, const std::string& message) {
 
 bool stderr_is_terminal() {
     return ::isatty(STDERR_FILENO) == 1;
+}
+
+int mpi_rank_from_environment() {
+    for (const char* variable : {"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"}) {
+        if (const char* value = std::getenv(variable)) {
+            return std::atoi(value);
+        }
+    }
+    return 0;
+}
+
+bool launched_by_mpirun() {
+    for (const char* variable : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"}) {
+        if (std::getenv(variable) != nullptr) {
+            return true;
+        }
+    }
+    return false;
 }
 
 const std::atomic<bool>* install_stop_handler() {

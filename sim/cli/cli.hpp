@@ -120,6 +120,12 @@ void print_error(const std::string& command, const std::string& message);
 /// True when stderr is a terminal and progress should be drawn.
 bool stderr_is_terminal();
 
+/// The rank mpirun gives this process (0 when not under mpirun), from its environment: before MPI starts,
+/// so that only rank 0 writes a folder's manifest.
+int mpi_rank_from_environment();
+/// True when mpirun started this process (it sets these variables in every rank).
+bool launched_by_mpirun();
+
 /// Draws a one-line progress bar with ETA on stderr (only when enabled), at most k_redraws_per_second times
 /// a second whatever the rate of updates, and always the last state. Not thread-safe: call it from one
 /// thread (the runners call progress callbacks from their coordinating thread).

@@ -9,6 +9,8 @@
 #include "brink/io/diagnostics.hpp"
 #include "brink/plots/score_charts.hpp"
 #include "brink/score/calibration.hpp"
+#include "brink/sweep/mpi_session.hpp"
+#include "brink/sweep/sweep.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -30,7 +32,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_usage =
     "brink calibrate CALIBRATION.yaml [--out DIR] [--threads N] [--resume] [--shard i/N] [--merge DIR...] "
-    "[--format png|svg|pdf] [--no-plot] [--force] [--quiet]";
+    "[--mpi] [--format png|svg|pdf] [--no-plot] [--force] [--quiet]";
 
 struct CalibrateCommand {
     std::string file;
@@ -40,6 +42,7 @@ struct CalibrateCommand {
     bool resume = false;
     sweep::Shard shard;
     std::vector<std::string> merge_dirs;
+    bool mpi = false;
     bool plot = true;
     bool force = false;
     bool quiet = false;
@@ -55,7 +58,8 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         ("shard", po::value<std::string>()->value_name("i/N"),
          "run only the points ≡ i (mod N); merge the shards' directories with --merge")  //
         ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
-         "finish a sharded calibration from the shards' directories")  //
+         "finish a sharded calibration from the shards' directories")                                      //
+        ("mpi", "distribute the design points over MPI ranks (MPI build, under mpirun; automatic there)")  //
         ("format", po::value<std::string>()->value_name("FORMAT"),
          "chart format: png (default), svg or pdf")                                                        //
         ("no-plot", "write the data files only (no charts)")                                               //
@@ -98,6 +102,15 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         if (command.resume || command.shard.count > 1) {
             throw UsageError("--merge finishes a sharded calibration: it takes neither --resume nor --shard");
         }
+    }
+    if (values.count("mpi") || (launched_by_mpirun() && sweep::mpi_available())) {
+        if (!sweep::mpi_available()) {
+            throw UsageError("--mpi: this brink was built without MPI (configure with -DBRINK_MPI=ON)");
+        }
+        if (command.resume || command.shard.count > 1 || !command.merge_dirs.empty()) {
+            throw UsageError("--mpi distributes the points itself: it takes no --resume, --shard or --merge");
+        }
+        command.mpi = true;
     }
     command.plot = values.count("no-plot") == 0;
     command.force = values.count("force") > 0;
@@ -149,10 +162,15 @@ std::string interval_text(const score::Interval& interval) {
 
 void print_summary(const score::CalibrationSpec& spec, const score::CalibrationResult& result,
                    const CalibrateCommand& command, const std::vector<std::string>& written) {
-    const score::PointResult& best = result.points.at(result.best);
+    const score::PointResult& best = score::chosen_point(result);
+    const bool refined = !result.refinements.empty() && result.refinements.front().improved;
     std::cout << "Cases        " << result.cross_validated.observed.size() << ", " << spec.runs
               << " runs each per point, seed " << spec.seed << " (common random numbers)\n"
-              << "Points       " << result.points.size() << "; best " << best.index << ":\n";
+              << "Points       " << result.points.size() << "; best " << result.points.at(result.best).index
+              << (refined ? ", refined by " + std::to_string(result.refinements.front().evaluations.size()) +
+                                " evaluations (refinement.csv)"
+                          : std::string())
+              << ":\n";
     for (const std::string& assignment : score::point_assignments(spec, best.values)) {
         std::cout << "               " << assignment << "\n";
     }
@@ -229,75 +247,170 @@ std::vector<score::PointResult> points_done(const score::CalibrationSpec& spec,
     return {};
 }
 
+// The model as the calibration's forecaster, drawing the progress bar (of `own_points` points, `done_before`
+// of them done by an earlier session) and stopping at Ctrl-C (Stopped, after the runs in flight).
+class Forecasting {
+  public:
+    Forecasting(const std::vector<score::CalibrationCase>& cases, const score::CalibrationSpec& spec,
+                const CalibrateCommand& command, std::uint64_t own_points, std::uint64_t points_done,
+                bool show_progress)
+        : m_progress(show_progress && stderr_is_terminal() && !command.quiet, "runs"),
+          m_per_point(static_cast<std::uint64_t>(cases.size()) * static_cast<std::uint64_t>(spec.runs)),
+          m_total(m_per_point * own_points),
+          m_done_before(m_per_point * points_done),
+          m_start(std::chrono::steady_clock::now()),
+          m_stop(install_stop_handler()) {
+        sweep::ReplicationOptions options;
+        options.threads = command.threads;
+        options.progress = [this](const sweep::Progress& snapshot) {  // about every 100 ms
+            const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - m_start;
+            m_progress.update(std::min(m_total, m_done_before + snapshot.done), m_total, snapshot.failed,
+                              elapsed.count());
+        };
+        options.stop = m_stop;
+        m_model = score::model_forecaster(cases, spec, options);
+        m_forecaster = [this](const std::vector<std::vector<double>>& points) {
+            auto forecasts = m_model(points);
+            if (m_stop->load()) {
+                m_progress.finish();
+                throw Stopped{};
+            }
+            m_done_before += m_per_point * points.size();
+            return forecasts;
+        };
+    }
+    Forecasting(const Forecasting&) = delete;
+    Forecasting& operator=(const Forecasting&) = delete;
+
+    const score::PointForecaster& forecaster() const { return m_forecaster; }
+    void finish() { m_progress.finish(); }
+
+  private:
+    ProgressBar m_progress;
+    std::uint64_t m_per_point;
+    std::uint64_t m_total;
+    std::uint64_t m_done_before;
+    std::chrono::steady_clock::time_point m_start;
+    const std::atomic<bool>* m_stop;
+    score::PointForecaster m_model;
+    score::PointForecaster m_forecaster;
+};
+
+// The points a process runs: its shard's, plus (unless sharded) the defaults and at most `evaluations` per
+// refinement (every case, then each fold).
+std::uint64_t own_points(const score::CalibrationSpec& spec, const sweep::Shard& shard, bool finishes) {
+    std::uint64_t points = 0;
+    for (int p = shard.index; p < spec.points; p += shard.count) {
+        points += 1;
+    }
+    if (finishes) {
+        points += 1 + static_cast<std::uint64_t>(spec.folds + 1) *
+                          static_cast<std::uint64_t>(spec.refine.evaluations);
+    }
+    return points;
+}
+
+std::vector<score::ObservedCase> observed_of(const std::vector<score::CalibrationCase>& cases) {
+    std::vector<score::ObservedCase> observed;
+    for (const score::CalibrationCase& loaded : cases) {
+        observed.push_back(loaded.observed);
+    }
+    return observed;
+}
+
 // Runs this process's points, streaming calibration.csv, and unless sharded finishes the calibration (nullopt
 // for a shard); adds the files to `written`.
 std::optional<score::CalibrationResult> run(const score::CalibrationSpec& spec,
                                             const std::vector<score::CalibrationCase>& cases,
                                             const CalibrateCommand& command,
                                             std::vector<std::string>& written) {
-    std::vector<score::ObservedCase> observed;
-    for (const score::CalibrationCase& loaded : cases) {
-        observed.push_back(loaded.observed);
-    }
+    const std::vector<score::ObservedCase> observed = observed_of(cases);
     score::CalibrationOptions calibration;
     calibration.shard = command.shard;
     calibration.resumed = points_done(spec, observed, command);
     std::string rows_done;
+    std::uint64_t own_done = 0;
     for (const score::PointResult& point : calibration.resumed) {
         rows_done += score::calibration_csv_row(spec, point);
+        own_done += point.index % static_cast<std::size_t>(command.shard.count) ==
+                            static_cast<std::size_t>(command.shard.index)
+                        ? 1
+                        : 0;
     }
     io::ensure_directory(command.out_dir);
     RowStream rows(command.out_dir, score::calibration_csv_header(spec, observed), rows_done);
 
-    ProgressBar progress(stderr_is_terminal() && !command.quiet, "runs");
-    const std::uint64_t per_point =
-        static_cast<std::uint64_t>(cases.size()) * static_cast<std::uint64_t>(spec.runs);
-    std::uint64_t own_points = command.shard.count > 1 ? 0 : 1;  // the defaults
-    for (int p = command.shard.index; p < spec.points; p += command.shard.count) {
-        own_points += 1;
-    }
-    const std::uint64_t total = per_point * own_points;
-    std::uint64_t done_before = 0;
-    for (const score::PointResult& point : calibration.resumed) {
-        done_before += point.index % static_cast<std::size_t>(command.shard.count) ==
-                               static_cast<std::size_t>(command.shard.index)
-                           ? per_point
-                           : 0;
-    }
-    const auto start = std::chrono::steady_clock::now();
-    sweep::ReplicationOptions options;
-    options.threads = command.threads;
-    options.progress = [&](const sweep::Progress& snapshot) {  // about every 100 ms: at most ~10 redraws/s
-        const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-        progress.update(std::min(total, done_before + snapshot.done), total, snapshot.failed,
-                        elapsed.count());
-    };
-    const std::atomic<bool>* stop = install_stop_handler();
-    options.stop = stop;
-    const score::PointForecaster model = score::model_forecaster(cases, spec, options);
-    const score::PointForecaster forecaster = [&](const std::vector<std::vector<double>>& points) {
-        auto forecasts = model(points);
-        if (stop->load()) {
-            progress.finish();
-            throw Stopped{};
-        }
-        done_before += per_point * points.size();
-        return forecasts;
-    };
+    const bool sharded = command.shard.count > 1;
+    Forecasting forecasting(cases, spec, command, own_points(spec, command.shard, !sharded), own_done, true);
     calibration.point_done = [&rows, &spec](const score::PointResult& point) {
         rows.write(score::calibration_csv_row(spec, point));
     };
     calibration.batch = std::max<std::size_t>(4, 2 * static_cast<std::size_t>(command.threads));
     std::vector<score::PointResult> points =
-        score::run_points(spec, observed, forecaster, std::move(calibration));
+        score::run_points(spec, observed, forecasting.forecaster(), std::move(calibration));
     written.push_back(rows.finish());
-    if (command.shard.count > 1) {
-        progress.finish();
+    if (sharded) {
+        forecasting.finish();
         return std::nullopt;
     }
     score::CalibrationResult result =
-        score::finish_calibration(spec, observed, forecaster, std::move(points));
-    progress.finish();
+        score::finish_calibration(spec, observed, forecasting.forecaster(), std::move(points));
+    forecasting.finish();
+    return result;
+}
+
+/// Thrown on ranks other than 0 of an MPI calibration once their points are sent: they write nothing.
+struct NotRoot {};
+
+// Under mpirun: rank r runs the design points ≡ r (mod ranks) and sends their calibration.csv rows to rank 0,
+// which reads them back as `--merge` does (so every file is byte-identical to a single-process calibration)
+// and finishes: the defaults, the cross-validation and any refinement run on rank 0's threads.
+score::CalibrationResult run_mpi(const score::CalibrationSpec& spec,
+                                 const std::vector<score::CalibrationCase>& cases,
+                                 const CalibrateCommand& command, std::vector<std::string>& written) {
+    const sweep::MpiSession session;
+    const std::vector<score::ObservedCase> observed = observed_of(cases);
+    score::CalibrationOptions calibration;
+    calibration.shard = {session.rank(), session.size()};
+    const bool root = session.rank() == 0;
+    Forecasting forecasting(cases, spec, command, own_points(spec, calibration.shard, root), 0, root);
+    std::string rows;
+    bool stopped = false;
+    try {
+        for (const score::PointResult& point :
+             score::run_points(spec, observed, forecasting.forecaster(), std::move(calibration))) {
+            rows += score::calibration_csv_row(spec, point);
+        }
+    } catch (const Stopped&) {
+        stopped = true;
+    }
+    const bool complete = session.all(!stopped);
+    const std::vector<std::string> texts = session.gather_text(complete ? rows : std::string());
+    if (!complete) {
+        throw Stopped{};
+    }
+    if (!root) {
+        throw NotRoot{};
+    }
+    const std::string header = score::calibration_csv_header(spec, observed);
+    std::vector<score::PointResult> points;
+    for (std::size_t r = 0; r < texts.size(); ++r) {
+        for (score::PointResult& point : score::read_calibration_rows(
+                 spec, observed, header + texts[r], "MPI rank " + std::to_string(r) + "'s rows")) {
+            points.push_back(std::move(point));
+        }
+    }
+    std::sort(points.begin(), points.end(),
+              [](const score::PointResult& a, const score::PointResult& b) { return a.index < b.index; });
+    std::string csv = header;
+    for (const score::PointResult& point : points) {
+        csv += score::calibration_csv_row(spec, point);
+    }
+    io::ensure_directory(command.out_dir);
+    written.push_back(io::write_files_atomically(command.out_dir, {{"calibration.csv", csv}}).front());
+    score::CalibrationResult result =
+        score::finish_calibration(spec, observed, forecasting.forecaster(), std::move(points));
+    forecasting.finish();
     return result;
 }
 
@@ -331,17 +444,27 @@ ExitCode command_calibrate(const CommandArgs& args) {
                         command->force ? io::ExistingOutput::Replace : io::ExistingOutput::Refuse,
                         command->resume ? io::WriteMode::Continue : io::WriteMode::Fresh,
                         {"calibration.csv.partial", "calibration.csv", "best.yaml", "cv.csv", "summary.json",
-                         "cv/score.csv", "cv/score_actors.csv", "cv/score.json"});
-    folder.begin();
+                         "refinement.csv", "cv/score.csv", "cv/score_actors.csv", "cv/score.json"});
+    // Under mpirun every rank runs this command; only rank 0 writes the folder (as brink sweep --mpi).
+    const bool writes_manifest = !command->mpi || mpi_rank_from_environment() == 0;
+    if (writes_manifest) {
+        folder.begin();
+    }
 
     std::vector<std::string> written;
     std::optional<score::CalibrationResult> result;
     try {
-        result = run(spec, cases.cases, *command, written);
+        result = command->mpi ? run_mpi(spec, cases.cases, *command, written)
+                              : run(spec, cases.cases, *command, written);
+    } catch (const NotRoot&) {
+        return ExitCode::Ok;  // rank 0 writes every file and the summary
     } catch (const Stopped&) {
-        print_error("calibrate", "stopped; the points done so far are in " +
-                                     (fs::path(command->out_dir) / "calibration.csv.partial").string() +
-                                     " (continue with the same command and --resume)");
+        print_error("calibrate",
+                    command->mpi ? std::string("stopped; an MPI calibration keeps no partial file (run it "
+                                               "again, or use --shard i/N with --resume)")
+                                 : "stopped; the points done so far are in " +
+                                       (fs::path(command->out_dir) / "calibration.csv.partial").string() +
+                                       " (continue with the same command and --resume)");
         return ExitCode::RuntimeFailure;
     }
     if (!result) {
@@ -350,7 +473,9 @@ ExitCode command_calibrate(const CommandArgs& args) {
                       << ": its points in " << written.front() << "\nMerge        brink calibrate "
                       << command->file << " --merge <every shard's directory> --out DIR\n";
         }
-        folder.finish(written, true);
+        if (writes_manifest) {
+            folder.finish(written, true);
+        }
         return ExitCode::Ok;
     }
     const std::vector<std::string> files = score::write_calibration_files(command->out_dir, spec, *result);
@@ -359,7 +484,9 @@ ExitCode command_calibrate(const CommandArgs& args) {
     const ExitCode exit = command->plot ? draw_score_charts_into((fs::path(command->out_dir) / "cv").string(),
                                                                  command->format, "calibrate", written)
                                         : ExitCode::Ok;
-    folder.finish(written, true);
+    if (writes_manifest) {
+        folder.finish(written, true);
+    }
     if (!command->quiet) {
         print_summary(spec, *result, *command, written);
     }

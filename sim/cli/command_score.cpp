@@ -124,6 +124,7 @@ struct LoadedCase {
     std::string path;
     ScenarioSpec spec;
     score::ObservedCase observed;
+    std::optional<score::ObservedDyadSeries> series;  // from observed_dyads.csv beside the observed file
 };
 
 // Loads every case with the overrides applied and finds its observed row; prints every problem and throws
@@ -140,6 +141,24 @@ std::vector<LoadedCase> load_cases(const ScoreCommand& command, const std::vecto
             }
         }
         return found->second;
+    };
+    std::map<std::string, std::map<std::string, score::ObservedDyadSeries>> series_tables;  // by file
+    const auto series_for = [&](const std::string& observed_path,
+                                const std::string& name) -> std::optional<score::ObservedDyadSeries> {
+        const std::string path = score::default_dyad_series_path(observed_path);
+        if (path.empty()) {
+            return std::nullopt;
+        }
+        auto found = series_tables.find(path);
+        if (found == series_tables.end()) {
+            try {
+                found = series_tables.emplace(path, score::read_dyad_series(path)).first;
+            } catch (const score::ScoreInputError& error) {
+                throw UsageError(error.what());
+            }
+        }
+        const auto entry = found->second.find(name);
+        return entry == found->second.end() ? std::nullopt : std::optional(entry->second);
     };
     std::vector<LoadedCase> cases;
     std::set<std::string> names;
@@ -196,7 +215,17 @@ std::vector<LoadedCase> load_cases(const ScoreCommand& command, const std::vecto
             rejected = true;
             continue;
         }
-        cases.push_back({path, std::move(spec), observed->second});
+        std::optional<score::ObservedDyadSeries> series = series_for(observed_path, name);
+        if (series) {
+            const std::string problem = score::check_dyad_series(spec, *series);
+            if (!problem.empty()) {
+                std::cerr << path << ": error: " << problem << " ("
+                          << score::default_dyad_series_path(observed_path) << ")\n";
+                rejected = true;
+                continue;
+            }
+        }
+        cases.push_back({path, std::move(spec), observed->second, std::move(series)});
     }
     if (rejected) {
         throw InputRejected();
@@ -303,7 +332,7 @@ ExitCode command_score(const CommandArgs& args) {
     options.stop = stop;
     std::vector<sweep::ReplicationJob> jobs;
     for (const LoadedCase& loaded : cases) {
-        jobs.push_back({&loaded.spec, command->seed, command->runs});
+        jobs.push_back({&loaded.spec, command->seed, command->runs, loaded.series.has_value()});
     }
     const auto outcomes = sweep::run_replications(jobs, options);
     progress.finish();
@@ -321,6 +350,9 @@ ExitCode command_score(const CommandArgs& args) {
         }
         forecasts.push_back(score::forecast_case(cases[c].observed.name, cases[c].path, cases[c].spec,
                                                  outcomes[c], principals));
+        if (cases[c].series) {
+            forecasts.back().dyad = score::dyad_fit(cases[c].spec, outcomes[c], *cases[c].series);
+        }
         observed.push_back(cases[c].observed);
     }
     score::ScoreOptions score_options;

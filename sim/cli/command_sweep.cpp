@@ -36,26 +36,6 @@ constexpr const char* k_merge_examples =
     "  brink sweep scenarios/sweeps/resolve_commitment.yaml --shard 1/2 --out out/shard-1\n"
     "  brink merge out/shard-0 out/shard-1 --out out/sweep\n";
 
-// The rank mpirun gives this process (0 when not under mpirun): only rank 0 writes the folder's manifest.
-int mpi_rank_from_environment() {
-    for (const char* variable : {"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"}) {
-        if (const char* value = std::getenv(variable)) {
-            return std::atoi(value);
-        }
-    }
-    return 0;
-}
-
-// mpirun sets these in every rank it starts.
-bool launched_by_mpirun() {
-    for (const char* variable : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"}) {
-        if (std::getenv(variable) != nullptr) {
-            return true;
-        }
-    }
-    return false;
-}
-
 sweep::SweepSpec load_sweep(const po::variables_map& values, const std::optional<std::uint64_t>& seed) {
     sweep::SweepLoadResult loaded;
     if (values.count("param")) {

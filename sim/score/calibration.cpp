@@ -196,13 +196,13 @@ std::size_t best_point(const std::vector<PointResult>& points, double timing_wei
 
 namespace {
 
-// Forecasts again the points chosen by a fold that a resumed session has no forecasts of.
+// Forecasts again the design points adopted by a fold that a resumed session has no forecasts of.
 void forecast_chosen_points(CalibrationResult& result, const std::vector<ObservedCase>& observed,
                             const PointForecaster& forecaster, int runs) {
     std::vector<std::size_t> missing;
     for (const FoldResult& fold : result.folds) {
         const PointResult& point = result.points[fold.point];
-        if (point.forecasts.empty() &&
+        if (&fold_point(result, fold) == &point && point.forecasts.empty() &&
             std::find(missing.begin(), missing.end(), fold.point) == missing.end()) {
             missing.push_back(fold.point);
         }
@@ -221,6 +221,31 @@ void forecast_chosen_points(CalibrationResult& result, const std::vector<Observe
     }
 }
 
+// Refines the best point over every case, then each fold's point over the other folds' cases; a fold whose
+// refinement improved adopts the refined point (its training objective and held-out scores are recomputed).
+void refine_points(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                   const PointForecaster& forecaster, CalibrationResult& result) {
+    result.refinements.push_back(
+        refine_point(spec, observed, forecaster, result.points[result.best], all_cases(observed.size()), -1));
+    for (FoldResult& fold : result.folds) {
+        std::vector<std::size_t> training;
+        for (std::size_t c = 0; c < result.fold_of_case.size(); ++c) {
+            if (result.fold_of_case[c] != fold.fold) {
+                training.push_back(c);
+            }
+        }
+        result.refinements.push_back(
+            refine_point(spec, observed, forecaster, result.points[fold.point], training, fold.fold));
+        const Refinement& refinement = result.refinements.back();
+        if (refinement.improved) {
+            const PointResult& refined = refinement.evaluations[refinement.best];
+            fold.train_objective = refinement.objectives[refinement.best];
+            fold.held_out_brier = mean_over(refined.brier, fold.held_out);
+            fold.held_out_log = mean_over(refined.log, fold.held_out);
+        }
+    }
+}
+
 void score_cross_validated(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
                            CalibrationResult& result) {
     ScoreOptions options;
@@ -230,7 +255,7 @@ void score_cross_validated(const CalibrationSpec& spec, const std::vector<Observ
     std::vector<CaseForecast> cv_forecasts(observed.size());
     for (const FoldResult& fold : result.folds) {
         for (std::size_t c : fold.held_out) {
-            cv_forecasts[c] = result.points[fold.point].forecasts.at(c);
+            cv_forecasts[c] = fold_point(result, fold).forecasts.at(c);
         }
     }
     result.cross_validated = score_cases(cv_forecasts, observed, options);
@@ -247,6 +272,23 @@ void score_cross_validated(const CalibrationSpec& spec, const std::vector<Observ
 }
 
 }  // namespace
+
+const PointResult& chosen_point(const CalibrationResult& result) {
+    if (!result.refinements.empty() && result.refinements.front().improved) {
+        const Refinement& refinement = result.refinements.front();
+        return refinement.evaluations[refinement.best];
+    }
+    return result.points.at(result.best);
+}
+
+const PointResult& fold_point(const CalibrationResult& result, const FoldResult& fold) {
+    for (const Refinement& refinement : result.refinements) {
+        if (refinement.fold == fold.fold && refinement.improved) {
+            return refinement.evaluations[refinement.best];
+        }
+    }
+    return result.points.at(fold.point);
+}
 
 std::vector<PointResult> run_points(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
                                     const PointForecaster& forecaster, CalibrationOptions options) {
@@ -311,6 +353,9 @@ CalibrationResult finish_calibration(const CalibrationSpec& spec, const std::vec
     }
     result.fold_of_case = assign_folds(outcomes, spec.folds, spec.seed);
     result.folds = cross_validate(result.points, result.fold_of_case, spec.folds, spec.timing_weight);
+    if (spec.refine.evaluations > 0) {
+        refine_points(spec, observed, forecaster, result);
+    }
     forecast_chosen_points(result, observed, forecaster, spec.runs);
     score_cross_validated(spec, observed, result);
     return result;

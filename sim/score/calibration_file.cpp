@@ -18,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> k_top_keys{"cases", "observed", "parameters", "objective", "design",
-                                          "runs",  "folds",    "seed",       "bootstrap"};
+                                          "runs",  "folds",    "seed",       "bootstrap", "refine"};
+const std::vector<std::string> k_refine_keys{"method", "evaluations", "step"};
 const std::vector<std::string> k_objective_keys{"timing_weight"};
 const std::vector<std::string> k_design_keys{"method", "points", "seed"};
 
@@ -233,6 +234,38 @@ void read_design(const YAML::Node& value, Reader& reader, CalibrationSpec& spec)
     }
 }
 
+void read_refine(const YAML::Node& value, Reader& reader, CalibrationSpec& spec) {
+    if (!value.IsMap()) {
+        reader.error(value, "'refine' must be a map, e.g. {method: neldermead, evaluations: 40}");
+        return;
+    }
+    for (const auto& [key_node, item] : reader.entries(value)) {
+        const std::string key = key_node.Scalar();
+        if (key == "method") {
+            const auto method = reader.text(item, key);
+            if (method == "neldermead") {
+                spec.refine.method = RefineMethod::NelderMead;
+            } else if (method == "bobyqa") {
+                spec.refine.method = RefineMethod::Bobyqa;
+            } else if (method) {
+                reader.error(item, "unknown refinement method '" + *method + "' (neldermead, bobyqa)");
+            }
+        } else if (key == "evaluations") {
+            spec.refine.evaluations =
+                static_cast<int>(reader.integer(item, "refine.evaluations", 0, 10'000).value_or(0));
+        } else if (key == "step") {
+            const auto step = reader.number(item, "refine.step");
+            if (step && (*step <= 0.0 || *step > 1.0)) {
+                reader.error(item, "'refine.step' must be in (0, 1] (a fraction of each parameter's range)");
+            } else if (step) {
+                spec.refine.step = *step;
+            }
+        } else {
+            reader.unknown_key(key_node, k_refine_keys);
+        }
+    }
+}
+
 void read_top_key(const YAML::Node& key_node, const YAML::Node& value, Reader& reader,
                   CalibrationSpec& spec) {
     const std::string key = key_node.Scalar();
@@ -258,6 +291,8 @@ void read_top_key(const YAML::Node& key_node, const YAML::Node& value, Reader& r
         spec.folds = static_cast<int>(reader.integer(value, key, 2, 1'000'000).value_or(spec.folds));
     } else if (key == "seed") {
         spec.seed = reader.seed(value, key).value_or(spec.seed);
+    } else if (key == "refine") {
+        read_refine(value, reader, spec);
     } else if (key == "bootstrap") {
         spec.bootstrap = static_cast<int>(reader.integer(value, key, 0, 100'000).value_or(spec.bootstrap));
     } else {

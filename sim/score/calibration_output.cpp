@@ -51,6 +51,11 @@ io::OrderedJson provenance_json(const CalibrationSpec& spec, const CalibrationRe
                       {"points", spec.points},
                       {"seed", spec.design_seed}};
     json["k_folds"] = spec.folds;
+    if (spec.refine.evaluations > 0) {
+        json["refine"] = {{"method", spec.refine.method == RefineMethod::Bobyqa ? "bobyqa" : "neldermead"},
+                          {"evaluations", spec.refine.evaluations},
+                          {"step", io::json_number(spec.refine.step)}};
+    }
     json["timing_weight"] = io::json_number(spec.timing_weight);
     json["bootstrap"] = {{"resamples", spec.bootstrap}, {"seed", spec.seed}, {"level", 0.95}};
     io::OrderedJson parameters = io::OrderedJson::array();
@@ -152,11 +157,20 @@ std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
     return points;
 }
 
+// "point 12 of 256" or "point 12 of 256, refined (evaluation 31)".
+std::string chosen_text(const CalibrationResult& result) {
+    std::string text = "point " + std::to_string(result.points.at(result.best).index) + " of " +
+                       std::to_string(result.points.size());
+    if (!result.refinements.empty() && result.refinements.front().improved) {
+        text += ", refined (evaluation " + std::to_string(result.refinements.front().best) + ")";
+    }
+    return text;
+}
+
 std::string best_yaml(const CalibrationSpec& spec, const CalibrationResult& result) {
-    const PointResult& best = result.points.at(result.best);
+    const PointResult& best = chosen_point(result);
     std::string text =
-        "# brink calibrate " + spec.source_path + ": point " + std::to_string(best.index) + " of " +
-        std::to_string(result.points.size()) + ", objective " +
+        "# brink calibrate " + spec.source_path + ": " + chosen_text(result) + ", objective " +
         io::format_number(objective(best, every_case(best), spec.timing_weight)) +
         " (mean over every case).\n# A parameter file: brink run --params, brink score --params.\n";
     for (const std::string& assignment : point_assignments(spec, best.values)) {
@@ -180,9 +194,9 @@ std::string cv_csv(const CalibrationSpec& spec, const CalibrationResult& result)
         .field("log");
     csv.field("fold_brier").field("fold_log").end_row();
     for (const FoldResult& fold : result.folds) {
-        const PointResult& point = result.points.at(fold.point);
+        const PointResult& point = fold_point(result, fold);
         for (std::size_t c : fold.held_out) {
-            csv.field(fold.fold).field(static_cast<std::uint64_t>(point.index));
+            csv.field(fold.fold).field(static_cast<std::uint64_t>(fold.point));
             for (double value : point.values) {
                 csv.field(value);
             }
@@ -197,9 +211,10 @@ std::string cv_csv(const CalibrationSpec& spec, const CalibrationResult& result)
 
 std::string calibration_summary_json(const CalibrationSpec& spec, const CalibrationResult& result) {
     io::OrderedJson json = provenance_json(spec, result);
-    const PointResult& best = result.points.at(result.best);
+    const PointResult& best = chosen_point(result);
     const ScoreReport& cv = result.cross_validated;
-    json["best"] = {{"point", best.index},
+    json["best"] = {{"point", result.points.at(result.best).index},
+                    {"refined", !result.refinements.empty() && result.refinements.front().improved},
                     {"values", values_json(spec, best.values)},
                     {"objective", io::json_number(objective(best, every_case(best), spec.timing_weight))},
                     {"in_sample_brier", io::json_number(mean_of_finite(best.brier))},
@@ -226,7 +241,8 @@ std::string calibration_summary_json(const CalibrationSpec& spec, const Calibrat
         io::OrderedJson entry;
         entry["fold"] = fold.fold;
         entry["point"] = result.points.at(fold.point).index;
-        entry["values"] = values_json(spec, result.points.at(fold.point).values);
+        entry["refined"] = &fold_point(result, fold) != &result.points.at(fold.point);
+        entry["values"] = values_json(spec, fold_point(result, fold).values);
         entry["train_objective"] = io::json_number(fold.train_objective);
         entry["cases"] = fold.held_out.size();
         entry["held_out_brier"] = io::json_number(fold.held_out_brier);
@@ -234,17 +250,60 @@ std::string calibration_summary_json(const CalibrationSpec& spec, const Calibrat
         folds.push_back(entry);
     }
     json["folds"] = folds;
+    io::OrderedJson refinements = io::OrderedJson::array();
+    for (const Refinement& refinement : result.refinements) {
+        refinements.push_back(
+            {{"fold", refinement.fold < 0 ? io::OrderedJson() : io::OrderedJson(refinement.fold)},
+             {"start_point", refinement.start_point},
+             {"start_objective", io::json_number(refinement.start_objective)},
+             {"evaluations", refinement.evaluations.size()},
+             {"best_evaluation", refinement.best},
+             {"best_objective", io::json_number(refinement.objectives[refinement.best])},
+             {"improved", refinement.improved},
+             {"stop", refinement.stop}});
+    }
+    json["refinements"] = refinements;
     return io::json_text(json);
+}
+
+std::string refinement_csv(const CalibrationSpec& spec, const CalibrationResult& result) {
+    io::CsvWriter csv;
+    csv.field("fold").field("evaluation");
+    for (const CalibrationParameter& parameter : spec.parameters) {
+        csv.field(parameter.path);
+    }
+    csv.field("objective").field("log").field("brier").field("timing").end_row();
+    for (const Refinement& refinement : result.refinements) {
+        for (std::size_t e = 0; e < refinement.evaluations.size(); ++e) {
+            const PointResult& point = refinement.evaluations[e];
+            if (refinement.fold < 0) {
+                csv.field("all");
+            } else {
+                csv.field(refinement.fold);
+            }
+            csv.field(static_cast<std::uint64_t>(e));
+            for (double value : point.values) {
+                csv.field(value);
+            }
+            csv.field(refinement.objectives[e]);
+            csv.field(mean_of_finite(point.log)).field(mean_of_finite(point.brier));
+            csv.field(mean_of_finite(point.timing)).end_row();
+        }
+    }
+    return csv.take();
 }
 
 std::vector<std::string> write_calibration_files(const std::string& out_dir, const CalibrationSpec& spec,
                                                  const CalibrationResult& result) {
     io::ensure_directory(out_dir);
-    io::remove_stale_temporaries(out_dir, {"best.yaml", "cv.csv", "summary.json"});
-    const std::vector<std::pair<std::string, std::string>> files = {
+    io::remove_stale_temporaries(out_dir, {"best.yaml", "cv.csv", "summary.json", "refinement.csv"});
+    std::vector<std::pair<std::string, std::string>> files = {
         {"best.yaml", best_yaml(spec, result)},
         {"cv.csv", cv_csv(spec, result)},
         {"summary.json", calibration_summary_json(spec, result)}};
+    if (!result.refinements.empty()) {
+        files.emplace_back("refinement.csv", refinement_csv(spec, result));
+    }
     std::vector<std::string> written = io::write_files_atomically(out_dir, files);
     // The cross-validated forecasts as `brink score` files, so that its charts can be drawn from them.
     ScoreOptions options;

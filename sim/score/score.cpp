@@ -273,7 +273,9 @@ std::string score_csv(const ScoreReport& report) {
         .field("observed_days_to_termination")
         .field("timing_predicted_days");
     csv.field("timing_observed_days").field("brier").field("log").field("rps").field("timing");
-    csv.field("base_rate_p_war").field("logistic_p_war").field("log_capability_ratio").end_row();
+    csv.field("base_rate_p_war").field("logistic_p_war").field("log_capability_ratio");
+    csv.field("dyad").field("dyad_weeks").field("dyad_sign_agreement").field("dyad_correlation");
+    csv.field("baseline_dyad_sign_agreement").field("dyad_starting_affinity").end_row();
     for (std::size_t i = 0; i < report.forecasts.size(); ++i) {
         const CaseForecast& f = report.forecasts[i];
         const ObservedCase& o = report.observed[i];
@@ -290,6 +292,14 @@ std::string score_csv(const ScoreReport& report) {
         csv.field(report.timing_pairs[i].predicted).field(report.timing_pairs[i].observed);
         csv.field(report.brier[i]).field(report.log[i]).field(report.rps[i]).field(report.timing[i]);
         csv.field(report.base_rate_p_war).field(report.logistic_p_war[i]).field(f.log_capability_ratio);
+        if (f.dyad.weeks > 0) {
+            csv.field(f.dyad.a + "-" + f.dyad.b).field(f.dyad.weeks).field(f.dyad.sign_agreement);
+            csv.field(f.dyad.correlation)
+                .field(f.dyad.baseline_sign_agreement)
+                .field(f.dyad.starting_affinity);
+        } else {
+            csv.field("").field("").field("").field("").field("").field("");
+        }
         csv.end_row();
     }
     return csv.take();
@@ -367,6 +377,19 @@ std::string score_json(const ScoreReport& report, const ScoreOptions& options,
         bins.push_back(entry);
     }
     json["reliability"] = bins;
+    // The weekly dyad series (cases that carry one): means over those cases.
+    std::vector<double> agreement, correlation, baseline;
+    for (const CaseForecast& forecast : report.forecasts) {
+        if (forecast.dyad.weeks > 0) {
+            agreement.push_back(forecast.dyad.sign_agreement);
+            correlation.push_back(forecast.dyad.correlation);
+            baseline.push_back(forecast.dyad.baseline_sign_agreement);
+        }
+    }
+    json["dyad_series"] = {{"cases", agreement.size()},
+                           {"mean_sign_agreement", io::json_number(mean_of_finite(agreement))},
+                           {"mean_correlation", io::json_number(mean_of_finite(correlation))},
+                           {"baseline_mean_sign_agreement", io::json_number(mean_of_finite(baseline))}};
     return io::json_text(json);
 }
 

@@ -6,6 +6,8 @@
 
 #include "sweep_internal.hpp"
 
+#include "brink/sweep/mpi_session.hpp"
+
 #include <mpi.h>
 
 #include <unistd.h>
@@ -60,32 +62,6 @@ void receive_file(const fs::path& path, int source) {
     out.commit();
 }
 
-// Initialises MPI if the caller has not, and finalises what it initialised.
-class MpiScope {
-  public:
-    MpiScope() {
-        int initialised = 0;
-        MPI_Initialized(&initialised);
-        if (initialised == 0) {
-            int provided = 0;
-            check(MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided), "MPI_Init_thread");
-            m_owned = true;
-        }
-    }
-    ~MpiScope() {
-        int finalised = 0;
-        MPI_Finalized(&finalised);
-        if (m_owned && finalised == 0) {
-            MPI_Finalize();
-        }
-    }
-    MpiScope(const MpiScope&) = delete;
-    MpiScope& operator=(const MpiScope&) = delete;
-
-  private:
-    bool m_owned = false;
-};
-
 // Rank 0: receives every other rank's ordered rows and merges them with its own into OUT/runs.csv (the same
 // k-way merge as `brink merge`); returns the file's path.
 std::string gather_rows(const std::string& out_dir, const fs::path& work, const std::string& own_dir,
@@ -121,11 +97,9 @@ std::string gather_rows(const std::string& out_dir, const fs::path& work, const 
 }  // namespace
 
 SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options) {
-    MpiScope scope;
-    int rank = 0;
-    int size = 1;
-    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    const MpiSession session;
+    const int rank = session.rank();
+    const int size = session.size();
     if (options.resume == ResumeMode::Resume || options.shard.count > 1) {
         throw std::invalid_argument(
             "--resume and --shard are not supported under MPI: use shards without MPI");
@@ -144,15 +118,13 @@ SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options) {
         local.out_dir = (work / "rank-0").string();
     }
     SweepResult mine = run_sweep_local(spec, local, false);
-    int complete = mine.complete ? 1 : 0;
-    int all_complete = 0;
-    check(MPI_Allreduce(&complete, &all_complete, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD), "MPI_Allreduce");
+    const bool all_complete = session.all(mine.complete);
     unsigned long long counts[3] = {mine.executed, mine.failed, mine.skipped};
     unsigned long long totals[3] = {0, 0, 0};
     check(MPI_Reduce(counts, totals, 3, MPI_UNSIGNED_LONG_LONG, MPI_SUM, 0, MPI_COMM_WORLD), "MPI_Reduce");
 
     if (rank != 0) {
-        if (all_complete != 0) {
+        if (all_complete) {
             send_file(fs::path(local.out_dir) / "runs.csv", 0);
             std::error_code ignored;
             fs::remove_all(local.out_dir, ignored);
@@ -168,7 +140,7 @@ SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options) {
     result.executed = totals[0];
     result.failed = totals[1];
     result.skipped = totals[2];
-    if (all_complete == 0) {
+    if (!all_complete) {
         result.complete = false;
         result.written.push_back(work.string());
         return result;

@@ -41,10 +41,14 @@ std::vector<std::vector<ReplicationOutcome>> run_replications(const std::vector<
         try {
             model::RunOptions run_options;
             run_options.record_trajectory = false;
-            run_options.record_events = false;
+            run_options.record_events = jobs[job].keep_dyads;
             model::RunResult result = model::run_crisis(*jobs[job].spec, outcome.seed, run_options);
             outcome.outcome = std::move(result.outcome);
             outcome.peak_rung = result.peak_rung;
+            if (jobs[job].keep_dyads) {
+                outcome.dyads = std::move(result.dyads);
+                outcome.affinity_start = std::move(result.affinity_start);
+            }
         } catch (const std::exception& error) {
             outcome.error = error.what()[0] != '\0' ? error.what() : "run failed";
         }

@@ -34,14 +34,15 @@ class Calibrate : public ::testing::Test {
     }
 
     // The tiny calibration file, its cases given by absolute paths and a glob.
-    fs::path write_calibration() const {
+    fs::path write_calibration(const std::string& extra = "") const {
         const std::string root = BRINK_SOURCE_DIR "/scenarios/";
         const fs::path file = dir() / "tiny.yaml";
         std::ofstream(file)
             << "cases:\n  - " << root << "cases/chanak_1922.yaml\n  - " << root
             << "cases/football_war_*.yaml\n  - " << root << "cuba_1962.yaml\n"
             << "parameters:\n  model.rationality: [2, 20]\n  model.war.fog: [0, 1]\n"
-            << "design: {method: sobol, points: 4}\nruns: 10\nfolds: 2\nseed: 3\nbootstrap: 100\n";
+            << "design: {method: sobol, points: 4}\nruns: 10\nfolds: 2\nseed: 3\nbootstrap: 100\n"
+            << extra;
         return file;
     }
 
@@ -86,6 +87,36 @@ TEST_F(Calibrate, WritesItsFilesIdenticallyOnOneAndTwoThreads) {
     const Result score = brink({"score", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--params", best,
                                 "--runs", "10", "--seed", "3", "--out", "score", "--no-plot", "--quiet"});
     EXPECT_EQ(score.exit_code, 0) << score.err;
+}
+
+// NLopt's refinement of the best point and of each fold's: refinement.csv, the same bytes on 1 and 2
+// threads, and a best.yaml that brink run accepts.
+TEST_F(Calibrate, RefinesTheBestPointsIdenticallyOnOneAndTwoThreads) {
+    const fs::path file = write_calibration("refine: {method: neldermead, evaluations: 6, step: 0.2}\n");
+    const Result one = brink({"calibrate", file.string(), "--out", "one", "--threads", "1", "--no-plot"});
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    const Result two =
+        brink({"calibrate", file.string(), "--out", "two", "--threads", "2", "--no-plot", "--quiet"});
+    ASSERT_EQ(two.exit_code, 0) << two.err;
+    for (const char* name : {"calibration.csv", "best.yaml", "cv.csv", "summary.json", "refinement.csv"}) {
+        EXPECT_EQ(read_file(dir() / "one" / name), read_file(dir() / "two" / name)) << name;
+    }
+    const std::string csv = read_file(dir() / "one" / "refinement.csv");
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "fold,evaluation,model.rationality,model.war.fog,objective,log,brier,timing");
+    const long rows = std::count(csv.begin(), csv.end(), '\n') - 1;
+    EXPECT_GE(rows, 3 * 2);  // every refinement has its start and at least one NLopt evaluation
+    EXPECT_LE(rows, 3 * 7);  // the start and at most 6 NLopt evaluations, for all cases and 2 folds
+    const nlohmann::json summary = nlohmann::json::parse(read_file(dir() / "one" / "summary.json"));
+    ASSERT_EQ(summary["refinements"].size(), 3u);
+    EXPECT_TRUE(summary["refinements"][0]["fold"].is_null());
+    EXPECT_EQ(summary["refinements"][2]["fold"], 1);
+    EXPECT_LE(summary["refinements"][0]["best_objective"].get<double>(),
+              summary["refinements"][0]["start_objective"].get<double>());
+    EXPECT_EQ(summary["refine"]["method"], "neldermead");
+    const Result run = brink({"run", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--params",
+                              (dir() / "one" / "best.yaml").string(), "--out", "run", "--quiet"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
 }
 
 // An interrupted calibration (two points done, a third row torn by a kill) resumed, and two shards merged,
@@ -218,6 +249,18 @@ TEST_F(Calibrate, ReportsABadFileWithItsPositionAndExitCodeTwo) {
               std::string::npos)
         << result.err;
     EXPECT_FALSE(fs::exists(dir() / "out"));
+}
+
+TEST_F(Calibrate, RefusesMpiInABuildWithoutItAndWithShards) {
+    const fs::path file = write_calibration();
+    const Result mpi = brink({"calibrate", file.string(), "--mpi", "--shard", "0/2", "--out", "mpi"});
+    EXPECT_EQ(mpi.exit_code, 2);
+#ifdef BRINK_HAVE_MPI
+    EXPECT_NE(mpi.err.find("takes no --resume, --shard or --merge"), std::string::npos) << mpi.err;
+#else
+    EXPECT_NE(mpi.err.find("built without MPI"), std::string::npos) << mpi.err;
+#endif
+    EXPECT_FALSE(fs::exists(dir() / "mpi"));
 }
 
 TEST_F(Calibrate, RefusesARangeTheModelRejectsBeforeRunning) {

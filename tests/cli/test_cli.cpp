@@ -578,7 +578,7 @@ std::vector<DocCommand> doc_commands(const fs::path& file, const fs::path& root)
 // stated here rather than skipping the command:
 // - `--runs N` above 20 runs 20 (ensembles, the score of the case library);
 // - the copied sweep files run 2 replications per point (resolve_commitment: 50 runs) and sobol_study 8
-//   base samples; the calibration file 4 points of 4 runs per case and 2 folds;
+//   base samples; the calibration file 4 points of 4 runs per case, 2 folds and 2 refinement evaluations;
 // - the Slurm script's line runs as task 0 of its array (SLURM_ARRAY_TASK_ID=0, SLURM_CPUS_PER_TASK=2).
 // No command is skipped: none of them needs MPI (those lines start with mpirun and are not collected).
 TEST(Docs, EveryCommandTheReadmeAndTheDocsShowRunsAndExitsZero) {
@@ -619,8 +619,10 @@ TEST(Docs, EveryCommandTheReadmeAndTheDocsShowRunsAndExitsZero) {
                {{"replications: 200", "replications: 2"}});
         shrink(dir / "scenarios" / "sweeps" / "sobol_study.yaml",
                {{"samples: 256", "samples: 8"}, {"replications: 25", "replications: 2"}});
-        shrink(dir / "scenarios" / "calibration" / "library.yaml",
-               {{"points: 256", "points: 4"}, {"runs: 100", "runs: 4"}, {"folds: 5", "folds: 2"}});
+        shrink(dir / "scenarios" / "calibration" / "library.yaml", {{"points: 256", "points: 4"},
+                                                                    {"runs: 100", "runs: 4"},
+                                                                    {"folds: 5", "folds: 2"},
+                                                                    {"evaluations: 40", "evaluations: 2"}});
         fs::create_directories(dir / "bin");
         fs::create_directories(dir / "build");
         fs::create_symlink(BRINK_EXECUTABLE, dir / "bin" / "brink");

@@ -27,6 +27,19 @@ enum class CalibrationDesign {
     LatinHypercube,  ///< "lhs": a Latin hypercube of `points` points (sweep::latin_hypercube_design)
 };
 
+/// The derivative-free local method that refines the best design points (NLopt).
+enum class RefineMethod {
+    NelderMead,  ///< "neldermead": NLopt LN_NELDERMEAD (Nelder & Mead 1965), robust to a stepped objective
+    Bobyqa,      ///< "bobyqa": NLopt LN_BOBYQA (Powell 2009), quadratic models within bounds
+};
+
+/// Local refinement of the best design point (and of each fold's), on the common-random-number objective.
+struct RefineSpec {
+    RefineMethod method = RefineMethod::NelderMead;  ///< Default neldermead.
+    int evaluations = 0;  ///< Objective evaluations per refinement; 0: no refinement. Range [0, 10000].
+    double step = 0.1;    ///< Initial step, a fraction of each parameter's range. Range (0, 1]. Default 0.1.
+};
+
 /// One fitted parameter: a `--set` path under `model.` and its uniform range.
 struct CalibrationParameter {
     std::string path;    ///< e.g. "model.rationality". Required; starts with "model.".
@@ -51,6 +64,7 @@ struct CalibrationSpec {
     std::uint64_t seed = 1;         ///< Base seed of every case's runs at every point, and of the folds and
                                     ///< bootstraps. Default 1.
     int bootstrap = 2000;  ///< Bootstrap resamples of summary.json's intervals. Range [0, 1e5]. Default 2000.
+    RefineSpec refine;     ///< `refine:`; default none.
 };
 
 /// A calibration file's spec, or its problems.
@@ -118,6 +132,28 @@ std::vector<FoldResult> cross_validate(const std::vector<PointResult>& points,
 /// The index of the point with the least objective over every case (ties: the lower index).
 std::size_t best_point(const std::vector<PointResult>& points, double timing_weight);
 
+/// One local refinement: NLopt's method started at a design point, minimising the objective over some cases
+/// in the unit box of the parameters' ranges. Every evaluation is forecast with the same seeds (common random
+/// numbers), so the objective is a deterministic function of the parameters.
+struct Refinement {
+    int fold = -1;                         ///< The fold left out; -1: none (every case).
+    std::size_t start_point = 0;           ///< The design point it started from.
+    double start_objective = 0.0;          ///< Its objective on the refinement's cases.
+    std::vector<PointResult> evaluations;  ///< Every point evaluated, in order (index: evaluation number).
+    std::vector<double> objectives;        ///< The objective of each evaluation on the refinement's cases.
+    std::size_t best = 0;                  ///< The evaluation with the least objective (ties: the first).
+    bool improved = false;                 ///< Whether that is less than start_objective.
+    std::string stop;                      ///< Why NLopt stopped ("xtol reached", "maxeval reached", ...).
+};
+
+/// Refines `start` over `cases` (spec.refine; evaluations > 0): NLopt's method in unit coordinates
+/// u = (value − low) / (high − low) ∈ [0, 1]^k, initial step spec.refine.step, at most
+/// spec.refine.evaluations evaluations, stopping when the step falls below 1e-4 of every range. A point
+/// already evaluated (the start included) is not forecast again. Exceptions of the forecaster propagate.
+Refinement refine_point(const CalibrationSpec& spec, const std::vector<ObservedCase>& observed,
+                        const PointForecaster& forecaster, const PointResult& start,
+                        const std::vector<std::size_t>& cases, int fold);
+
 /// What the calibration found.
 struct CalibrationResult {
     std::vector<PointResult> points;  ///< Every design point, in order.
@@ -132,7 +168,17 @@ struct CalibrationResult {
     Interval cv_base_rate_brier_score, cv_base_rate_log_score;  ///< Their means with bootstrap intervals.
     Interval brier_vs_defaults, log_vs_defaults;  ///< Mean per-case difference cross-validated − defaults.
     Interval brier_vs_cv_base_rate, log_vs_cv_base_rate;  ///< Same against the held-out base rate.
+    /// With refinement: first the refinement of the best point over every case, then one per fold (of the
+    /// fold's chosen point, over the other folds' cases). Empty without.
+    std::vector<Refinement> refinements;
 };
+
+/// The point a calibration adopts: the refined best point when refinement improved it, else the best design
+/// point. best.yaml holds its values.
+const PointResult& chosen_point(const CalibrationResult& result);
+/// The point a fold adopts: its refinement's best when that improved on the fold's design point, else the
+/// design point.
+const PointResult& fold_point(const CalibrationResult& result, const FoldResult& fold);
 
 /// How the points of a calibration are run and reported.
 struct CalibrationOptions {
@@ -196,24 +242,18 @@ std::string calibration_csv_row(const CalibrationSpec& spec, const PointResult& 
 std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
                                                const std::vector<ObservedCase>& observed,
                                                std::string_view text, const std::string& path);
-/// The points of calibration.csv text (a shard's file, or a .partial file of an interrupted run): its
-/// complete rows (a torn last line, without its line feed, is dropped); the header must be this
-/// calibration's, the point numbers increasing and each row's values the design's at its point. The rows'
-/// per-case P(war), log and timing scores are read back (Brier from P(war)); forecasts are left empty. Throws
-/// ScoreInputError naming `path` on a mismatch.
-std::vector<PointResult> read_calibration_rows(const CalibrationSpec& spec,
-                                               const std::vector<ObservedCase>& observed,
-                                               std::string_view text, const std::string& path);
 /// best.yaml: a parameter file (io/parameter_file.hpp) of the best point's values.
 std::string best_yaml(const CalibrationSpec& spec, const CalibrationResult& result);
 /// cv.csv: one row per held-out case.
 std::string cv_csv(const CalibrationSpec& spec, const CalibrationResult& result);
+/// refinement.csv: every evaluation of every refinement (fold "all", then each fold), in order.
+std::string refinement_csv(const CalibrationSpec& spec, const CalibrationResult& result);
 /// summary.json.
 std::string calibration_summary_json(const CalibrationSpec& spec, const CalibrationResult& result);
 
-/// Writes best.yaml, cv.csv, summary.json and the cross-validated forecasts' score files (cv/score.csv,
-/// cv/score_actors.csv, cv/score.json) into `out_dir`, each atomically; returns their paths. Throws
-/// io::IoError.
+/// Writes best.yaml, cv.csv, summary.json, refinement.csv (with refinement) and the cross-validated
+/// forecasts' score files (cv/score.csv, cv/score_actors.csv, cv/score.json) into `out_dir`, each atomically;
+/// returns their paths. Throws io::IoError.
 std::vector<std::string> write_calibration_files(const std::string& out_dir, const CalibrationSpec& spec,
                                                  const CalibrationResult& result);
 

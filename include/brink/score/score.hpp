@@ -7,6 +7,7 @@
 
 #include "brink/io/summary_json.hpp"
 #include "brink/scenario.hpp"
+#include "brink/score/dyad_series.hpp"
 #include "brink/score/observed.hpp"
 #include "brink/score/scoring.hpp"
 #include "brink/sweep/replications.hpp"
@@ -46,6 +47,7 @@ struct CaseForecast {
     /// run gave that actor no outcome.
     std::map<std::string, std::array<double, k_actor_outcomes.size() + 1>> actor_outcomes;
     double log_capability_ratio = 0.0;  ///< ln(strongest / weakest principal actor's capability).
+    DyadFit dyad;  ///< The comparison with an observed weekly dyad series (weeks 0: the case has none).
 };
 
 /// Tallies a case's replications (failed runs left out). `principal_ids` are the observed principal actors:

@@ -22,14 +22,17 @@ struct ReplicationJob {
     const ScenarioSpec* spec = nullptr;  ///< The scenario (not owned; must outlive the call). Required.
     std::uint64_t base_seed = 1;         ///< Seeds are engine::derive_seed(base_seed, run). Default 1.
     int runs = 1;                        ///< Replications. Range [1, 1e8]. Default 1.
+    bool keep_dyads = false;  ///< Keep each run's daily dyad sums and starting affinities (records events).
 };
 
 /// What one replication ended in.
 struct ReplicationOutcome {
-    std::uint64_t seed = 0;  ///< The replication's seed.
-    model::Outcome outcome;  ///< The run's verdict (kind, time, violence, actor outcomes, war).
-    int peak_rung = 0;       ///< Highest rung index any actor reached.
-    std::string error;       ///< Non-empty when the run threw (then `outcome` is meaningless).
+    std::uint64_t seed = 0;             ///< The replication's seed.
+    model::Outcome outcome;             ///< The run's verdict (kind, time, violence, actor outcomes, war).
+    int peak_rung = 0;                  ///< Highest rung index any actor reached.
+    std::string error;                  ///< Non-empty when the run threw (then `outcome` is meaningless).
+    std::vector<model::DyadDay> dyads;  ///< With ReplicationJob::keep_dyads: the run's daily dyad sums.
+    Eigen::MatrixXd affinity_start;     ///< With keep_dyads: affinities at day 0 (actors × actors).
 };
 
 /// How to run the replications.

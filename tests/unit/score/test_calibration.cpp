@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace brink::score {
 namespace {
@@ -105,6 +106,27 @@ TEST(CalibrationFile, RefusesARangeOutsideModelAndReversedBounds) {
     EXPECT_NE(loaded.diagnostics[2].message.find("unknown design method"), std::string::npos);
 }
 
+TEST(CalibrationFile, ReadsTheRefinementAndRefusesABadMethodOrStep) {
+    const std::string good =
+        "cases: [a.yaml, b.yaml]\nparameters: {model.rationality: [1, 2]}\ndesign: {points: 4}\nfolds: 2\n"
+        "refine: {method: bobyqa, evaluations: 30, step: 0.25}\n";
+    const CalibrationLoadResult loaded = parse_calibration_string(good, "cal.yaml");
+    ASSERT_TRUE(loaded.ok()) << (loaded.diagnostics.empty() ? "" : loaded.diagnostics[0].message);
+    EXPECT_EQ(loaded.spec->refine.method, RefineMethod::Bobyqa);
+    EXPECT_EQ(loaded.spec->refine.evaluations, 30);
+    EXPECT_DOUBLE_EQ(loaded.spec->refine.step, 0.25);
+    const std::string bad =
+        "cases: [a.yaml, b.yaml]\nparameters: {model.rationality: [1, 2]}\ndesign: {points: 4}\nfolds: 2\n"
+        "refine: {method: simplex, evaluations: -1, step: 0, evalutions: 3}\n";
+    const CalibrationLoadResult refused = parse_calibration_string(bad, "cal.yaml");
+    ASSERT_EQ(refused.diagnostics.size(), 4u);
+    EXPECT_NE(refused.diagnostics[0].message.find("neldermead, bobyqa"), std::string::npos);
+    EXPECT_NE(refused.diagnostics[1].message.find("refine.evaluations"), std::string::npos);
+    EXPECT_NE(refused.diagnostics[2].message.find("(0, 1]"), std::string::npos);
+    EXPECT_NE(refused.diagnostics[3].message.find("did you mean 'evaluations'?"), std::string::npos);
+    EXPECT_EQ(refused.diagnostics[3].line, 5);
+}
+
 TEST(CalibrationDesign, SobolPointsFillTheBoxAndSkipTheOrigin) {
     CalibrationSpec spec = two_parameter_spec(4, 2);
     spec.parameters[0].low = 10.0;
@@ -183,6 +205,106 @@ TEST(CrossValidate, ChoosesTheTrainingBestPointAndScoresTheHeldOutFold) {
     EXPECT_NEAR(result.cross_validated.model.log.estimate, -std::log(0.4), 1e-12);
     EXPECT_NEAR(result.defaults_report.model.log.estimate, -std::log(0.7), 1e-12);
     EXPECT_GT(result.log_vs_defaults.estimate, 0.0);
+}
+
+// A smooth objective with a known minimum: two war cases and one case without war, each forecast with
+// p = 0.1 + 0.8·x·y for the point (x, y) ∈ [0, 1]². The mean log score −(2 ln p + ln(1 − p))/3 is least at
+// p = 2/3 (d/dp: −2/p + 1/(1 − p) = 0), where it is −(2 ln(2/3) + ln(1/3))/3.
+constexpr double k_best_p = 2.0 / 3.0;
+double smooth_p(const std::vector<double>& values) {
+    return values.empty() ? 0.5 : 0.1 + 0.8 * values[0] * values[1];
+}
+PointForecaster smooth_forecaster(const std::vector<ObservedCase>& observed, int& forecasts) {
+    return [&observed, &forecasts](const std::vector<std::vector<double>>& points) {
+        std::vector<std::vector<CaseForecast>> result;
+        for (const std::vector<double>& values : points) {
+            ++forecasts;
+            std::vector<CaseForecast> cases;
+            for (const ObservedCase& o : observed) {
+                cases.push_back(forecast_with(o.name, smooth_p(values)));
+            }
+            result.push_back(cases);
+        }
+        return result;
+    };
+}
+
+TEST(Refinement, FindsTheAnalyticMinimumFromADistantStart) {
+    const std::vector<ObservedCase> observed = library({1, 1, 0});
+    for (const RefineMethod method : {RefineMethod::NelderMead, RefineMethod::Bobyqa}) {
+        CalibrationSpec spec = two_parameter_spec(1, 2);
+        spec.refine.method = method;
+        spec.refine.evaluations = 200;
+        spec.refine.step = 0.2;
+        int forecasts = 0;
+        const PointForecaster fake = smooth_forecaster(observed, forecasts);
+        const PointResult start = score_point(7, {0.2, 0.3}, fake({{0.2, 0.3}}).at(0), observed, spec.runs);
+        const Refinement refinement = refine_point(spec, observed, fake, start, {0, 1, 2}, -1);
+        const double least = -(2.0 * std::log(k_best_p) + std::log(1.0 - k_best_p)) / 3.0;
+        EXPECT_EQ(refinement.start_point, 7u);
+        EXPECT_TRUE(refinement.improved);
+        EXPECT_NEAR(refinement.objectives[refinement.best], least, 1e-6);
+        EXPECT_NEAR(smooth_p(refinement.evaluations[refinement.best].values), k_best_p, 2e-3);
+        EXPECT_LE(refinement.evaluations.size(), 201u);  // the start, then at most 200 NLopt evaluations
+        // The start (evaluation 0) was not forecast again: one forecast per further evaluation.
+        EXPECT_EQ(static_cast<std::size_t>(forecasts), refinement.evaluations.size());
+        for (const PointResult& point : refinement.evaluations) {
+            EXPECT_GE(point.values[0], 0.0);  // within the box
+            EXPECT_LE(point.values[1], 1.0);
+        }
+    }
+}
+
+TEST(Refinement, AFoldAdoptsItsRefinedPointAndBestYamlTheRefinedBest) {
+    const std::vector<ObservedCase> observed = library({1, 1, 0, 1, 1, 0});
+    CalibrationSpec spec = two_parameter_spec(4, 2);
+    spec.refine.evaluations = 80;
+    int forecasts = 0;
+    const CalibrationResult result = run_calibration(spec, observed, smooth_forecaster(observed, forecasts));
+    ASSERT_EQ(result.refinements.size(), 3u);  // every case, then the two folds
+    EXPECT_EQ(result.refinements[0].fold, -1);
+    EXPECT_EQ(result.refinements[0].start_point, result.best);
+    const PointResult& chosen = chosen_point(result);
+    EXPECT_LT(objective(chosen, {0, 1, 2, 3, 4, 5}, 0.0),
+              objective(result.points[result.best], {0, 1, 2, 3, 4, 5}, 0.0));
+    EXPECT_NEAR(smooth_p(chosen.values), k_best_p, 2e-3);
+    const io::ParameterFile params = io::parse_parameter_file(best_yaml(spec, result), "best.yaml");
+    ASSERT_TRUE(params.ok());
+    EXPECT_EQ(params.assignments, point_assignments(spec, chosen.values));
+    for (const FoldResult& fold : result.folds) {
+        const Refinement& refinement = result.refinements[static_cast<std::size_t>(fold.fold) + 1];
+        EXPECT_EQ(refinement.fold, fold.fold);
+        ASSERT_TRUE(refinement.improved);
+        EXPECT_EQ(&fold_point(result, fold), &refinement.evaluations[refinement.best]);
+        EXPECT_DOUBLE_EQ(fold.train_objective, refinement.objectives[refinement.best]);
+        // Every case is forecast alike here, so the held-out fold scores as the training cases do.
+        EXPECT_NEAR(fold.held_out_log, fold.train_objective, 1e-12);
+    }
+    EXPECT_NEAR(result.cross_validated.model.log.estimate, result.folds[0].held_out_log, 1e-6);
+    const std::string csv = refinement_csv(spec, result);
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "fold,evaluation,model.rationality,model.reaction,objective,log,brier,timing");
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'),
+              1 + static_cast<long>(result.refinements[0].evaluations.size() +
+                                    result.refinements[1].evaluations.size() +
+                                    result.refinements[2].evaluations.size()));
+}
+
+TEST(Refinement, PassesOnTheForecastersFailure) {
+    const std::vector<ObservedCase> observed = library({1, 0});
+    CalibrationSpec spec = two_parameter_spec(1, 2);
+    spec.refine.evaluations = 50;
+    int forecasts = 0;
+    const PointForecaster smooth = smooth_forecaster(observed, forecasts);
+    const PointForecaster failing = [&](const std::vector<std::vector<double>>& points) {
+        if (forecasts >= 3) {
+            throw std::runtime_error("stopped by the user");
+        }
+        return smooth(points);
+    };
+    const PointResult start = score_point(0, {0.5, 0.5}, smooth({{0.5, 0.5}}).at(0), observed, spec.runs);
+    EXPECT_THROW(refine_point(spec, observed, failing, start, {0, 1}, -1), std::runtime_error);
+    EXPECT_EQ(forecasts, 3);
 }
 
 TEST(Objective, AddsTheWeightedTimingErrorOverTheCasesThatHaveOne) {
