@@ -299,6 +299,7 @@ RunSummary run_replication(const Replications& replications, std::uint64_t id) {
         summary.time = outcome.outcome.time;
         summary.initiator = outcome.outcome.initiator;
         summary.target = outcome.outcome.target;
+        summary.not_reached = io::not_reached(replications.spec, outcome);
         const std::optional<long>& start_day = replications.start_day;
         const std::string date =
             start_day ? io::days_to_date(*start_day + static_cast<long>(std::floor(outcome.outcome.time)))
@@ -333,7 +334,6 @@ RunSummary run_replication(const Replications& replications, std::uint64_t id) {
         }
         row.empty_field().end_row();
         summary.counters = replications.histograms.bins_of(outcome, replications.spec);
-        summary.not_reached = io::not_reached(replications.spec, outcome);
     } catch (const std::exception& error) {
         std::string message = error.what();
         std::replace(message.begin(), message.end(), '\n', ' ');
