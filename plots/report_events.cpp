@@ -194,6 +194,13 @@ std::string event_text(const ReportEvent& event, const SummaryInfo& summary) {
     if (event.issue.empty() || !event.value) {
         return text;
     }
+    if (event.type == "bdm_round") {
+        // The model's "(weighted median 0.20)" in words: where the actors' positions, weighted by
+        // capability and salience (docs/model.md §6), meet.
+        const std::string name = position_words(event.issue, *event.value, summary);
+        return "Positions shift in a round of bargaining among all actors; their middle ground is now " +
+               name;
+    }
     if (event.type == "concession") {
         text += "; position now " + position_words(event.issue, *event.value, summary);
     } else if (event.type == "talks_agreement") {

@@ -51,7 +51,8 @@ std::string event_actors_text(const ReportEvent& event, const SummaryInfo& summa
 /// the nearer end named; the issue's id when the summary does not list it.
 std::string position_words(const std::string& issue, double value, const SummaryInfo& summary);
 
-/// The description, with where a concession or an agreement left the issue in the issue's words:
+/// The description, with where a concession or an agreement left the issue in the issue's words (a round
+/// of bargaining says where the actors' middle ground is, instead of the model's "weighted median"):
 /// "Fumio Kishida concedes ground to China on Ukraine's alignment; position now Ukraine's alignment at 0.42
 /// (0 = Western integration)".
 std::string event_text(const ReportEvent& event, const SummaryInfo& summary);

@@ -366,6 +366,8 @@ TEST(WriteReport, SaysInTheScenariosWordsWhereAConcessionLeftAnIssueAndNamesActo
     // The demands: the issue's words, not "corridor" and "1".
     EXPECT_TRUE(contains(html, "<td>Rail corridor to the coast at 1 (1 = corridor closed to Syldavia)</td>"));
     EXPECT_TRUE(contains(html, "<td>Foreign naval basing at 0 (0 = no foreign fleet)</td>"));
+    // A round of bargaining in words (the fixture's has no value: its own description stays).
+    EXPECT_TRUE(contains(html, "<td>bargaining round</td><td>Positions updated</td>")) << html;
     // Event types in words, actors by name.
     EXPECT_TRUE(contains(html, "<td>asks for support</td>"));
     EXPECT_FALSE(contains(html, "request_support"));
@@ -376,6 +378,21 @@ TEST(WriteReport, SaysInTheScenariosWordsWhereAConcessionLeftAnIssueAndNamesActo
         contains(html, "<summary>Before the start date: 3 events of the scenario&#39;s history</summary>"))
         << html;
     EXPECT_TRUE(contains(html, "<summary>The whole event log: 25 events"));
+}
+
+TEST(WriteReport, ARoundOfBargainingSaysWhereTheMiddleGroundIsNotTheWeightedMedian) {
+    ScratchRun run("single", "report-bdm");
+    std::ofstream(run.path() + "/events.csv", std::ios::app)
+        << "42,2030-04-12,25,bdm_round,,,corridor,0.2,,0,0,Positions on Rail corridor to the coast shift "
+           "(weighted median 0.20)\n";
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html,
+                         "<td>bargaining round</td><td>Positions shift in a round of bargaining among all "
+                         "actors; their middle ground is now Rail corridor to the coast at 0.2 (0 = "
+                         "corridor open to all)</td>"))
+        << html;
+    EXPECT_FALSE(contains(html, "weighted median"));
 }
 
 TEST(WriteReport, FoldsALongListOfKeyEventsBehindTheTurnsOfTheCrisis) {
