@@ -336,9 +336,10 @@ void scenario_section(std::ostringstream& html, const detail::SummaryInfo& summa
     html << "<section id=\"scenario\">\n<h2>Scenario</h2>\n<h3>Actors</h3>\n";
     std::vector<std::vector<std::string>> actor_rows;
     for (const auto& actor : summary.actors) {
-        actor_rows.push_back({actor.name, actor.kind});
+        actor_rows.push_back({actor.name, actor.kind, actor.id});
     }
-    html << table_html({"name", "kind"}, actor_rows);
+    // The id last: the files and the relations chart's axes use it.
+    html << table_html({"name", "kind", "id (in the files and the relations chart)"}, actor_rows);
     html << "<h3>Issues</h3>\n";
     std::vector<std::vector<std::string>> issue_rows;
     for (const auto& issue : summary.issues) {
