@@ -47,6 +47,13 @@ void check_run_dir(const std::string& dir, const ReaderCheck& reader, ScoreDirs 
         throw UsageError("'" + dir + "' is not a directory (expected the output directory of brink run)");
     }
     if (score_dirs == ScoreDirs::Accepted && is_score_dir(dir)) {
+        // A score folder's brink.json is checked like any other; a calibration's cv/ folder has none (its
+        // calibration's manifest lists it).
+        if (io::read_manifest(dir)) {
+            ReaderCheck score_reader = reader;
+            score_reader.kinds = {io::OutputKind::Score};
+            check_readable_output(dir, score_reader, io::OutputKind::Score);
+        }
         return;
     }
     std::optional<io::OutputKind> detected;
@@ -105,6 +112,7 @@ ExitCode command_plot(const CommandArgs& args) {
     }
     if (is_score_dir(*dir)) {
         const plots::DrawnCharts charts = plots::draw_score_charts(*dir, format);
+        record_outputs(*dir, charts.written);
         for (const std::string& chart : charts.written) {
             std::cout << chart << "\n";
         }
