@@ -13,6 +13,7 @@
 #include <atomic>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <limits>
@@ -70,6 +71,32 @@ std::string_view next_field(const char*& at, const char* end, std::deque<std::st
     return field;
 }
 
+// The rows of [at, end) (whole lines) into `columns` (the wanted ones); `first_line` numbers them in
+// messages.
+void split_rows(const char* at, const char* end, const std::vector<bool>& wanted, std::size_t first_line,
+                std::vector<std::vector<std::string_view>>& columns, std::deque<std::string>& owned) {
+    const std::size_t count = wanted.size();
+    std::size_t line = first_line;
+    while (at < end) {
+        std::size_t c = 0;
+        while (true) {
+            const std::string_view field = next_field(at, end, owned);
+            if (c < count && wanted[c]) {
+                columns[c].push_back(field);
+            }
+            ++c;
+            if (at >= end || *at++ == '\n') {
+                break;
+            }
+        }
+        if (c != count) {
+            throw std::invalid_argument("line " + std::to_string(line) + " has " + std::to_string(c) +
+                                        " fields, the header " + std::to_string(count));
+        }
+        ++line;
+    }
+}
+
 Table split(const std::string& text, const std::optional<std::vector<std::string>>& wanted) {
     Table table;
     const char* at = text.data();
@@ -84,29 +111,62 @@ Table split(const std::string& text, const std::optional<std::vector<std::string
     }
     const std::size_t columns = table.header.size();
     table.columns.resize(columns);
-    const auto rows = static_cast<std::size_t>(std::count(at, end, '\n') + 1);
+    // Rows estimated from the first one's length (vectors grow past it if needed).
+    const char* first_end = std::find(at, end, '\n');
+    const auto estimate =
+        static_cast<std::size_t>(end - at) / static_cast<std::size_t>(first_end - at + 1) + 16;
+    // A text without quotes (no field holds a line break) is split in two halves on two threads at a line
+    // boundary; the halves' columns are then joined in order.
+    const bool halves =
+        end - at > (1 << 20) && std::memchr(at, '"', static_cast<std::size_t>(end - at)) == nullptr;
+    const char* middle = halves ? std::find(at + (end - at) / 2, end, '\n') : end;
+    middle = middle == end ? end : middle + 1;
+    std::vector<std::vector<std::string_view>> second(columns);
     for (std::size_t c = 0; c < columns; ++c) {
         if (table.wanted[c]) {
-            table.columns[c].reserve(rows);
+            table.columns[c].reserve(middle == end ? estimate : estimate / 2 + 16);
+            second[c].reserve(middle == end ? 0 : estimate / 2 + 16);
         }
     }
-    std::size_t line = 1;
-    while (at < end) {
-        ++line;
-        std::size_t c = 0;
-        while (true) {
-            const std::string_view field = next_field(at, end, table.owned);
-            if (c < columns && table.wanted[c]) {
-                table.columns[c].push_back(field);
+    std::exception_ptr failure;
+    std::deque<std::string> unused;  // the second half has no quoted field
+    std::thread worker;
+    if (middle != end) {
+        worker = std::thread([&] {
+            try {
+                // Lines are counted only for a message: the second half's first line is known after the
+                // first half is split.
+                split_rows(middle, end, table.wanted, 0, second, unused);
+            } catch (...) {
+                failure = std::current_exception();
             }
-            ++c;
-            if (at >= end || *at++ == '\n') {
-                break;
+        });
+    }
+    try {
+        split_rows(at, middle, table.wanted, 2, table.columns, table.owned);
+    } catch (...) {
+        if (worker.joinable()) {
+            worker.join();
+        }
+        throw;
+    }
+    if (worker.joinable()) {
+        worker.join();
+        if (failure) {
+            try {
+                std::rethrow_exception(failure);
+            } catch (const std::invalid_argument& error) {
+                // "line N ..." counted from the second half's start: add the lines before it.
+                const std::string message = error.what();
+                const std::size_t before = 2 + static_cast<std::size_t>(std::count(at, middle, '\n'));
+                const std::size_t space = message.find(' ', 5);
+                throw std::invalid_argument(
+                    "line " + std::to_string(before + std::stoull(message.substr(5, space - 5))) +
+                    message.substr(space));
             }
         }
-        if (c != columns) {
-            throw std::invalid_argument("line " + std::to_string(line) + " has " + std::to_string(c) +
-                                        " fields, the header " + std::to_string(columns));
+        for (std::size_t c = 0; c < columns; ++c) {
+            table.columns[c].insert(table.columns[c].end(), second[c].begin(), second[c].end());
         }
     }
     return table;

@@ -120,3 +120,17 @@ def test_frames_hold_the_numbers_of_the_texts_exactly(default_scenario):
         integers = [column for column in data.columns if data[column].dtype.kind in "iu"]
         for column in integers:
             assert (reference[column].to_numpy() == data[column].to_numpy()).all(), column
+
+
+def test_a_malformed_text_raises_naming_its_line():
+    from brink import _brink
+
+    with pytest.raises(ValueError, match="line 3 has 1 fields, the header 2"):
+        _brink.read_columns("a,b\n1,2\n3\n", {}, {})
+    # Above 1 MB a text is split in two halves on two threads: the line number still counts from the top.
+    rows = ["1,2"] * 400_000
+    rows[300_000] = "3"
+    with pytest.raises(ValueError, match="line 300002 has 1 fields, the header 2"):
+        _brink.read_columns("a,b\n" + "\n".join(rows) + "\n", {}, {})
+    columns = _brink.read_columns("a,b\n" + "\n".join(["1,2.5"] * 400_000) + "\n", {}, {})
+    assert len(columns["a"]) == 400_000 and columns["b"].sum() == 2.5 * 400_000
