@@ -226,8 +226,9 @@ bool as_whole_numbers(const std::vector<std::string_view>& fields, Converted& ou
 
 // A plain decimal ("-0.75", "12", no exponent) with at most 15 fraction digits and a digit string below 2^53:
 // m / 10^k is then one correctly rounded IEEE division of two exact doubles (Clinger's fast path), the value
-// std::from_chars gives, in a few nanoseconds. nullopt for anything else (from_chars reads it).
-std::optional<double> plain_decimal(std::string_view field) {
+// std::from_chars gives, in a few nanoseconds. nullopt for anything else (from_chars reads it). `point` says
+// whether it had a decimal point.
+std::optional<double> plain_decimal(std::string_view field, bool& point) {
     static constexpr double k_powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                           1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     constexpr std::uint64_t k_exact = std::uint64_t{1} << 53;
@@ -237,7 +238,7 @@ std::optional<double> plain_decimal(std::string_view field) {
     std::uint64_t digits = 0;
     std::size_t count = 0;
     std::size_t fraction = 0;
-    bool point = false;
+    point = false;
     for (; at < field.size(); ++at) {
         const char c = field[at];
         if (c >= '0' && c <= '9') {
@@ -261,24 +262,39 @@ std::optional<double> plain_decimal(std::string_view field) {
 
 // Whole numbers, else float64 with NaN for empty fields, else text.
 void as_numbers(const std::vector<std::string_view>& fields, Converted& out) {
-    if (as_whole_numbers(fields, out)) {
-        return;
-    }
+    // One pass as reals, noting whether every field was a whole number: then the column is int64 (from the
+    // reals when every field was a plain decimal below 2^53, exact; else read again as whole numbers).
     out.reals.assign(fields.size(), std::numeric_limits<double>::quiet_NaN());
+    bool integral = !fields.empty();
+    bool plain = true;
     for (std::size_t r = 0; r < fields.size(); ++r) {
         if (fields[r].empty()) {
+            integral = false;
             continue;
         }
-        std::optional<double> number = plain_decimal(fields[r]);
+        bool point = false;
+        std::optional<double> number = plain_decimal(fields[r], point);
+        integral = integral && !point;
         if (!number) {
+            plain = false;
             number = io::parse_number(fields[r]);
         }
-        if (!number) {
+        if (!number && !(integral && whole<std::uint64_t>(fields[r]))) {
             out.reals.clear();
             out.as = Converted::As::Text;
             return;
         }
-        out.reals[r] = *number;
+        out.reals[r] = number.value_or(0.0);
+    }
+    if (integral && plain) {
+        out.as = Converted::As::Int64;
+        out.integers.assign(out.reals.begin(), out.reals.end());
+        out.reals.clear();
+        return;
+    }
+    if (integral && as_whole_numbers(fields, out)) {
+        out.reals.clear();
+        return;
     }
     out.as = Converted::As::Float64;
 }
@@ -300,14 +316,25 @@ void as_categories(const std::vector<std::string_view>& fields, const std::vecto
         return;
     }
     // The values seen, in first-seen order, then sorted (pandas sorts inferred categories); codes remapped.
+    // An id column has a few values: they are looked for among the first 16 seen before the hash map.
     std::vector<std::string_view> seen;
     for (std::size_t r = 0; r < fields.size(); ++r) {
-        if (fields[r].empty()) {
+        const std::string_view field = fields[r];
+        if (field.empty()) {
             continue;
         }
-        const auto [found, added] = code_of.emplace(fields[r], static_cast<std::int32_t>(seen.size()));
+        const std::size_t few = std::min<std::size_t>(seen.size(), 16);
+        std::size_t k = 0;
+        while (k < few && seen[k] != field) {
+            ++k;
+        }
+        if (k < few) {
+            out.codes[r] = static_cast<std::int32_t>(k);
+            continue;
+        }
+        const auto [found, added] = code_of.emplace(field, static_cast<std::int32_t>(seen.size()));
         if (added) {
-            seen.push_back(fields[r]);
+            seen.push_back(field);
         }
         out.codes[r] = found->second;
     }
