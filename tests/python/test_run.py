@@ -134,3 +134,11 @@ def test_a_malformed_text_raises_naming_its_line():
         _brink.read_columns("a,b\n" + "\n".join(rows) + "\n", {}, {})
     columns = _brink.read_columns("a,b\n" + "\n".join(["1,2.5"] * 400_000) + "\n", {}, {})
     assert len(columns["a"]) == 400_000 and columns["b"].sum() == 2.5 * 400_000
+
+
+def test_the_outcome_needs_no_texts(default_scenario):
+    result = brink.run(default_scenario, seed=5)
+    assert result.outcome in ("war", "settlement", "capitulation", "standoff", "fait_accompli")
+    assert "texts" not in vars(result)  # the files' texts are made on first use only
+    assert result.outcome == result.summary["outcome"]["kind"]
+    assert "texts" in vars(result)
