@@ -520,7 +520,7 @@ std::string sweep_caption(const std::string& stem) {
     if (stem == "p_war_heatmap") {
         return "P(war) at each point of the grid: the share of the point's runs that ended in war.";
     }
-    if (stem == "p_war_line") {
+    if (stem == "p_war_line" || stem == "p_war_bars") {
         return "P(war) at each level of the parameter, with its Wilson 95% interval.";
     }
     if (stem == "p_war_lines") {

@@ -90,8 +90,22 @@ std::string tic_label(double value) {
     return {buffer, result.ptr};
 }
 
+// A grid parameter's levels as numbers: labelled levels ("state", "alliance") by their index.
 std::vector<double> grid_values(const nlohmann::json& parameter) {
-    return parameter.at("values").get<std::vector<double>>();
+    std::vector<double> values;
+    for (const auto& value : parameter.at("values")) {
+        values.push_back(value.is_number() ? value.get<double>() : static_cast<double>(values.size()));
+    }
+    return values;
+}
+
+// A grid parameter's levels as tic labels.
+std::vector<std::string> grid_names(const nlohmann::json& parameter) {
+    std::vector<std::string> names;
+    for (const auto& value : parameter.at("values")) {
+        names.push_back(value.is_number() ? tic_label(value.get<double>()) : value.get<std::string>());
+    }
+    return names;
 }
 
 std::string heatmap(const nlohmann::json& sweep, const PointEstimates& points) {
@@ -101,12 +115,8 @@ std::string heatmap(const nlohmann::json& sweep, const PointEstimates& points) {
     HeatmapPanel panel;
     panel.y_label = parameters[0].at("path").get<std::string>();
     panel.x_label = parameters[1].at("path").get<std::string>();
-    for (double value : rows) {
-        panel.y_names.push_back(tic_label(value));
-    }
-    for (double value : columns) {
-        panel.x_names.push_back(tic_label(value));
-    }
+    panel.y_names = grid_names(parameters[0]);
+    panel.x_names = grid_names(parameters[1]);
     for (std::size_t r = 0; r < rows.size(); ++r) {
         std::vector<double> row;
         for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -150,6 +160,26 @@ std::string line(const nlohmann::json& sweep, const PointEstimates& points) {
     return line_chart_script(chart);
 }
 
+// One labelled parameter ("state", "alliance"): P(war) per level as bars with Wilson intervals, not a line
+// over the levels' indices.
+std::string level_bars(const nlohmann::json& sweep, const PointEstimates& points) {
+    const auto& parameter = sweep.at("parameters")[0];
+    BarChart chart;
+    chart.title = sweep.at("name").get<std::string>() + ": P(war), Wilson 95% intervals";
+    chart.x_label = parameter.at("path").get<std::string>();
+    chart.y_label = "P(war)";
+    chart.y_range = std::make_pair(0.0, 1.0);
+    chart.categories = grid_names(parameter);
+    BarSeries series{"", {}, {}, {}, {}};
+    for (std::size_t p = 0; p < chart.categories.size(); ++p) {
+        series.values.push_back(p < points.p_war.size() ? points.p_war[p] : k_nan);
+        series.lo.push_back(p < points.lo.size() ? points.lo[p] : k_nan);
+        series.hi.push_back(p < points.hi.size() ? points.hi[p] : k_nan);
+    }
+    chart.series = {series};
+    return bar_chart_script(chart);
+}
+
 std::string sobol_bars(const std::string& name, const std::string& metric,
                        const std::vector<SobolRow>& rows) {
     BarChart chart;
@@ -181,8 +211,14 @@ std::vector<SweepChart> scripts_of(const std::string& dir) {
     std::vector<SweepChart> charts;
     if (design == "grid" && (parameters == 1 || parameters == 2)) {
         const PointEstimates points = read_points(dir, sweep.at("points").get<std::size_t>());
-        charts.push_back(parameters == 2 ? SweepChart{"p_war_heatmap", heatmap(sweep, points)}
-                                         : SweepChart{"p_war_line", line(sweep, points)});
+        const bool labelled = !sweep.at("parameters")[0].at("values").at(0).is_number();
+        if (parameters == 2) {
+            charts.push_back({"p_war_heatmap", heatmap(sweep, points)});
+        } else if (labelled) {
+            charts.push_back({"p_war_bars", level_bars(sweep, points)});
+        } else {
+            charts.push_back({"p_war_line", line(sweep, points)});
+        }
     }
     if (design == "sobol") {
         const std::vector<SobolRow> rows = read_sobol(dir);

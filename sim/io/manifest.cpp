@@ -26,9 +26,9 @@ constexpr std::array<const char*, 13> k_known_data_files = {
     "report.html",      "bdm_rounds.csv", "score.csv",
 };
 // Chart stems brink draws (docs/charts.md); sweeps add sobol_<metric>.
-constexpr std::array<const char*, 9> k_known_chart_stems = {
+constexpr std::array<const char*, 10> k_known_chart_stems = {
     "escalation", "positions", "events",        "relations",  "escalation_bands",
-    "outcomes",   "war_cdf",   "p_war_heatmap", "p_war_line",
+    "outcomes",   "war_cdf",   "p_war_heatmap", "p_war_line", "p_war_bars",
 };
 
 bool is_known_chart(const fs::path& file) {
