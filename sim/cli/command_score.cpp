@@ -6,20 +6,16 @@
 
 #include "brink/io/atomic_file.hpp"
 #include "brink/io/diagnostics.hpp"
-#include "brink/io/overrides.hpp"
 #include "brink/io/parameter_file.hpp"
-#include "brink/io/scenario_loader.hpp"
-#include "brink/io/validation.hpp"
 #include "brink/plots/score_charts.hpp"
 #include "brink/score/score.hpp"
+#include "brink/score/score_cases.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -119,120 +115,6 @@ std::optional<ScoreCommand> parse_score_options(const CommandArgs& args) {
     return command;
 }
 
-// One case, loaded and checked, with its observed row.
-struct LoadedCase {
-    std::string path;
-    ScenarioSpec spec;
-    score::ObservedCase observed;
-    std::optional<score::ObservedDyadSeries> series;  // from observed_dyads.csv beside the observed file
-};
-
-// Loads every case with the overrides applied and finds its observed row; prints every problem and throws
-// InputRejected (or UsageError) when there is one.
-std::vector<LoadedCase> load_cases(const ScoreCommand& command, const std::vector<std::string>& overrides) {
-    std::map<std::string, std::map<std::string, score::ObservedCase>> tables;  // by observed file
-    const auto table_for = [&](const std::string& path) -> const std::map<std::string, score::ObservedCase>& {
-        auto found = tables.find(path);
-        if (found == tables.end()) {
-            try {
-                found = tables.emplace(path, score::read_observed(path)).first;
-            } catch (const score::ScoreInputError& error) {
-                throw UsageError(error.what());
-            }
-        }
-        return found->second;
-    };
-    std::map<std::string, std::map<std::string, score::ObservedDyadSeries>> series_tables;  // by file
-    const auto series_for = [&](const std::string& observed_path,
-                                const std::string& name) -> std::optional<score::ObservedDyadSeries> {
-        const std::string path = score::default_dyad_series_path(observed_path);
-        if (path.empty()) {
-            return std::nullopt;
-        }
-        auto found = series_tables.find(path);
-        if (found == series_tables.end()) {
-            try {
-                found = series_tables.emplace(path, score::read_dyad_series(path)).first;
-            } catch (const score::ScoreInputError& error) {
-                throw UsageError(error.what());
-            }
-        }
-        const auto entry = found->second.find(name);
-        return entry == found->second.end() ? std::nullopt : std::optional(entry->second);
-    };
-    std::vector<LoadedCase> cases;
-    std::set<std::string> names;
-    bool rejected = false;
-    for (const std::string& path : command.cases) {
-        const std::string name = score::case_name(path);
-        if (!names.insert(name).second) {
-            throw UsageError("case '" + name + "' is given twice (" + path + ")");
-        }
-        io::LoadResult loaded = io::load_scenario_file(path);
-        print_diagnostics(loaded.diagnostics);
-        if (!loaded.ok()) {
-            if (loaded.diagnostics.empty()) {
-                std::cerr << path << ": error: the case could not be loaded\n";
-            }
-            rejected = true;
-            continue;
-        }
-        ScenarioSpec spec = std::move(*loaded.spec);
-        if (spec.source_path.empty()) {
-            spec.source_path = path;
-        }
-        bool overridden = true;
-        for (const std::string& assignment : overrides) {
-            const std::vector<io::Diagnostic> problems = io::apply_override_assignment(spec, assignment);
-            print_diagnostics(problems);
-            overridden = overridden && problems.empty();
-        }
-        if (!overridden) {
-            rejected = true;
-            continue;
-        }
-        if (!overrides.empty()) {
-            const std::vector<io::Diagnostic> problems = io::validate_spec(spec, path);
-            print_diagnostics(problems);
-            if (!problems.empty()) {
-                rejected = true;
-                continue;
-            }
-        }
-        const std::string observed_path =
-            command.observed_file.empty() ? score::default_observed_path(path) : command.observed_file;
-        if (observed_path.empty()) {
-            std::cerr << path << ": error: no observed outcomes found (no observed.csv beside it or in its "
-                      << "cases/ folder); give --observed FILE\n";
-            rejected = true;
-            continue;
-        }
-        const auto& table = table_for(observed_path);
-        const auto observed = table.find(name);
-        if (observed == table.end()) {
-            std::cerr << path << ": error: case '" << name << "' has no observed row in " << observed_path
-                      << "\n";
-            rejected = true;
-            continue;
-        }
-        std::optional<score::ObservedDyadSeries> series = series_for(observed_path, name);
-        if (series) {
-            const std::string problem = score::check_dyad_series(spec, *series);
-            if (!problem.empty()) {
-                std::cerr << path << ": error: " << problem << " ("
-                          << score::default_dyad_series_path(observed_path) << ")\n";
-                rejected = true;
-                continue;
-            }
-        }
-        cases.push_back({path, std::move(spec), observed->second, std::move(series)});
-    }
-    if (rejected) {
-        throw InputRejected();
-    }
-    return cases;
-}
-
 std::string interval_text(const score::Interval& interval, int decimals = 3) {
     if (!std::isfinite(interval.estimate)) {
         return "-";
@@ -315,7 +197,13 @@ ExitCode command_score(const CommandArgs& args) {
         overrides = params.assignments;
     }
     overrides.insert(overrides.end(), command->overrides.begin(), command->overrides.end());
-    const std::vector<LoadedCase> cases = load_cases(*command, overrides);
+    const score::ScoreCases loaded =
+        score::load_score_cases(command->cases, overrides, command->observed_file, "--observed FILE");
+    print_diagnostics(loaded.diagnostics);
+    if (!loaded.diagnostics.empty()) {
+        throw InputRejected();
+    }
+    const std::vector<score::ScoreCase>& cases = loaded.cases;
     // A score is of a library of cases, not of one scenario: brink.json records no scenario, and a score
     // replaces the score in its folder; another kind of output there is refused without --force.
     OutputFolder folder(command->out_dir, new_manifest(io::OutputKind::Score, args, "", "", command->seed),
@@ -330,30 +218,16 @@ ExitCode command_score(const CommandArgs& args) {
     };
     const std::atomic<bool>* stop = install_stop_handler();
     options.stop = stop;
-    std::vector<sweep::ReplicationJob> jobs;
-    for (const LoadedCase& loaded : cases) {
-        jobs.push_back({&loaded.spec, command->seed, command->runs, loaded.series.has_value()});
-    }
-    const auto outcomes = sweep::run_replications(jobs, options);
+    const std::vector<score::CaseForecast> forecasts =
+        score::forecast_score_cases(cases, command->seed, command->runs, options);
     progress.finish();
     if (stop->load()) {
         print_error("score", "stopped before every run finished; nothing written");
         return ExitCode::RuntimeFailure;
     }
-
-    std::vector<score::CaseForecast> forecasts;
     std::vector<score::ObservedCase> observed;
-    for (std::size_t c = 0; c < cases.size(); ++c) {
-        std::vector<std::string> principals;
-        for (const auto& actor : cases[c].observed.actors) {
-            principals.push_back(actor.id);
-        }
-        forecasts.push_back(score::forecast_case(cases[c].observed.name, cases[c].path, cases[c].spec,
-                                                 outcomes[c], principals));
-        if (cases[c].series) {
-            forecasts.back().dyad = score::dyad_fit(cases[c].spec, outcomes[c], *cases[c].series);
-        }
-        observed.push_back(cases[c].observed);
+    for (const score::ScoreCase& loaded_case : cases) {
+        observed.push_back(loaded_case.observed);
     }
     score::ScoreOptions score_options;
     score_options.runs = command->runs;

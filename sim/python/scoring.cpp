@@ -5,19 +5,15 @@
 #include "bindings.hpp"
 
 #include "brink/io/atomic_file.hpp"
-#include "brink/io/overrides.hpp"
-#include "brink/io/scenario_loader.hpp"
-#include "brink/io/validation.hpp"
 #include "brink/score/calibration.hpp"
 #include "brink/score/score.hpp"
+#include "brink/score/score_cases.hpp"
 
 #include <pybind11/stl.h>
 
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -26,89 +22,19 @@ namespace py = pybind11;
 namespace brink::python {
 namespace {
 
-struct LoadedCase {
-    std::string path;
-    ScenarioSpec spec;
-    score::ObservedCase observed;
-};
-
-// The cases as `brink score` loads them (command_score.cpp, load_cases): each file loaded and validated, the
-// overrides applied, its observed row found; every problem is a diagnostic.
-std::vector<LoadedCase> load_cases(const std::vector<std::string>& paths,
-                                   const std::vector<std::string>& overrides,
-                                   const std::string& observed_file, std::vector<io::Diagnostic>& problems) {
-    std::map<std::string, std::map<std::string, score::ObservedCase>> tables;  // by observed file
-    std::vector<LoadedCase> cases;
-    std::set<std::string> names;
-    const auto problem = [&](const std::string& file, const std::string& message) {
-        problems.push_back({file, 0, 0, message});
-    };
-    for (const std::string& path : paths) {
-        const std::string name = score::case_name(path);
-        if (!names.insert(name).second) {
-            problem(path, "case '" + name + "' is given twice");
-            continue;
-        }
-        io::LoadResult loaded = io::load_scenario_file(path);
-        if (!loaded.ok()) {
-            problems.insert(problems.end(), loaded.diagnostics.begin(), loaded.diagnostics.end());
-            if (loaded.diagnostics.empty()) {
-                problem(path, "the case could not be loaded");
-            }
-            continue;
-        }
-        ScenarioSpec spec = std::move(*loaded.spec);
-        if (spec.source_path.empty()) {
-            spec.source_path = path;
-        }
-        const std::size_t before = problems.size();
-        for (const std::string& assignment : overrides) {
-            const std::vector<io::Diagnostic> rejected = io::apply_override_assignment(spec, assignment);
-            problems.insert(problems.end(), rejected.begin(), rejected.end());
-        }
-        if (problems.size() != before) {
-            continue;
-        }
-        const std::string observed_path =
-            observed_file.empty() ? score::default_observed_path(path) : observed_file;
-        if (observed_path.empty()) {
-            problem(path,
-                    "no observed outcomes found (no observed.csv beside it or in its cases/ folder); give "
-                    "observed=FILE");
-            continue;
-        }
-        auto table = tables.find(observed_path);
-        if (table == tables.end()) {
-            try {
-                table = tables.emplace(observed_path, score::read_observed(observed_path)).first;
-            } catch (const score::ScoreInputError& error) {
-                problem(observed_path, error.what());
-                continue;
-            }
-        }
-        const auto observed = table->second.find(name);
-        if (observed == table->second.end()) {
-            problem(path, "case '" + name + "' has no observed row in " + observed_path);
-            continue;
-        }
-        cases.push_back({path, std::move(spec), observed->second});
-    }
-    return cases;
-}
-
 /// `brink score CASES... --runs RUNS --seed SEED --set ... --observed FILE --bootstrap N --no-plot` into
 /// `out_dir`: (None, diagnostics) on bad input, else ({"interrupted": bool}, []); nothing is written when
 /// interrupted (as the command).
 py::tuple score_cases(const std::vector<std::string>& paths, const std::vector<std::string>& overrides,
                       int runs, std::uint64_t seed, int threads, const std::string& observed_file,
                       int bootstrap, const std::string& out_dir) {
-    std::vector<io::Diagnostic> problems;
-    std::vector<LoadedCase> cases;
+    score::ScoreCases loaded;
     {
         py::gil_scoped_release release;
-        cases = load_cases(paths, overrides, observed_file, problems);
+        loaded = score::load_score_cases(paths, overrides, observed_file, "observed=FILE");
     }
-    if (!problems.empty() || cases.empty()) {
+    std::vector<io::Diagnostic> problems = loaded.diagnostics;
+    if (!problems.empty() || loaded.cases.empty()) {
         if (problems.empty()) {
             problems.push_back({"brink.score", 0, 0, "no case given"});
         }
@@ -123,22 +49,12 @@ py::tuple score_cases(const std::vector<std::string>& paths, const std::vector<s
     py::dict out;
     {
         py::gil_scoped_release release;
-        std::vector<sweep::ReplicationJob> jobs;
-        for (const LoadedCase& loaded : cases) {
-            jobs.push_back({&loaded.spec, seed, runs});
-        }
-        const auto outcomes = sweep::run_replications(jobs, options);
+        const std::vector<score::CaseForecast> forecasts =
+            score::forecast_score_cases(loaded.cases, seed, runs, options);
         if (!stop.load()) {
-            std::vector<score::CaseForecast> forecasts;
             std::vector<score::ObservedCase> observed;
-            for (std::size_t c = 0; c < cases.size(); ++c) {
-                std::vector<std::string> principals;
-                for (const auto& actor : cases[c].observed.actors) {
-                    principals.push_back(actor.id);
-                }
-                forecasts.push_back(score::forecast_case(cases[c].observed.name, cases[c].path, cases[c].spec,
-                                                         outcomes[c], principals));
-                observed.push_back(cases[c].observed);
+            for (const score::ScoreCase& item : loaded.cases) {
+                observed.push_back(item.observed);
             }
             score::ScoreOptions score_options;
             score_options.runs = runs;
