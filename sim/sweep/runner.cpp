@@ -3,6 +3,7 @@
 #include "brink/engine/rng.hpp"
 #include "brink/io/csv.hpp"
 #include "brink/io/overrides.hpp"
+#include "brink/io/parameter_labels.hpp"
 #include "brink/io/sha256.hpp"
 #include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
@@ -48,6 +49,7 @@ nlohmann::ordered_json sweep_json(const SweepSpec& spec, std::uint64_t points) {
     for (const auto& parameter : spec.parameters) {
         nlohmann::ordered_json item;
         item["path"] = parameter.path;
+        item["label"] = io::parameter_label(spec.base, parameter.path);
         if (spec.design == DesignKind::Grid) {
             item["values"] = parameter.values;
         } else {
@@ -228,6 +230,11 @@ std::string design_digest(const SweepSpec& spec) {
     nlohmann::ordered_json json = detail::sweep_json(spec, 0);
     for (const char* key : {"brink_version", "points", "runs"}) {
         json.erase(key);
+    }
+    // Labels are the scenario's names for the paths, not part of the design: a shard written before they
+    // were recorded still belongs to the same sweep.
+    for (auto& parameter : json["parameters"]) {
+        parameter.erase("label");
     }
     return io::sha256_hex(io::json_text(json));
 }
