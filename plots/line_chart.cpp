@@ -35,6 +35,10 @@ detail::DataRange x_range_of(const LineChart& chart) {
                 x_range.add(x);
             }
         }
+        // A marker outside the data (an observed date after the horizon) widens the axis to show it.
+        for (const auto& marker : panel.markers) {
+            x_range.add(marker.x);
+        }
     }
     if (chart.x_range) {
         x_range.low = chart.x_range->first;
@@ -322,6 +326,20 @@ void write_markers(std::ostringstream& script, const LineChart& chart, const Lin
         script << "set label " << gnuplot_quote(marker.label) << " at " << x << ", graph 1 "
                << (right_half ? "right offset 0.5,0.7" : "left offset -0.5,0.7")
                << " front textcolor rgb \"#404040\"\n";
+    }
+    for (const auto& level : panel.levels) {
+        const std::string y = script_number(level.x);
+        script << "set arrow from graph 0, first " << y << " to graph 1, first " << y
+               << " nohead back lc rgb \"#808080\" lw 1 dt 2\n";
+        // At the right end, above the line when a line of text fits between it and the top of the axis
+        // (6% of its height), else below it.
+        bool room_above = true;
+        if (panel.y_range && panel.y_range->second > panel.y_range->first) {
+            room_above =
+                (panel.y_range->second - level.x) / (panel.y_range->second - panel.y_range->first) >= 0.06;
+        }
+        script << "set label " << gnuplot_quote(level.label) << " at graph 0.99, first " << y
+               << " right offset 0," << (room_above ? "0.6" : "-0.7") << " front textcolor rgb \"#404040\"\n";
     }
 }
 

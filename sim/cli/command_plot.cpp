@@ -81,21 +81,59 @@ std::optional<std::string> parse_dir_command(const CommandArgs& args, po::option
     return dir;
 }
 
+// `--mark` on a folder whose charts have no time axis says so rather than being ignored.
+void check_marks_apply(const std::string& dir, const plots::PlotOptions& options) {
+    if (options.marks.empty()) {
+        return;
+    }
+    if (is_score_dir(dir) || plots::detect_run_dir(dir) == plots::RunDirKind::Sweep) {
+        throw UsageError("--mark: " + dir +
+                         " holds a sweep's or a score's output, whose charts have no time axis; --mark draws "
+                         "dates on the charts of a run or an ensemble");
+    }
+    try {
+        plots::check_date_marks(dir, options);
+    } catch (const plots::UnplaceableMark& problem) {
+        throw UsageError(std::string("--mark: ") + problem.what());
+    }
+}
+
 }  // namespace
+
+std::vector<plots::DateMark> date_mark_options(const po::variables_map& values) {
+    std::vector<plots::DateMark> marks;
+    if (!values.count("mark")) {
+        return marks;
+    }
+    for (const std::string& text : values["mark"].as<std::vector<std::string>>()) {
+        const std::optional<plots::DateMark> mark = plots::parse_date_mark(text);
+        if (!mark) {
+            throw UsageError(
+                "--mark: expected DATE[=label] with DATE a calendar date YYYY-MM-DD (e.g. "
+                "2022-02-24=invasion), got '" +
+                text + "'");
+        }
+        marks.push_back(*mark);
+    }
+    return marks;
+}
 
 ExitCode command_plot(const CommandArgs& args) {
     po::options_description options("options", 100);
-    options.add_options()("format", po::value<std::string>()->value_name("FORMAT"),
-                          "chart format: png (default), svg or pdf");
+    options.add_options()  //
+        ("format", po::value<std::string>()->value_name("FORMAT"),
+         "chart format: png (default), svg or pdf")  //
+        ("mark", po::value<std::vector<std::string>>()->composing()->value_name("DATE[=LABEL]"), k_mark_help);
     po::variables_map values;
-    const std::string usage = "brink plot DIR [--format png|svg|pdf]";
+    const std::string usage = "brink plot DIR [--format png|svg|pdf] [--mark DATE[=label]]...";
     plots::ChartFormat format = plots::ChartFormat::Png;
     const std::optional<std::string> dir = parse_dir_command(
         args, options, values, usage, {"plot", "draw"},
         "  brink plot out/ukraine_2022                    PNG charts into out/ukraine_2022/charts/\n"
         "  brink plot out/ukraine_2022_ensemble --format svg\n"
         "  brink plot out/sweep --format pdf\n"
-        "  brink plot out/score                           the charts of brink score\n",
+        "  brink plot out/score                           the charts of brink score\n"
+        "  brink plot out/ukraine_2022_ensemble --mark 2022-02-24=invasion\n",
         ScoreDirs::Accepted);
     if (!dir) {
         return ExitCode::Ok;
@@ -103,6 +141,9 @@ ExitCode command_plot(const CommandArgs& args) {
     if (values.count("format")) {
         format = chart_format_option(values["format"].as<std::string>());
     }
+    plots::PlotOptions plot_options;
+    plot_options.marks = date_mark_options(values);
+    check_marks_apply(*dir, plot_options);
     if (is_score_dir(*dir)) {
         const plots::DrawnCharts charts = plots::draw_score_charts(*dir, format);
         for (const std::string& chart : charts.written) {
@@ -114,7 +155,7 @@ ExitCode command_plot(const CommandArgs& args) {
         return charts.pending.empty() ? ExitCode::Ok : ExitCode::RuntimeFailure;
     }
     try {
-        const std::vector<std::string> charts = plots::plot_run_dir(*dir, format);
+        const std::vector<std::string> charts = plots::plot_run_dir(*dir, format, plot_options);
         record_outputs(*dir, charts);
         for (const std::string& chart : charts) {
             std::cout << chart << "\n";
@@ -128,17 +169,23 @@ ExitCode command_plot(const CommandArgs& args) {
 
 ExitCode command_report(const CommandArgs& args) {
     po::options_description options("options", 100);
+    options.add_options()  //
+        ("mark", po::value<std::vector<std::string>>()->composing()->value_name("DATE[=LABEL]"), k_mark_help);
     po::variables_map values;
-    const std::optional<std::string> dir =
-        parse_dir_command(args, options, values, "brink report DIR", {"report", "show"},
-                          "  brink report out/ukraine_2022                 out/ukraine_2022/report.html\n"
-                          "  brink run --runs 200 && brink report out/ukraine_2022_ensemble\n"
-                          "  brink report out/sweep\n",
-                          ScoreDirs::Refused);
+    const std::optional<std::string> dir = parse_dir_command(
+        args, options, values, "brink report DIR [--mark DATE[=label]]...", {"report", "show"},
+        "  brink report out/ukraine_2022                 out/ukraine_2022/report.html\n"
+        "  brink run --runs 200 && brink report out/ukraine_2022_ensemble\n"
+        "  brink report out/ukraine_2022_ensemble --mark 2022-02-24=invasion\n"
+        "  brink report out/sweep\n",
+        ScoreDirs::Refused);
     if (!dir) {
         return ExitCode::Ok;
     }
-    plots::write_report(*dir);
+    plots::PlotOptions plot_options;
+    plot_options.marks = date_mark_options(values);
+    check_marks_apply(*dir, plot_options);
+    plots::write_report(*dir, plot_options);
     record_outputs(*dir, {(std::filesystem::path(*dir) / "report.html").string()});
     std::cout << (std::filesystem::path(*dir) / "report.html").string() << "\n";
     return ExitCode::Ok;
