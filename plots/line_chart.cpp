@@ -140,6 +140,8 @@ struct LineLayout {
     double panel_height = 0.0;
     bool shared_legend = false;
     bool use_multiplot = false;
+    std::vector<std::vector<int>> marker_rows;  ///< Per panel, per marker: its label's row above the plot.
+    int marker_row_count = 0;                   ///< Rows of marker labels the tallest panel needs.
 
     double column_left(int column) const {
         return left_space + column * (plot_width + column_gap + other_left_space);
@@ -163,7 +165,41 @@ void place_legend(LineLayout& layout) {
     layout.legend_space = layout.legend_below ? (layout.legend_rows * 1.2 + 0.8) * k_line_height : 0.0;
 }
 
-LineLayout layout_of(const LineChart& chart) {
+// Marker labels sit above the plot, running away from the nearer edge; a label that would overlap an earlier
+// one (in x order) on its row goes one row up (at most three rows).
+std::vector<int> marker_rows(const LinePanel& panel, const detail::DataRange& x_range, double plot_width) {
+    std::vector<std::size_t> order(panel.markers.size());
+    for (std::size_t m = 0; m < order.size(); ++m) {
+        order[m] = m;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return panel.markers[a].x < panel.markers[b].x; });
+    constexpr int k_most_rows = 3;
+    std::vector<int> rows(panel.markers.size(), 0);
+    std::vector<std::vector<std::pair<double, double>>> taken(k_most_rows);
+    const double span = x_range.high > x_range.low ? x_range.high - x_range.low : 1.0;
+    for (std::size_t m : order) {
+        const Marker& marker = panel.markers[m];
+        const double at = (marker.x - x_range.low) / span * plot_width;
+        const double width = static_cast<double>(detail::text_width(marker.label) + 2) * k_char_width;
+        const bool right_half = marker.x > (x_range.low + x_range.high) / 2.0;
+        const std::pair<double, double> extent =
+            right_half ? std::make_pair(at - width, at) : std::make_pair(at, at + width);
+        int row = 0;
+        while (row + 1 < k_most_rows &&
+               std::any_of(taken[static_cast<std::size_t>(row)].begin(),
+                           taken[static_cast<std::size_t>(row)].end(), [&](const auto& other) {
+                               return extent.first < other.second && other.first < extent.second;
+                           })) {
+            ++row;
+        }
+        rows[m] = row;
+        taken[static_cast<std::size_t>(row)].push_back(extent);
+    }
+    return rows;
+}
+
+LineLayout layout_of(const LineChart& chart, const detail::DataRange& x_range) {
     LineLayout layout;
     layout.columns = std::max(1, chart.columns);
     layout.panel_count = static_cast<int>(chart.panels.size());
@@ -179,11 +215,17 @@ LineLayout layout_of(const LineChart& chart) {
     layout.plot_width = (1.0 - layout.key_space - layout.left_space -
                          (layout.columns - 1) * (layout.column_gap + layout.other_left_space)) /
                         layout.columns;
+    for (const auto& panel : chart.panels) {
+        layout.marker_rows.push_back(marker_rows(panel, x_range, layout.plot_width));
+        for (int row : layout.marker_rows.back()) {
+            layout.marker_row_count = std::max(layout.marker_row_count, row + 1);
+        }
+    }
     layout.title_space = chart.title.empty() ? 0.02 : 2.2 * k_line_height;
     layout.x_label_space = (chart.x_label.empty() ? 0.5 : 1.6) * k_line_height + layout.legend_space;
     layout.tic_space = (layout.date_axis ? 2.6 : 1.6) * k_line_height;
-    layout.panel_top_space = (content.any_panel_title ? 1.4 : 0.3) * k_line_height +
-                             (content.any_markers ? 1.2 * k_line_height : 0.0);
+    layout.panel_top_space =
+        (content.any_panel_title ? 1.4 : 0.3) * k_line_height + layout.marker_row_count * 1.2 * k_line_height;
     // Panels share the x axis: only a panel with no panel below it labels the tics, the others keep a small
     // gap, so that every panel has the same height.
     layout.row_gap = 0.6 * k_line_height;
@@ -316,15 +358,17 @@ void write_panel_axes(std::ostringstream& script, const LineChart& chart, const 
 }
 
 void write_markers(std::ostringstream& script, const LineChart& chart, const LinePanel& panel,
-                   const detail::DataRange& x_range) {
-    for (const auto& marker : panel.markers) {
+                   const detail::DataRange& x_range, const std::vector<int>& rows) {
+    for (std::size_t m = 0; m < panel.markers.size(); ++m) {
+        const Marker& marker = panel.markers[m];
+        const std::string up = format_fixed(0.7 + 1.2 * (m < rows.size() ? rows[m] : 0), 1);
         std::string x = script_number(to_axis(marker.x, chart.x_axis));
         // The label runs away from the nearer edge, so that it never reaches into the legend margin.
         bool right_half = marker.x > (x_range.low + x_range.high) / 2.0;
         script << "set arrow from " << x << ", graph 0 to " << x
                << ", graph 1 nohead front lc rgb \"#404040\" lw 1.2 dt 3\n";
         script << "set label " << gnuplot_quote(marker.label) << " at " << x << ", graph 1 "
-               << (right_half ? "right offset 0.5,0.7" : "left offset -0.5,0.7")
+               << (right_half ? "right offset 0.5," : "left offset -0.5,") << up
                << " front textcolor rgb \"#404040\"\n";
     }
     for (const auto& level : panel.levels) {
@@ -400,10 +444,12 @@ void write_panel(std::ostringstream& script, const LineChart& chart, const LineL
     script << detail::margin_commands(box);
     if (layout.use_multiplot) {
         script << "set title " << gnuplot_quote(panel.title) << " offset 0,"
-               << (panel.markers.empty() ? "-0.3" : "0.6") << "\n";
+               << (panel.markers.empty() ? "-0.3"
+                                         : format_fixed(0.6 + 1.2 * (layout.marker_row_count - 1), 1))
+               << "\n";
     }
     write_panel_axes(script, chart, layout, panel, box, p, x_tics);
-    write_markers(script, chart, panel, x_range);
+    write_markers(script, chart, panel, x_range, layout.marker_rows[static_cast<std::size_t>(p)]);
     write_panel_plot(script, chart, layout, panel, p);
 }
 
@@ -448,7 +494,7 @@ std::string line_chart_script(const LineChart& chart) {
     script << style_preamble();
     script << "# " << (chart.title.empty() ? "line chart" : chart.title) << "\n";
     const detail::DataRange x_range = x_range_of(chart);
-    const LineLayout layout = layout_of(chart);
+    const LineLayout layout = layout_of(chart, x_range);
     std::vector<NamedTic> x_tics;
     if (layout.date_axis) {
         // About one date label per 95 pixels of plot width.
@@ -465,7 +511,9 @@ std::string line_chart_script(const LineChart& chart) {
         script << "set multiplot title " << gnuplot_quote(chart.title) << " font \",13\"\n";
     } else if (!chart.title.empty()) {
         script << "set title " << gnuplot_quote(chart.title) << " font \",13\" offset 0,"
-               << (layout.content.any_markers ? "0.8" : "0") << "\n";
+               << (layout.marker_row_count > 0 ? format_fixed(0.8 + 1.2 * (layout.marker_row_count - 1), 1)
+                                               : "0")
+               << "\n";
     }
     for (int p = 0; p < layout.panel_count; ++p) {
         write_panel(script, chart, layout, p, x_tics, x_range);

@@ -130,10 +130,9 @@ ExitCode command_plot(const CommandArgs& args) {
     const std::optional<std::string> dir = parse_dir_command(
         args, options, values, usage, {"plot", "draw"},
         "  brink plot out/ukraine_2022                    PNG charts into out/ukraine_2022/charts/\n"
-        "  brink plot out/ukraine_2022_ensemble --format svg\n"
+        "  brink plot out/ukraine_2022_ensemble --format svg --mark 2022-02-24=invasion\n"
         "  brink plot out/sweep --format pdf\n"
-        "  brink plot out/score                           the charts of brink score\n"
-        "  brink plot out/ukraine_2022_ensemble --mark 2022-02-24=invasion\n",
+        "  brink plot out/score                           the charts of brink score\n",
         ScoreDirs::Accepted);
     if (!dir) {
         return ExitCode::Ok;
@@ -175,8 +174,7 @@ ExitCode command_report(const CommandArgs& args) {
     const std::optional<std::string> dir = parse_dir_command(
         args, options, values, "brink report DIR [--mark DATE[=label]]...", {"report", "show"},
         "  brink report out/ukraine_2022                 out/ukraine_2022/report.html\n"
-        "  brink run --runs 200 && brink report out/ukraine_2022_ensemble\n"
-        "  brink report out/ukraine_2022_ensemble --mark 2022-02-24=invasion\n"
+        "  brink run --runs 200 && brink report out/ukraine_2022_ensemble --mark 2022-02-24\n"
         "  brink report out/sweep\n",
         ScoreDirs::Refused);
     if (!dir) {

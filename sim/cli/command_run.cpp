@@ -38,8 +38,8 @@ constexpr const char* k_usage =
 constexpr const char* k_examples =
     "  brink run                                        the bundled scenario, files in out/ukraine_2022/\n"
     "  brink run scenarios/cuba_1962.yaml --seed 7 --out out/cuba --plot\n"
-    "  brink run --runs 1000 --plot                     an ensemble, in out/ukraine_2022_ensemble/\n"
-    "  brink run --runs 500 --plot --mark 2022-02-24=invasion   the observed date on the charts\n";
+    "  brink run --runs 1000 --plot --mark 2022-02-24=invasion   an ensemble, in "
+    "out/ukraine_2022_ensemble/\n";
 
 struct RunOptions {
     std::string scenario_path;

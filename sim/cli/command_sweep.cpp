@@ -27,10 +27,9 @@ constexpr const char* k_sweep_usage =
     "[options]";
 
 constexpr const char* k_sweep_examples =
-    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep\n"
+    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep --format svg\n"
     "  brink sweep --param actors.russia.resolve=0.3:0.9:4 --runs 100 --out out/resolve\n"
-    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep --resume   after Ctrl-C\n"
-    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep --format svg   SVG charts\n";
+    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep --resume   after Ctrl-C\n";
 
 constexpr const char* k_merge_examples =
     "  brink sweep scenarios/sweeps/resolve_commitment.yaml --shard 0/2 --out out/shard-0\n"
