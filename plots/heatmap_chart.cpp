@@ -189,11 +189,15 @@ std::string cell_note(const HeatmapPanel& panel, std::size_t row, std::size_t co
 }
 
 // The caption and the mark's legend, under the panels at the left edge of the first.
-void write_footer(std::ostringstream& script, const HeatmapChart& chart, const HeatmapLayout& layout) {
+void write_footer(std::ostringstream& script, const HeatmapChart& chart, const HeatmapLayout& layout,
+                  bool notes_shown) {
     double line = 0.45;
+    const std::string caption =
+        chart.caption.empty() ? ""
+                              : chart.caption + (notes_shown ? chart.notes_caption : chart.notes_missing);
     // From the bottom up: the mark's legend under the caption.
     for (const std::string& text :
-         {chart.mark_label.empty() ? std::string() : "○  " + chart.mark_label, chart.caption}) {
+         {chart.mark_label.empty() ? std::string() : "○  " + chart.mark_label, caption}) {
         if (text.empty()) {
             continue;
         }
@@ -325,7 +329,7 @@ void write_panel(std::ostringstream& script, const HeatmapChart& chart, const He
     const bool names_rows = !(layout.shared_rows && p > 0);
     write_axis_labels(script, layout, geometry, names_rows);
     if (p == 0) {
-        write_footer(script, chart, layout);
+        write_footer(script, chart, layout, text.notes);
     }
     write_ranges_and_tics(script, layout, geometry, names_rows);
     if (p == layout.panel_count - 1) {

@@ -401,7 +401,8 @@ void write_panel_plot(std::ostringstream& script, const LineChart& chart, const 
         std::string type = detail::line_type(style_of(series, s));
         if (!series.lo.empty()) {
             clauses.push_back(block + " using 1:3:4 with filledcurves lt " + type +
-                              " fillstyle transparent solid 0.22 noborder " +
+                              " fillstyle transparent solid " + format_fixed(chart.band_opacity, 2) +
+                              " noborder " +
                               (layout.shared_legend ? "notitle" : detail::key_title(series.band_label)));
         }
         line_clauses.push_back(block + " using 1:2 with lines lt " + type + " " +
@@ -455,7 +456,7 @@ void write_panel(std::ostringstream& script, const LineChart& chart, const LineL
 
 // The shared legend is a plot of its own in the right margin (or below the plot), as tall as the panels: a
 // key attached to one short panel would wrap into columns that run off the canvas.
-void write_shared_legend(std::ostringstream& script, const LineLayout& layout,
+void write_shared_legend(std::ostringstream& script, const LineLayout& layout, double band_opacity,
                          const std::vector<LegendEntry>& legend) {
     detail::ScreenBox area;
     area.left = 1.0 - layout.key_space + 0.01;
@@ -481,8 +482,10 @@ void write_shared_legend(std::ostringstream& script, const LineLayout& layout,
     script << "plot -1 notitle";
     for (const auto& entry : legend) {
         script << ", \\\n     keyentry with "
-               << (entry.band ? "filledcurves fillstyle transparent solid 0.22 noborder" : "lines") << " lt "
-               << detail::line_type(entry.style) << " title " << gnuplot_quote(entry.label);
+               << (entry.band ? "filledcurves fillstyle transparent solid " + format_fixed(band_opacity, 2) +
+                                    " noborder"
+                              : "lines")
+               << " lt " << detail::line_type(entry.style) << " title " << gnuplot_quote(entry.label);
     }
     script << "\n";
 }
@@ -519,7 +522,7 @@ std::string line_chart_script(const LineChart& chart) {
         write_panel(script, chart, layout, p, x_tics, x_range);
     }
     if (layout.shared_legend && !legend.empty()) {
-        write_shared_legend(script, layout, legend);
+        write_shared_legend(script, layout, chart.band_opacity, legend);
     }
     if (layout.use_multiplot) {
         script << "unset multiplot\n";

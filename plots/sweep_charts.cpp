@@ -162,7 +162,9 @@ std::string heatmap(const nlohmann::json& sweep, const PointEstimates& points) {
     chart.value_min = 0.0;
     chart.value_max = 1.0;
     chart.palette = Palette::Sequential;
-    chart.caption = "Each cell: P(war) over its " + runs + " runs and, beneath it, the Wilson 95% interval.";
+    chart.caption = "Each cell: P(war) over its " + runs + " runs";
+    chart.notes_caption = " and, beneath it, its Wilson 95% interval.";
+    chart.notes_missing = " (the cells are too small for their Wilson 95% intervals: see points.csv).";
     chart.mark_label = "the interval overlaps a neighbouring cell's: the difference from it may be noise";
     chart.panels = {panel};
     return heatmap_script(chart);
@@ -204,10 +206,21 @@ std::string lines(const nlohmann::json& sweep, const PointEstimates& points) {
     LinePanel panel;
     panel.y_label = "P(war)";
     panel.y_range = std::make_pair(0.0, 1.0);
-    for (std::size_t c = 0; c < columns.size(); ++c) {
+    // More than eight lines (each with a band) cannot be told apart: then eight levels evenly spread over the
+    // second parameter's range, its first and last included, and the title says so (the heatmap has all).
+    constexpr std::size_t k_most_lines = 8;
+    std::vector<std::size_t> drawn;
+    const std::size_t lines_drawn = std::min(columns.size(), k_most_lines);
+    for (std::size_t j = 0; j < lines_drawn; ++j) {
+        drawn.push_back(lines_drawn == 1 ? 0
+                                         : static_cast<std::size_t>(
+                                               std::lround(static_cast<double>(j * (columns.size() - 1)) /
+                                                           static_cast<double>(lines_drawn - 1))));
+    }
+    for (std::size_t c : drawn) {
         LineSeries series;
         series.label = second + " = " + tic_label(columns[c]);
-        series.band_label = c == 0 ? "Wilson 95% intervals (bands)" : "";
+        series.band_label = panel.series.empty() ? "Wilson 95% intervals (bands)" : "";
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const std::size_t point = r * columns.size() + c;
             if (point < points.p_war.size() && std::isfinite(points.p_war[point])) {
@@ -220,9 +233,16 @@ std::string lines(const nlohmann::json& sweep, const PointEstimates& points) {
         panel.series.push_back(std::move(series));
     }
     LineChart chart;
-    chart.title = sweep.at("name").get<std::string>() + ": P(war), " +
-                  std::to_string(sweep.at("replications").get<long long>()) + " runs per point";
+    chart.title =
+        sweep.at("name").get<std::string>() + ": P(war), " +
+        std::to_string(sweep.at("replications").get<long long>()) + " runs per point" +
+        (drawn.size() < columns.size() ? "; lines for " + std::to_string(drawn.size()) + " of the " +
+                                             std::to_string(columns.size()) + " values of " + second
+                                       : "");
     chart.x_label = parameter_label(parameters[0]);
+    // Overlapping bands darken each other: beyond three lines each is fainter, so that they add up to
+    // about what three would.
+    chart.band_opacity = 0.22 * std::min(1.0, 3.0 / static_cast<double>(drawn.size()));
     chart.panels = {panel};
     return line_chart_script(chart);
 }

@@ -63,6 +63,7 @@ struct LineChart {
     std::optional<std::pair<double, double>> x_range;  ///< Fixed range; nullopt: from the data.
     std::vector<LinePanel> panels;  ///< One or more panels, stacked (or in a grid of `columns`).
     int columns = 1;                ///< Panels per row. Default 1 (stacked).
+    double band_opacity = 0.22;     ///< Opacity of the bands, (0, 1]; lower for many overlapping bands.
 };
 
 /// Script for a line chart. Empty series are skipped; a chart with no data says so in the plot area.
@@ -114,6 +115,10 @@ struct HeatmapChart {
     std::vector<HeatmapPanel> panels;             ///< Left to right.
     std::string mark_label;  ///< What a marked cell means, in a legend line under the panels; empty: none.
     std::string caption;     ///< A line of text under the panels (how to read the cells); empty: none.
+    /// Appended to the caption when the cells' notes are printed (e.g. "; beneath it, its interval");
+    /// when they are not (cells too small), `notes_missing` is appended instead. Default empty.
+    std::string notes_caption;
+    std::string notes_missing;  ///< See notes_caption. Default empty.
 };
 
 /// Script for a heatmap chart.

@@ -111,6 +111,34 @@ TEST(SweepChartScripts, AGridOverOneParameterIsPWarWithItsWilsonBand) {
     expect_golden(charts[0].script, "p_war_line");
 }
 
+TEST(SweepChartScripts, TwoParameterLinesAreAtMostEightSpreadOverTheSecondParameter) {
+    ScratchRun run("sweep_grid", "sweep-many-lines");
+    // 2 x 12: resolve 0.3, 0.6 by twelve rationality levels 1..12.
+    std::string json = testing::slurp(run.path() + "/sweep.json");
+    auto replace = [&json](const std::string& from, const std::string& to) {
+        ASSERT_NE(json.find(from), std::string::npos) << from;
+        json.replace(json.find(from), from.size(), to);
+    };
+    replace("5.0,\n        20.0", "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12");
+    replace("0.3,\n        0.6,\n        0.9", "0.3, 0.6");
+    replace("\"points\": 6", "\"points\": 24");
+    std::ofstream(run.path() + "/sweep.json") << json;
+    std::ofstream points(run.path() + "/points.csv");
+    points << "point,actors.ussr.resolve,model.rationality,n,p_war,p_war_lo,p_war_hi\n";
+    for (int p = 0; p < 24; ++p) {
+        points << p << ",0,0,10,0.5,0.2,0.8\n";
+    }
+    points.close();
+    const std::string script = sweep_chart_scripts(run.path())[1].script;
+    EXPECT_TRUE(contains(script, "lines for 8 of the 12 values of model · rationality")) << script;
+    // Levels 0, 2, 3, 5, 6, 8, 9, 11 of 0..11 (j * 11 / 7 rounded): the first and the last among them.
+    for (const char* level : {"= 1\"", "= 3\"", "= 4\"", "= 6\"", "= 7\"", "= 9\"", "= 10\"", "= 12\""}) {
+        EXPECT_TRUE(contains(script, std::string("title \"model · rationality ") + level)) << level;
+    }
+    EXPECT_FALSE(contains(script, "title \"model · rationality = 2\""));
+    EXPECT_TRUE(contains(script, "transparent solid 0.08 noborder")) << "eight bands, each fainter";
+}
+
 TEST(SweepChartScripts, ASobolDesignGivesOneBarChartPerMetric) {
     const auto charts = sweep_chart_scripts(fixture_dir("sweep_sobol"));
     ASSERT_EQ(stems(charts), (std::vector<std::string>{"sobol_p_war", "sobol_mean_peak_rung"}));

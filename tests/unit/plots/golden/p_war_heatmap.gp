@@ -67,7 +67,7 @@ unset label
 set label "Soviet Union · resolve" at screen 0.0093, screen 0.5438 center rotate by 90
 set label "model · rationality" at screen 0.4755, screen 0.0887 center
 set label "○  the interval overlaps a neighbouring cell's: the difference from it may be noise" at screen 0.0593, screen 0.0109 left
-set label "Each cell: P(war) over its 4 runs and, beneath it, the Wilson 95% interval." at screen 0.0593, screen 0.0401 left
+set label "Each cell: P(war) over its 4 runs and, beneath it, its Wilson 95% interval." at screen 0.0593, screen 0.0401 left
 set xrange [-0.5:1.5]
 set yrange [2.5:-0.5]
 set xtics rotate by 45 right ("5" 0, "20" 1)
