@@ -129,8 +129,9 @@ std::string escalation_bands_script(const std::string& dir, const PlotOptions& o
     }
     const std::vector<Marker> marks = date_markers(options.marks, axis, dir);
     LineChart chart;
-    chart.title = "Escalation by outcome over " + std::to_string(groups[0].runs + groups[1].runs) +
-                  " runs: median and 10-90% band, " + summary.scenario_name;
+    chart.title = "Escalation of " + std::to_string(groups[0].runs + groups[1].runs) +
+                  " runs by outcome, each until its crisis ended: median and 10-90% band, " +
+                  summary.scenario_name;
     chart.x_label = axis.label;
     chart.x_axis = axis.kind;
     chart.shape = LineShape::Steps;

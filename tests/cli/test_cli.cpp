@@ -447,6 +447,24 @@ TEST_F(Cli, SweepDrawsItsChartsInTheFormatAsked) {
     EXPECT_EQ(bad.exit_code, 2);
 }
 
+TEST_F(Cli, MergeDrawsTheMergedSweepsChartsInTheFormatAsked) {
+    const std::vector<std::string> sweep = {"sweep",  "--param", "actors.russia.resolve=0.2:0.8:3",
+                                            "--runs", "2",       "--quiet"};
+    for (const char* shard : {"0/2", "1/2"}) {
+        std::vector<std::string> arguments = sweep;
+        arguments.insert(arguments.end(), {"--shard", shard, "--out", std::string("shard") + shard[0]});
+        ASSERT_EQ(brink(arguments).exit_code, 0) << shard;
+    }
+    const Outcome merged =
+        brink({"merge", "shard0", "shard1", "--out", "merged", "--format", "pdf", "--quiet"});
+    ASSERT_EQ(merged.exit_code, 0) << merged.err;
+    if (std::system("command -v gnuplot >/dev/null 2>&1") == 0) {
+        EXPECT_TRUE(fs::exists(dir() / "merged" / "charts" / "p_war_line.pdf"));
+        EXPECT_FALSE(fs::exists(dir() / "merged" / "charts" / "p_war_line.png"));
+    }
+    EXPECT_EQ(brink({"merge", "shard0", "shard1", "--out", "again", "--format", "jpeg"}).exit_code, 2);
+}
+
 TEST_F(Cli, AShardDrawsNoChartsSoFormatIsBadInputThere) {
     const Outcome result =
         brink({"sweep", "--param", "actors.russia.resolve=0.3:0.9:2", "--shard", "0/2", "--format", "svg"});

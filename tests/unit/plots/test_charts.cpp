@@ -183,7 +183,7 @@ TEST(ChartScript, EscalationBandsDrawRunsThatEndedInWarApartFromTheOthersWithThe
     EXPECT_TRUE(contains(script, "title \"war (n = 22): median\"")) << script;
     EXPECT_TRUE(contains(script, "title \"no war (n = 18): median\"")) << script;
     EXPECT_TRUE(contains(script, "title \"war: 10-90% of runs\""));
-    EXPECT_TRUE(contains(script, "Escalation by outcome over 40 runs"));
+    EXPECT_TRUE(contains(script, "Escalation of 40 runs by outcome, each until its crisis ended"));
 }
 
 TEST(ChartScript, EscalationBandsEndAGroupsLineWhenFewerThanATenthOfItsRunsAreLeft) {
