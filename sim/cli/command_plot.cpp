@@ -17,7 +17,8 @@ namespace po = boost::program_options;
 namespace brink::cli {
 namespace {
 
-// Whether a command takes the output directory of `brink score`.
+// Whether a command takes the output directory of `brink score` (and of `brink calibrate`, whose charts are
+// those of its cross-validated forecasts in OUT/cv).
 enum class ScoreDirs { Accepted, Refused };
 
 bool is_score_dir(const std::string& dir) {
@@ -25,6 +26,21 @@ bool is_score_dir(const std::string& dir) {
     const std::filesystem::path path(dir);
     return std::filesystem::is_regular_file(path / "score.json", error) &&
            std::filesystem::is_regular_file(path / "score.csv", error);
+}
+
+// The folder whose score charts a directory holds: a score directory itself, or the cross-validated
+// forecasts (OUT/cv) of a `brink calibrate` directory; nullopt for any other directory.
+std::optional<std::string> score_charts_dir(const std::string& dir) {
+    if (is_score_dir(dir)) {
+        return dir;
+    }
+    std::error_code error;
+    const std::filesystem::path cv = std::filesystem::path(dir) / "cv";
+    if (std::filesystem::is_regular_file(std::filesystem::path(dir) / "calibration.csv", error) &&
+        is_score_dir(cv.string())) {
+        return cv.string();
+    }
+    return std::nullopt;
 }
 
 std::optional<io::OutputKind> output_kind(plots::RunDirKind kind) {
@@ -46,7 +62,7 @@ void check_run_dir(const std::string& dir, const ReaderCheck& reader, ScoreDirs 
     if (!std::filesystem::is_directory(dir, error)) {
         throw UsageError("'" + dir + "' is not a directory (expected the output directory of brink run)");
     }
-    if (score_dirs == ScoreDirs::Accepted && is_score_dir(dir)) {
+    if (score_dirs == ScoreDirs::Accepted && score_charts_dir(dir)) {
         return;
     }
     std::optional<io::OutputKind> detected;
@@ -86,9 +102,10 @@ void check_marks_apply(const std::string& dir, const plots::PlotOptions& options
     if (options.marks.empty()) {
         return;
     }
-    if (is_score_dir(dir) || plots::detect_run_dir(dir) == plots::RunDirKind::Sweep) {
+    if (score_charts_dir(dir) || plots::detect_run_dir(dir) == plots::RunDirKind::Sweep) {
         throw UsageError("--mark: " + dir +
-                         " holds a sweep's or a score's output, whose charts have no time axis; --mark draws "
+                         " holds a sweep's, a score's or a calibration's output, whose charts have no time "
+                         "axis; --mark draws "
                          "dates on the charts of a run or an ensemble");
     }
     try {
@@ -132,7 +149,7 @@ ExitCode command_plot(const CommandArgs& args) {
         "  brink plot out/ukraine_2022                    PNG charts into out/ukraine_2022/charts/\n"
         "  brink plot out/ukraine_2022_ensemble --format svg --mark 2022-02-24=invasion\n"
         "  brink plot out/sweep --format pdf\n"
-        "  brink plot out/score                           the charts of brink score\n",
+        "  brink plot out/score                           the charts of brink score (or brink calibrate)\n",
         ScoreDirs::Accepted);
     if (!dir) {
         return ExitCode::Ok;
@@ -143,8 +160,8 @@ ExitCode command_plot(const CommandArgs& args) {
     plots::PlotOptions plot_options;
     plot_options.marks = date_mark_options(values);
     check_marks_apply(*dir, plot_options);
-    if (is_score_dir(*dir)) {
-        const plots::DrawnCharts charts = plots::draw_score_charts(*dir, format);
+    if (const std::optional<std::string> scores = score_charts_dir(*dir)) {
+        const plots::DrawnCharts charts = plots::draw_score_charts(*scores, format);
         for (const std::string& chart : charts.written) {
             std::cout << chart << "\n";
         }

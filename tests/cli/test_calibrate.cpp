@@ -161,6 +161,24 @@ TEST_F(Calibrate, ResumedOrShardedGivesTheSameFiles) {
     EXPECT_NE(other.err.find("not this calibration's"), std::string::npos) << other.err;
 }
 
+TEST_F(Calibrate, PlotOfACalibrationFolderRedrawsItsCrossValidatedCharts) {
+    const fs::path file = write_calibration();
+    ASSERT_EQ(brink({"calibrate", file.string(), "--out", "cal", "--threads", "2", "--no-plot", "--quiet"})
+                  .exit_code,
+              0);
+    const Result plot = brink({"plot", "cal", "--format", "svg"});
+    if (std::system("command -v gnuplot >/dev/null 2>&1") != 0) {
+        EXPECT_EQ(plot.exit_code, 1) << "without gnuplot nothing is drawn, and it says so";
+        return;
+    }
+    ASSERT_EQ(plot.exit_code, 0) << plot.err;
+    for (const char* chart : {"reliability.svg", "cases.svg"}) {
+        EXPECT_TRUE(fs::exists(dir() / "cal" / "cv" / "charts" / chart)) << chart;
+        EXPECT_NE(plot.out.find(chart), std::string::npos) << plot.out;
+    }
+    EXPECT_EQ(brink({"plot", "cal", "--mark", "1962-10-28"}).exit_code, 2) << "no time axis to mark";
+}
+
 TEST_F(Calibrate, ReportsABadFileWithItsPositionAndExitCodeTwo) {
     const fs::path file = dir() / "bad.yaml";
     std::ofstream(file) << "cases: [a.yaml]\nparameters: {model.rationality: [1, 2]}\n"
