@@ -226,15 +226,28 @@ bool read_partial(const std::string& path, const std::string& header, std::uint6
 
 }  // namespace
 
+namespace {
+
+// sweep.json without the parameters' labels: they are the scenario's names for the paths and do not define
+// the rows, so the design's digest leaves them out and shards written before labels were recorded merge
+// with newer ones.
+nlohmann::ordered_json without_labels(nlohmann::ordered_json json) {
+    if (json.contains("parameters") && json["parameters"].is_array()) {
+        for (auto& parameter : json["parameters"]) {
+            if (parameter.is_object()) {
+                parameter.erase("label");
+            }
+        }
+    }
+    return json;
+}
+
+}  // namespace
+
 std::string design_digest(const SweepSpec& spec) {
-    nlohmann::ordered_json json = detail::sweep_json(spec, 0);
+    nlohmann::ordered_json json = without_labels(detail::sweep_json(spec, 0));
     for (const char* key : {"brink_version", "points", "runs"}) {
         json.erase(key);
-    }
-    // Labels are the scenario's names for the paths, not part of the design: a shard written before they
-    // were recorded still belongs to the same sweep.
-    for (auto& parameter : json["parameters"]) {
-        parameter.erase("label");
     }
     return io::sha256_hex(io::json_text(json));
 }
@@ -575,7 +588,7 @@ ShardSet read_shards(const std::vector<std::string>& shard_dirs) {
             have_reference = true;
             set.reference = json;
             seen.assign(static_cast<std::size_t>(count), false);
-        } else if (json != set.reference) {
+        } else if (without_labels(json) != without_labels(set.reference)) {
             throw std::runtime_error(dir + ": a shard of a different sweep (sweep.json differs from " +
                                      shard_dirs.front() + ")");
         }

@@ -164,6 +164,32 @@ TEST_F(SweepRunner, MergedShardsAreByteIdenticalToASingleProcessRun) {
     }
 }
 
+TEST_F(SweepRunner, SweepJsonLabelsParametersAndShardsWithoutLabelsStillMerge) {
+    const SweepSpec spec = grid_spec();
+    RunnerOptions first = options("shard0", 1);
+    first.shard = {0, 2};
+    RunnerOptions second = options("shard1", 1);
+    second.shard = {1, 2};
+    run_sweep(spec, first);
+    run_sweep(spec, second);
+    const std::string json = read_file(dir("shard0") / "sweep.json");
+    EXPECT_NE(json.find("\"label\": \"Russia · resolve\""), std::string::npos) << json;
+    // A shard written before labels were recorded: the same sweep, since labels do not define the rows.
+    std::string old = read_file(dir("shard1") / "sweep.json");
+    const std::string label = "\"label\": \"Russia · resolve\",";
+    ASSERT_NE(old.find(label), std::string::npos);
+    old.erase(old.find(label), label.size());
+    std::ofstream(dir("shard1") / "sweep.json") << old;
+    const SweepResult merged =
+        merge_shards({dir("shard0").string(), dir("shard1").string()}, dir("merged").string());
+    EXPECT_TRUE(merged.aggregated);
+    // Another design is still refused.
+    old.replace(old.find("\"replications\": "), 16, "\"replications\": 9");
+    std::ofstream(dir("shard1") / "sweep.json") << old;
+    EXPECT_THROW(merge_shards({dir("shard0").string(), dir("shard1").string()}, dir("merged2").string()),
+                 std::runtime_error);
+}
+
 TEST_F(SweepRunner, MergeRefusesAMissingShard) {
     const SweepSpec spec = grid_spec();
     RunnerOptions first = options("shard0", 1);
