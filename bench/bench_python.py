@@ -7,12 +7,15 @@
 Prints medians of alternating rounds (so that a change in the machine's load hits both sides alike):
 1. an ensemble of --runs replications of the default scenario: brink.ensemble against
    `build/brink run --runs N` (same seed, same threads), wall time;
-2. one run of the default scenario: the library call (_brink.run: model::run_crisis and the io writers'
-   texts) against brink.run (the package's overhead on top), and building its three DataFrames;
-3. a 100,000-row runs table read into a DataFrame (brink's dtypes).
+2. one run of the default scenario: the library call (_brink.run: model::run_crisis on a copy of the spec)
+   against brink.run (the package's overhead on top), then with the files' texts (the io writers, made on
+   first use) and with its three DataFrames;
+3. a 100,000-row runs table read into a DataFrame (brink's dtypes): every column, and the columns
+   brink.ensemble keeps by default, against pandas.read_csv of the same text (medians of 9 alternating rounds).
 """
 
 import argparse
+import io
 import os
 import statistics
 import subprocess
@@ -20,9 +23,11 @@ import sys
 import tempfile
 import time
 
+import pandas
+
 import brink
 from brink import _brink
-from brink._results import frame
+from brink._results import _kept_columns, frame
 
 
 def median_seconds(function, repeat):
@@ -63,23 +68,42 @@ def single_run(repeat):
         brink.run(scenario, seed=seed)
         package_times.append(time.perf_counter() - start)
     library, package = statistics.median(library_times), statistics.median(package_times)
+    copy = median_seconds(scenario._spec.copy, repeat)
+
+    def texts():
+        return brink.run(scenario, seed=1).texts
 
     def frames():
         result = brink.run(scenario, seed=1)
         return result.trajectory, result.events, result.dyads
 
-    with_frames = median_seconds(frames, max(repeat // 10, 5))
-    print(f"one run: library call {library * 1e3:.3f} ms, brink.run {package * 1e3:.3f} ms "
-          f"(overhead {(package - library) / library:+.1%}), with its three DataFrames "
-          f"{with_frames * 1e3:.2f} ms")
+    rounds = max(repeat // 10, 5)
+    with_texts, with_frames = median_seconds(texts, rounds), median_seconds(frames, rounds)
+    print(f"one run: the library call {library * 1e3:.3f} ms (model::run_crisis on a copy of the spec; the "
+          f"copy alone {copy * 1e3:.3f} ms), brink.run {package * 1e3:.3f} ms "
+          f"(overhead {(package - library) / library:+.1%}); with the five files' texts "
+          f"{with_texts * 1e3:.2f} ms, with its three DataFrames {with_frames * 1e3:.2f} ms")
 
 
 def runs_table(rows):
     many = brink.ensemble(brink.load(), 1000, seed=1)
     header, body = many.texts["runs"].split("\n", 1)
     text = header + "\n" + body * (rows // 1000)
-    seconds = median_seconds(lambda: frame(text, "runs", many.summary), 5)
-    print(f"runs table of {rows} rows to a DataFrame: {seconds:.3f} s")
+    columns = header.split(",")
+    kept = _kept_columns(columns, ("outcome",))
+    measures = {"every": lambda: frame(text, "runs", many.summary),
+                "default": lambda: frame(text, "runs", many.summary, kept),
+                "plain": lambda: pandas.read_csv(io.StringIO(text))}
+    times = {name: [] for name in measures}
+    for _ in range(9):  # alternating, so that the machine's load hits each alike
+        for name, function in measures.items():
+            start = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - start)
+    every, default, plain = (statistics.median(times[name]) for name in ("every", "default", "plain"))
+    print(f"runs table of {rows} rows to a DataFrame: every column ({len(columns)}) {every:.3f} s, the columns "
+          f"of brink.ensemble's default keep ({len(kept)}) {default:.3f} s; pandas.read_csv of the same text "
+          f"(no dtypes) {plain:.3f} s")
 
 
 def main():

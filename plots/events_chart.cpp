@@ -108,19 +108,30 @@ std::vector<EventMark> read_marks(const std::string& dir, SummaryInfo& summary, 
 }
 
 // Row names: the actor's name, on two lines of at most 22 characters when it is long and the rows have room
-// for two lines (up to 10 actors), else its id (shorter, and the word the files use).
+// for two lines (up to 10 actors), else shortened: a reader knows actors by name, not by the files' ids. The
+// row of events without an actor says what they are: events of the crisis as a whole (a settlement or a
+// standoff, a round of bargaining among all actors).
 std::vector<std::string> row_names_of(const SummaryInfo& summary, bool any_without_actor,
                                       std::vector<EventMark>& marks) {
     std::vector<std::string> row_names;
-    const bool two_lines = summary.actors.size() <= 10;
+    const std::size_t max_lines = summary.actors.size() <= 10 ? 2 : 1;
+    constexpr std::size_t k_width = 22;
     for (const auto& actor : summary.actors) {
-        const std::string wrapped = detail::wrap_text(actor.name, 22);
-        const bool fits = detail::text_width(wrapped) <= 22 &&
-                          std::count(wrapped.begin(), wrapped.end(), '\n') < (two_lines ? 2 : 1);
-        row_names.push_back(fits ? wrapped : detail::shorten(actor.id, 22));
+        std::string wrapped = detail::wrap_text(actor.name, k_width);
+        const auto lines = static_cast<std::size_t>(std::count(wrapped.begin(), wrapped.end(), '\n')) + 1;
+        if (detail::text_width(wrapped) > k_width || lines > max_lines) {
+            wrapped = max_lines == 2
+                          ? detail::wrap_text(detail::shorten(actor.name, 2 * k_width - 4), k_width)
+                          : detail::shorten(actor.name, k_width);
+            if (detail::text_width(wrapped) > k_width ||
+                static_cast<std::size_t>(std::count(wrapped.begin(), wrapped.end(), '\n')) + 1 > max_lines) {
+                wrapped = detail::shorten(actor.name, k_width);
+            }
+        }
+        row_names.push_back(wrapped);
     }
     if (any_without_actor) {
-        row_names.push_back("(no actor)");
+        row_names.push_back(max_lines == 2 ? "whole crisis\n(all actors)" : "whole crisis");
         for (auto& mark : marks) {
             mark.row = std::min(mark.row, row_names.size() - 1);
         }

@@ -124,11 +124,13 @@ std::string terminal_command(ChartFormat format, const RenderOptions& options) {
             // pdfcairo sizes are in inches; 100 px per inch keeps the PNG's proportions. An 11 pt font on a
             // 1200 px PNG is an 8 pt font on a 12 in page: the font scale 8/11 shrinks the base font and
             // every explicit size in the scripts (",9" labels, ",13" titles) alike, so that layouts computed
-            // for the PNG hold in the PDF.
+            // for the PNG hold in the PDF. Lines: pdfcairo's line width unit is half a point, so a style's
+            // lw 2.5 at linewidth 1.4 is 1.75 pt, about 0.2% of the page's width as 2.5 px is of the PNG's;
+            // at linewidth 0.7 they were hair-thin once the page was scaled into a document.
             size = detail::script_number(options.width_px / 100.0) + "in," +
                    detail::script_number(options.height_px / 100.0) + "in";
             return "set terminal pdfcairo size " + size +
-                   " font \"DejaVu Sans,11\" fontscale 0.7273 noenhanced linewidth 0.7 pointscale 0.75";
+                   " font \"DejaVu Sans,11\" fontscale 0.7273 noenhanced linewidth 1.4 pointscale 0.75";
     }
     return "";
 }

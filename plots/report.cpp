@@ -1,18 +1,24 @@
 // The HTML report: one self-contained page (inline SVG charts, inline CSS, no scripts, no external
 // references), so that it can be mailed, archived and opened offline.
 #include "brink/io/atomic_file.hpp"
+#include "brink/io/numbers.hpp"
 #include "brink/plots/charts.hpp"
 #include "brink/plots/sweep_charts.hpp"
 
+#include "report_events.hpp"
 #include "run_data.hpp"
 #include "script_utils.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace brink::plots {
@@ -93,6 +99,45 @@ std::string chart_caption(ChartKind kind) {
     return "";
 }
 
+// "How to read this chart": what a mark means and what to look for, for a reader who has not met the chart.
+std::string chart_how_to_read(ChartKind kind) {
+    switch (kind) {
+        case ChartKind::Escalation:
+            return "Each line is one actor; the higher the line, the further up the escalation ladder it "
+                   "stands, from normal relations at the bottom to war at the top. A step up is a move "
+                   "towards force, a step down a climb-down. Dotted vertical lines mark when a war began "
+                   "and ended, if there was one.";
+        case ChartKind::Positions:
+            return "One panel per issue. Each line is an actor's position on that issue, between the issue's "
+                   "two ends named on the axis. Lines that move towards each other mean concessions; lines "
+                   "that stay apart mean the dispute is unresolved.";
+        case ChartKind::Events:
+            return "Each row is an actor; each mark is one thing it did, placed at its date. Red marks are "
+                   "hostile acts (threats, sanctions, force), blue marks cooperative ones (support, talks, "
+                   "concessions); the darker, the stronger. Events before the start date, if the scenario "
+                   "has any, are in a narrow panel on the left. The labelled marks are the strongest of the "
+                   "key events listed below.";
+        case ChartKind::Relations:
+            return "Each cell is how the row's actor regards the column's actor, from red (hostile, -1) "
+                   "through white (indifferent) to blue (allied, +1). Compare the two panels to see which "
+                   "relations the crisis changed.";
+        case ChartKind::EscalationBands:
+            return "The line is the middle run (median) of all runs, the shaded band holds 8 runs in 10. A "
+                   "wide band means the runs disagree about how far the actor escalates; a band reaching the "
+                   "top rung means some runs end in war.";
+        case ChartKind::Outcomes:
+            return "Each bar is the share of runs that ended in that outcome; the whiskers show the range "
+                   "the "
+                   "true share lies in with 95% confidence, given the number of runs. Overlapping whiskers "
+                   "mean the difference between two outcomes may be chance.";
+        case ChartKind::WarCdf:
+            return "The curve climbs each time a run goes to war: its height at a date is the share of runs "
+                   "at war by then. A steep rise means wars cluster around that date; a curve that stays low "
+                   "means war is rare.";
+    }
+    return "";
+}
+
 std::string table_html(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows) {
     std::ostringstream html;
@@ -117,14 +162,12 @@ std::string table_html(const std::vector<std::string>& header,
     return html.str();
 }
 
-std::string time_text(const nlohmann::json& object, const detail::SummaryInfo& summary) {
-    std::string date = json_string(object, "date");
-    std::string day = object.is_object() && object.contains("time") ? json_text(object["time"]) : "";
-    if (!date.empty()) {
-        return date + " (day " + day + ")";
+std::string time_text(const nlohmann::json& object) {
+    const std::string date = json_string(object, "date");
+    if (!object.is_object() || !object.contains("time") || !object["time"].is_number()) {
+        return date;
     }
-    (void)summary;
-    return day.empty() ? "" : "day " + day;
+    return detail::when_text(date, object["time"].get<double>());
 }
 
 constexpr const char* k_style =
@@ -133,13 +176,15 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;border-bottom:1px soli
 table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
 th{background:#f0f0f0}td.num{text-align:right}code,pre{font-family:"DejaVu Sans Mono",monospace;background:#f6f6f6}
 pre{padding:.6em;overflow-x:auto;white-space:pre-wrap}figure{margin:1em 0}figure svg{width:100%;height:auto;border:1px solid #e0e0e0}
-figcaption{font-size:.92em;color:#404040}.note{background:#fff6e0;border:1px solid #e0c070;padding:.5em}
+figcaption{font-size:.92em;color:#404040}.howto{font-size:.92em;margin:.3em 0 0}
+details{margin:.6em 0}summary{cursor:pointer;font-weight:bold}td.when{white-space:nowrap}.note{background:#fff6e0;border:1px solid #e0c070;padding:.5em}
 )";
 
-// A chart of the page: its file stem, its caption and how to build its script.
+// A chart of the page: its file stem, its caption, how to read it and how to build its script.
 struct PageChart {
     std::string stem;
     std::string caption;
+    std::string how_to_read;
     std::function<std::string()> script;
 };
 
@@ -174,12 +219,41 @@ void charts_section(std::ostringstream& html, const std::string& dir, const std:
             html << "<p class=\"note\">The chart could not be drawn: " << escape_html(error.what())
                  << "</p>\n";
         }
-        html << "<figcaption>" << escape_html(chart.caption) << "</figcaption>\n</figure>\n";
+        html << "<figcaption>" << escape_html(chart.caption) << "</figcaption>\n";
+        if (!chart.how_to_read.empty()) {
+            html << "<p class=\"howto\"><strong>How to read this chart.</strong> "
+                 << escape_html(chart.how_to_read) << "</p>\n";
+        }
+        html << "</figure>\n";
         ++index;
     }
     std::error_code ignored;
     std::filesystem::remove_all(temporary, ignored);
     html << "</section>\n";
+}
+
+// What the scenario scheduled that a run ended before (summary.json "not_reached"); for an ensemble, in
+// how many of its `runs` runs.
+void not_reached_note(std::ostringstream& html, const nlohmann::json& raw, std::optional<long> runs) {
+    const auto& missed = raw.value("not_reached", nlohmann::json::array());
+    if (!missed.is_array() || missed.empty()) {
+        return;
+    }
+    html << "<p class=\"note\">" << (runs ? "Some runs" : "The run") << " ended before " << missed.size()
+         << (missed.size() == 1 ? " thing" : " things") << " the scenario scheduled:</p>\n<ul>\n";
+    for (const auto& item : missed) {
+        const std::string day = item.is_object() && item.contains("day") && item["day"].is_number()
+                                    ? detail::when_text(json_string(item, "date"), item["day"].get<double>())
+                                    : json_string(item, "date");
+        std::string count;
+        if (runs && item.is_object() && item.contains("runs") && item["runs"].is_number_integer()) {
+            count = ", never reached in " + std::to_string(item["runs"].get<long>()) + " of " +
+                    std::to_string(*runs) + " runs";
+        }
+        html << "<li>" << escape_html(json_string(item, "description")) << " (" << escape_html(day + count)
+             << ")</li>\n";
+    }
+    html << "</ul>\n";
 }
 
 // Outcome shares with their Wilson intervals, P(war), and who went to war against whom.
@@ -235,14 +309,15 @@ void ensemble_outcome(std::ostringstream& html, const detail::SummaryInfo& summa
     if (!war_rows.empty()) {
         html << table_html({"war started by", "against", "runs"}, war_rows);
     }
+    not_reached_note(html, raw, total);
 }
 
 void run_outcome(std::ostringstream& html, const detail::SummaryInfo& summary) {
     const auto& raw = summary.raw;
     const auto& outcome = raw.value("outcome", nlohmann::json::object());
     std::vector<std::vector<std::string>> rows{
-        {"kind", json_string(outcome, "kind")},
-        {"when", time_text(outcome, summary)},
+        {"outcome", json_string(outcome, "kind")},
+        {"when", time_text(outcome)},
         {"initiator", summary.actor_name(json_string(outcome, "initiator"))},
         {"target", summary.actor_name(json_string(outcome, "target"))},
         {"description", json_string(outcome, "description")}};
@@ -253,6 +328,7 @@ void run_outcome(std::ostringstream& html, const detail::SummaryInfo& summary) {
                                          summary.actor_name(json_string(peak, "actor"))});
     }
     html << table_html({"", ""}, rows);
+    not_reached_note(html, raw, std::nullopt);
 }
 
 // The scenario: actors, issues, demands.
@@ -260,15 +336,16 @@ void scenario_section(std::ostringstream& html, const detail::SummaryInfo& summa
     html << "<section id=\"scenario\">\n<h2>Scenario</h2>\n<h3>Actors</h3>\n";
     std::vector<std::vector<std::string>> actor_rows;
     for (const auto& actor : summary.actors) {
-        actor_rows.push_back({actor.id, actor.name, actor.kind});
+        actor_rows.push_back({actor.name, actor.kind, actor.id});
     }
-    html << table_html({"id", "name", "kind"}, actor_rows);
+    // The id last: the files and the relations chart's axes use it.
+    html << table_html({"name", "kind", "id (in the files and the relations chart)"}, actor_rows);
     html << "<h3>Issues</h3>\n";
     std::vector<std::vector<std::string>> issue_rows;
     for (const auto& issue : summary.issues) {
-        issue_rows.push_back({issue.id, issue.name, issue.low, issue.high});
+        issue_rows.push_back({issue.name, issue.low, issue.high});
     }
-    html << table_html({"id", "name", "position 0 means", "position 1 means"}, issue_rows);
+    html << table_html({"issue", "position 0 means", "position 1 means"}, issue_rows);
     html << "<h3>Demands</h3>\n";
     std::vector<std::vector<std::string>> demand_rows;
     for (const auto& demand : summary.raw.value("demands", nlohmann::json::array())) {
@@ -276,30 +353,127 @@ void scenario_section(std::ostringstream& html, const detail::SummaryInfo& summa
         for (const auto& target : demand.value("targets", nlohmann::json::array())) {
             targets += (targets.empty() ? "" : ", ") + summary.actor_name(json_text(target));
         }
-        demand_rows.push_back(
-            {json_string(demand, "id"), summary.actor_name(json_string(demand, "challenger")), targets,
-             json_string(demand, "issue"), json_text(demand.value("value", nlohmann::json()))});
+        const auto& value = demand.value("value", nlohmann::json());
+        demand_rows.push_back({summary.actor_name(json_string(demand, "challenger")), targets,
+                               value.is_number() ? detail::position_words(json_string(demand, "issue"),
+                                                                          value.get<double>(), summary)
+                                                 : json_string(demand, "issue")});
     }
-    html << table_html({"id", "challenger", "targets", "issue", "demanded position"}, demand_rows);
+    html << table_html({"demand by", "of", "what is demanded"}, demand_rows);
     html << "</section>\n";
 }
 
-void key_events_section(std::ostringstream& html, RunDirKind kind, const detail::SummaryInfo& summary) {
-    html << "<section id=\"key-events\">\n<h2>Key events</h2>\n";
-    const auto& key_events = summary.raw.value("key_events", nlohmann::json::array());
-    if (kind == RunDirKind::Ensemble || !key_events.is_array() || key_events.empty()) {
-        html << "<p>"
-             << (kind == RunDirKind::Ensemble
-                     ? "An ensemble has no single event log; run one seed to see its events."
-                     : "No key events were recorded.")
-             << "</p>\n";
-    } else {
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& event : key_events) {
-            rows.push_back(
-                {time_text(event, summary), json_string(event, "type"), json_string(event, "description")});
+// An event table: when, who, what kind of event, what happened.
+std::string events_table(const std::vector<detail::ReportEvent>& events, const detail::SummaryInfo& summary) {
+    std::ostringstream html;
+    html << "<table>\n<thead><tr><th>when</th><th>who</th><th>event</th><th>what happened</th></tr></thead>\n"
+            "<tbody>\n";
+    for (const detail::ReportEvent& event : events) {
+        html << "<tr><td class=\"when\">" << escape_html(detail::when_text(event.date, event.time))
+             << "</td><td>" << escape_html(detail::event_actors_text(event, summary)) << "</td><td>"
+             << escape_html(detail::event_type_words(event.type)) << "</td><td>"
+             << escape_html(detail::event_text(event, summary)) << "</td></tr>\n";
+    }
+    html << "</tbody>\n</table>\n";
+    return html.str();
+}
+
+/// At most this many rows in an open table; longer ones are folded or summarised.
+constexpr std::size_t k_open_table_rows = 25;
+
+// A long table folded away: its summary line stays visible, the rows open on a click.
+std::string folded(const std::string& summary_line, const std::string& content) {
+    return "<details>\n<summary>" + escape_html(summary_line) + "</summary>\n" + content + "</details>\n";
+}
+
+std::string count_text(std::size_t count, const std::string& noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+// "; 26 rows: an event to several targets is one row" when rows were merged, so that the counts match the
+// event log's, the command's summary and the events chart's.
+std::string rows_note(const std::vector<detail::ReportEvent>& events) {
+    if (detail::logged_count(events) == events.size()) {
+        return "";
+    }
+    return "; " + count_text(events.size(), "row") + ": an event to several targets is one row";
+}
+
+// What happened: the turns of the crisis from the start date in one short table; every key event, the
+// scenario's history before the start and the whole log folded below it, so that a reader is never faced
+// with a hundred rows.
+void key_events_section(std::ostringstream& html, const std::string& dir, RunDirKind kind,
+                        const detail::SummaryInfo& summary) {
+    html << "<section id=\"key-events\">\n<h2>What happened</h2>\n";
+    if (kind == RunDirKind::Ensemble) {
+        html << "<p>An ensemble has no single event log; run one seed to see its events.</p>\n</section>\n";
+        return;
+    }
+    std::vector<detail::ReportEvent> log = detail::load_report_events(dir);
+    const bool logged = !log.empty();
+    if (!logged) {
+        // An empty event log (a run that recorded none): summary.json's key events.
+        for (const auto& event : summary.raw.value("key_events", nlohmann::json::array())) {
+            if (!event.is_object() || !event.contains("time") || !event["time"].is_number()) {
+                continue;
+            }
+            detail::ReportEvent row;
+            row.time = event["time"].get<double>();
+            row.date = json_string(event, "date");
+            row.type = json_string(event, "type");
+            row.source = json_string(event, "source");
+            if (!json_string(event, "target").empty()) {
+                row.targets.push_back(json_string(event, "target"));
+            }
+            row.key = true;
+            row.description = json_string(event, "description");
+            log.push_back(std::move(row));
         }
-        html << table_html({"when", "type", "description"}, rows);
+        log = detail::merge_repeated_events(log);
+    }
+    std::vector<detail::ReportEvent> history;
+    std::vector<detail::ReportEvent> key_events;
+    for (const detail::ReportEvent& event : log) {
+        if (event.time < 0.0) {
+            history.push_back(event);
+        } else if (event.key) {
+            key_events.push_back(event);
+        }
+    }
+    // Past k_open_table_rows, the turns of the crisis only.
+    constexpr std::size_t k_open_rows = k_open_table_rows;
+    std::vector<detail::ReportEvent> shown = key_events;
+    if (shown.size() > k_open_rows) {
+        shown.clear();
+        std::copy_if(key_events.begin(), key_events.end(), std::back_inserter(shown),
+                     [](const detail::ReportEvent& event) { return detail::is_headline_event(event.type); });
+    }
+    if (key_events.empty()) {
+        html << "<p>No key events were recorded after the start date.</p>\n";
+    } else {
+        html << "<p>"
+             << (shown.size() < key_events.size()
+                     ? "The turns of the crisis from the start date: demands, deadlines, escalation, "
+                       "agreements and war (" +
+                           std::to_string(shown.size()) + " of " +
+                           count_text(key_events.size(), "key event") + "; all of them are listed below)."
+                     : "The key events from the start date.")
+             << " Days count from the start date (day 0).</p>\n";
+        html << events_table(shown, summary);
+    }
+    if (shown.size() < key_events.size()) {
+        html << folded("All " + count_text(key_events.size(), "key event") + " from the start date",
+                       events_table(key_events, summary));
+    }
+    if (!history.empty()) {
+        html << folded("Before the start date: " + count_text(detail::logged_count(history), "event") +
+                           " of the scenario's history" + rows_note(history),
+                       events_table(history, summary));
+    }
+    if (logged) {
+        html << folded("The whole event log: " + count_text(detail::logged_count(log), "event") +
+                           " (events.csv)" + rows_note(log),
+                       events_table(log, summary));
     }
     html << "</section>\n";
 }
@@ -327,12 +501,12 @@ std::string run_page(const std::string& dir, RunDirKind kind, const PlotOptions&
     html << "</section>\n";
     std::vector<PageChart> charts;
     for (ChartKind chart : charts_for(kind)) {
-        charts.push_back({chart_file_stem(chart), chart_caption(chart),
+        charts.push_back({chart_file_stem(chart), chart_caption(chart), chart_how_to_read(chart),
                           [&dir, chart, &options] { return chart_script(dir, chart, options); }});
     }
     charts_section(html, dir, charts, options);
     scenario_section(html, summary);
-    key_events_section(html, kind, summary);
+    key_events_section(html, dir, kind, summary);
     html << "<section id=\"reproduce\">\n<h2>Reproduce</h2>\n";
     html << table_html({"", ""}, {{"command", json_string(raw, "command")},
                                   {"brink version", json_string(raw, "brink_version")},
@@ -346,11 +520,71 @@ std::string sweep_caption(const std::string& stem) {
     if (stem == "p_war_heatmap") {
         return "P(war) at each point of the grid: the share of the point's runs that ended in war.";
     }
-    if (stem == "p_war_line") {
+    if (stem == "p_war_line" || stem == "p_war_bars") {
         return "P(war) at each level of the parameter, with its Wilson 95% interval.";
     }
-    return "First-order (S1) and total (ST) Sobol indices of " + stem.substr(std::string("sobol_").size()) +
-           ", with bootstrap 95% intervals.";
+    if (stem == "p_war_lines") {
+        return "P(war) along the first parameter, one line per value of the second, with Wilson 95% "
+               "intervals.";
+    }
+    if (stem.rfind("sobol_", 0) == 0) {
+        return "First-order (S1) and total (ST) Sobol indices of " +
+               stem.substr(std::string("sobol_").size()) + ", with bootstrap 95% intervals.";
+    }
+    return stem;
+}
+
+std::string sweep_how_to_read(const std::string& stem) {
+    if (stem == "p_war_heatmap") {
+        return "Each cell is one combination of the two parameters on the axes; its colour and number give "
+               "the share of its runs that ended in war. Neighbouring cells whose numbers differ by less "
+               "than their intervals (in the table above) may differ by chance alone.";
+    }
+    if (stem == "p_war_line") {
+        return "The line shows how the chance of war changes as the parameter on the horizontal axis "
+               "grows; the whiskers show the range the true chance lies in with 95% confidence. Where "
+               "neighbouring whiskers overlap, the change may be chance.";
+    }
+    if (stem == "p_war_lines") {
+        return "Each line is one value of the second parameter; follow a line to see how the chance of war "
+               "changes with the parameter on the horizontal axis at that value. Lines far apart mean the "
+               "second parameter matters; lines that cross mean the two parameters interact.";
+    }
+    if (stem.rfind("sobol_", 0) == 0) {
+        return "Each pair of bars is one parameter. The first bar (S1) is the share of the outcome's "
+               "variation that parameter explains on its own, the second (ST) the share including its "
+               "interplay with the others. Long bars mark the parameters that matter; bars whose whiskers "
+               "reach zero may not matter at all.";
+    }
+    return "";
+}
+
+// A CSV table's numbers for people: days (median_time_to_war) to one decimal, every other fraction to three
+// decimals (probabilities, indices, interval bounds, parameter values of a random design); integers, text and
+// empty cells as written. The files keep every digit.
+std::vector<std::vector<std::string>> rounded_rows(const detail::CsvTable& table) {
+    std::vector<std::vector<std::string>> rows = table.rows;
+    for (auto& row : rows) {
+        for (std::size_t column = 0; column < row.size() && column < table.header.size(); ++column) {
+            std::string& cell = row[column];
+            if (cell.find('.') == std::string::npos && cell.find('e') == std::string::npos) {
+                continue;  // an integer, a name or empty
+            }
+            char* end = nullptr;
+            const double value = std::strtod(cell.c_str(), &end);
+            if (end == cell.c_str() || *end != '\0' || !std::isfinite(value)) {
+                continue;
+            }
+            const int decimals = table.header[column] == "median_time_to_war" ? 1 : 3;
+            const double scale = std::pow(10.0, decimals);
+            double rounded = std::round(value * scale) / scale;
+            if (rounded == 0.0) {
+                rounded = 0.0;  // no "-0"
+            }
+            cell = io::format_number(rounded);
+        }
+    }
+    return rows;
 }
 
 // A sweep's page: its design, its points (P(war) per point), its Sobol indices and its charts.
@@ -367,15 +601,21 @@ std::string sweep_page(const std::string& dir, const PlotOptions& options) {
          << escape_html(json_text(sweep.value("runs_failed", nlohmann::json()))) << " failed runs.</p>\n";
     html << "<section id=\"points\">\n<h2>Points</h2>\n";
     const auto points = detail::read_csv(detail::join_path(dir, "points.csv"));
-    html << table_html(points.header, points.rows) << "</section>\n";
+    const std::string points_table = table_html(points.header, rounded_rows(points));
+    // A Sobol or Latin hypercube design has hundreds of points: the table is folded, the charts show them.
+    html << (points.rows.size() > k_open_table_rows
+                 ? folded("All " + std::to_string(points.rows.size()) + " points (points.csv)", points_table)
+                 : points_table)
+         << "</section>\n";
     if (detail::file_exists(detail::join_path(dir, "sobol.csv"))) {
         const auto sobol = detail::read_csv(detail::join_path(dir, "sobol.csv"));
         html << "<section id=\"sobol\">\n<h2>Sobol indices</h2>\n"
-             << table_html(sobol.header, sobol.rows) << "</section>\n";
+             << table_html(sobol.header, rounded_rows(sobol)) << "</section>\n";
     }
     std::vector<PageChart> charts;
     for (SweepChart& chart : sweep_chart_scripts(dir)) {
-        charts.push_back({chart.stem, sweep_caption(chart.stem), [script = chart.script] { return script; }});
+        charts.push_back({chart.stem, sweep_caption(chart.stem), sweep_how_to_read(chart.stem),
+                          [script = chart.script] { return script; }});
     }
     charts_section(html, dir, charts, options);
     html << "<section id=\"reproduce\">\n<h2>Reproduce</h2>\n";

@@ -92,8 +92,22 @@ std::string tic_label(double value) {
     return {buffer, result.ptr};
 }
 
+// A grid parameter's levels as numbers: labelled levels ("state", "alliance") by their index.
 std::vector<double> grid_values(const nlohmann::json& parameter) {
-    return parameter.at("values").get<std::vector<double>>();
+    std::vector<double> values;
+    for (const auto& value : parameter.at("values")) {
+        values.push_back(value.is_number() ? value.get<double>() : static_cast<double>(values.size()));
+    }
+    return values;
+}
+
+// A grid parameter's levels as tic labels.
+std::vector<std::string> grid_names(const nlohmann::json& parameter) {
+    std::vector<std::string> names;
+    for (const auto& value : parameter.at("values")) {
+        names.push_back(value.is_number() ? tic_label(value.get<double>()) : value.get<std::string>());
+    }
+    return names;
 }
 
 // A parameter as a reader names it: sweep.json's "label" ("Russia · resolve", written from the scenario's
@@ -118,12 +132,8 @@ std::string heatmap(const nlohmann::json& sweep, const PointEstimates& points) {
     HeatmapPanel panel;
     panel.y_label = parameter_label(parameters[0]);
     panel.x_label = parameter_label(parameters[1]);
-    for (double value : rows) {
-        panel.y_names.push_back(tic_label(value));
-    }
-    for (double value : columns) {
-        panel.x_names.push_back(tic_label(value));
-    }
+    panel.y_names = grid_names(parameters[0]);
+    panel.x_names = grid_names(parameters[1]);
     auto point_of = [&](std::size_t r, std::size_t c) { return r * columns.size() + c; };
     for (std::size_t r = 0; r < rows.size(); ++r) {
         std::vector<double> row;
@@ -203,6 +213,7 @@ std::string lines(const nlohmann::json& sweep, const PointEstimates& points) {
     const std::vector<double> rows = grid_values(parameters[0]);
     const std::vector<double> columns = grid_values(parameters[1]);
     const std::string second = parameter_label(parameters[1]);
+    const std::vector<std::string> names = grid_names(parameters[1]);
     LinePanel panel;
     panel.y_label = "P(war)";
     panel.y_range = std::make_pair(0.0, 1.0);
@@ -219,7 +230,7 @@ std::string lines(const nlohmann::json& sweep, const PointEstimates& points) {
     }
     for (std::size_t c : drawn) {
         LineSeries series;
-        series.label = second + " = " + tic_label(columns[c]);
+        series.label = second + " = " + names[c];
         series.band_label = panel.series.empty() ? "Wilson 95% intervals (bands)" : "";
         for (std::size_t r = 0; r < rows.size(); ++r) {
             const std::size_t point = r * columns.size() + c;
@@ -245,6 +256,26 @@ std::string lines(const nlohmann::json& sweep, const PointEstimates& points) {
     chart.band_opacity = 0.22 * std::min(1.0, 3.0 / static_cast<double>(drawn.size()));
     chart.panels = {panel};
     return line_chart_script(chart);
+}
+
+// One labelled parameter ("state", "alliance"): P(war) per level as bars with Wilson intervals, not a line
+// over the levels' indices.
+std::string level_bars(const nlohmann::json& sweep, const PointEstimates& points) {
+    const auto& parameter = sweep.at("parameters")[0];
+    BarChart chart;
+    chart.title = sweep.at("name").get<std::string>() + ": P(war), Wilson 95% intervals";
+    chart.x_label = parameter_label(parameter);
+    chart.y_label = "P(war)";
+    chart.y_range = std::make_pair(0.0, 1.0);
+    chart.categories = grid_names(parameter);
+    BarSeries series{"", {}, {}, {}, {}};
+    for (std::size_t p = 0; p < chart.categories.size(); ++p) {
+        series.values.push_back(p < points.p_war.size() ? points.p_war[p] : k_nan);
+        series.lo.push_back(p < points.lo.size() ? points.lo[p] : k_nan);
+        series.hi.push_back(p < points.hi.size() ? points.hi[p] : k_nan);
+    }
+    chart.series = {series};
+    return bar_chart_script(chart);
 }
 
 // A sweep metric as a reader names it.
@@ -291,9 +322,15 @@ std::vector<SweepChart> scripts_of(const std::string& dir) {
     std::vector<SweepChart> charts;
     if (design == "grid" && (parameters == 1 || parameters == 2)) {
         const PointEstimates points = read_points(dir, sweep.at("points").get<std::size_t>());
+        const bool labelled = !sweep.at("parameters")[0].at("values").at(0).is_number();
         if (parameters == 2) {
             charts.push_back({"p_war_heatmap", heatmap(sweep, points)});
-            charts.push_back({"p_war_lines", lines(sweep, points)});
+            if (!labelled) {
+                // Lines need a numeric first parameter for their x axis; labelled levels have the heatmap.
+                charts.push_back({"p_war_lines", lines(sweep, points)});
+            }
+        } else if (labelled) {
+            charts.push_back({"p_war_bars", level_bars(sweep, points)});
         } else {
             charts.push_back({"p_war_line", line(sweep, points)});
         }

@@ -20,6 +20,7 @@ packages=(
     python3 python3-jsonschema python3-yaml  # test: scenarios/schema.json agrees with the loader
     pybind11-dev python3-dev python3-pandas python3-pytest  # the Python module (import brink) and its tests
     python3-matplotlib                    # examples/notebook_sweep.py (a chart from Python), tested
+    python3-nbformat                      # examples/notebook_sweep.ipynb (its test reads and runs the notebook)
 )
 for extra in "$@"; do
     case "$extra" in

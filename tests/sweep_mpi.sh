@@ -36,15 +36,21 @@ YAML
 mpirun --allow-run-as-root --oversubscribe -np "$np" "$brink" sweep "$work/sweep.yaml" --mpi --threads 1 --quiet \
     --out "$work/mpi"
 status=0
-for file in runs.csv points.csv sobol.csv sweep.json; do
-    if cmp -s "$work/single/$file" "$work/mpi/$file"; then
-        echo "sweep_mpi: $file identical (1 process, 2 threads vs mpirun -np $np)"
-    else
-        echo "sweep_mpi: $file DIFFERS (1 process, 2 threads vs mpirun -np $np)" >&2
-        diff <(head -5 "$work/single/$file") <(head -5 "$work/mpi/$file") >&2 || true
-        status=1
-    fi
-done
+# compare LABEL SINGLE_DIR MPI_DIR FILE...: each file byte-identical, else status 1 and the first lines' diff.
+compare() {
+    local label=$1 single=$2 mpi=$3
+    shift 3
+    for file in "$@"; do
+        if cmp -s "$single/$file" "$mpi/$file"; then
+            echo "sweep_mpi: $label$file identical (1 process, 2 threads vs mpirun -np $np)"
+        else
+            echo "sweep_mpi: $label$file DIFFERS (1 process, 2 threads vs mpirun -np $np)" >&2
+            diff <(head -5 "$single/$file") <(head -5 "$mpi/$file") >&2 || true
+            status=1
+        fi
+    done
+}
+compare "" "$work/single" "$work/mpi" runs.csv points.csv sobol.csv sweep.json
 
 # brink calibrate under mpirun: rank r runs the design points ≡ r (mod N), rank 0 gathers their rows and
 # finishes (defaults, folds, refinement); every file must be the bytes of a single-process calibration.
@@ -64,13 +70,6 @@ YAML
 "$brink" calibrate "$work/calibration.yaml" --threads 2 --quiet --no-plot --out "$work/cal-single"
 mpirun --allow-run-as-root --oversubscribe -np "$np" "$brink" calibrate "$work/calibration.yaml" --mpi --threads 1 \
     --quiet --no-plot --out "$work/cal-mpi"
-for file in calibration.csv best.yaml cv.csv summary.json refinement.csv cv/score.csv cv/score.json; do
-    if cmp -s "$work/cal-single/$file" "$work/cal-mpi/$file"; then
-        echo "sweep_mpi: calibrate $file identical (1 process, 2 threads vs mpirun -np $np)"
-    else
-        echo "sweep_mpi: calibrate $file DIFFERS (1 process, 2 threads vs mpirun -np $np)" >&2
-        diff <(head -5 "$work/cal-single/$file") <(head -5 "$work/cal-mpi/$file") >&2 || true
-        status=1
-    fi
-done
+compare "calibrate " "$work/cal-single" "$work/cal-mpi" calibration.csv best.yaml cv.csv summary.json \
+    refinement.csv cv/score.csv cv/score.json
 exit $status

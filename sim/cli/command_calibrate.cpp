@@ -3,6 +3,7 @@
 // "Calibration"). Wiring only: the logic is in include/brink/score/calibration.hpp. Every input check happens
 // before anything runs or is written: on bad input no output directory appears.
 #include "cli.hpp"
+#include "output_folder.hpp"
 
 #include "brink/io/atomic_file.hpp"
 #include "brink/io/diagnostics.hpp"
@@ -31,7 +32,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_usage =
     "brink calibrate CALIBRATION.yaml [--out DIR] [--threads N] [--resume] [--shard i/N] [--merge DIR...] "
-    "[--mpi] [--format png|svg|pdf] [--no-plot] [--quiet]";
+    "[--mpi] [--format png|svg|pdf] [--no-plot] [--force] [--quiet]";
 
 struct CalibrateCommand {
     std::string file;
@@ -43,6 +44,7 @@ struct CalibrateCommand {
     std::vector<std::string> merge_dirs;
     bool mpi = false;
     bool plot = true;
+    bool force = false;
     bool quiet = false;
 };
 
@@ -59,8 +61,9 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
          "finish a sharded calibration from the shards' directories")                                      //
         ("mpi", "distribute the design points over MPI ranks (MPI build, under mpirun; automatic there)")  //
         ("format", po::value<std::string>()->value_name("FORMAT"),
-         "chart format: png (default), svg or pdf")           //
-        ("no-plot", "write the data files only (no charts)")  //
+         "chart format: png (default), svg or pdf")                                                        //
+        ("no-plot", "write the data files only (no charts)")                                               //
+        ("force", "replace what --out holds even if it is another kind of output or another calibration")  //
         ("quiet", "print nothing but errors (no summary, no progress bar)");
     po::options_description positionals;
     positionals.add_options()("file", po::value<std::string>());
@@ -110,6 +113,7 @@ std::optional<CalibrateCommand> parse_calibrate_options(const CommandArgs& args)
         command.mpi = true;
     }
     command.plot = values.count("no-plot") == 0;
+    command.force = values.count("force") > 0;
     command.quiet = values.count("quiet") > 0;
     return command;
 }
@@ -429,6 +433,24 @@ ExitCode command_calibrate(const CommandArgs& args) {
         throw InputRejected();
     }
 
+    // brink.json: the calibration file stands where a run's scenario does; a shard says which one it is, so
+    // that --resume never continues another shard's rows and readers ask for the merge first.
+    io::Manifest manifest = new_manifest(io::OutputKind::Calibration, args, command->file,
+                                         scenario_digest(command->file), spec.seed);
+    if (command->shard.count > 1) {
+        manifest.shard = std::to_string(command->shard.index) + "/" + std::to_string(command->shard.count);
+    }
+    OutputFolder folder(command->out_dir, std::move(manifest),
+                        command->force ? io::ExistingOutput::Replace : io::ExistingOutput::Refuse,
+                        command->resume ? io::WriteMode::Continue : io::WriteMode::Fresh,
+                        {"calibration.csv.partial", "calibration.csv", "best.yaml", "cv.csv", "summary.json",
+                         "refinement.csv", "cv/score.csv", "cv/score_actors.csv", "cv/score.json"});
+    // Under mpirun every rank runs this command; only rank 0 writes the folder (as brink sweep --mpi).
+    const bool writes_manifest = !command->mpi || mpi_rank_from_environment() == 0;
+    if (writes_manifest) {
+        folder.begin();
+    }
+
     std::vector<std::string> written;
     std::optional<score::CalibrationResult> result;
     try {
@@ -451,6 +473,9 @@ ExitCode command_calibrate(const CommandArgs& args) {
                       << ": its points in " << written.front() << "\nMerge        brink calibrate "
                       << command->file << " --merge <every shard's directory> --out DIR\n";
         }
+        if (writes_manifest) {
+            folder.finish(written, true);
+        }
         return ExitCode::Ok;
     }
     const std::vector<std::string> files = score::write_calibration_files(command->out_dir, spec, *result);
@@ -459,6 +484,9 @@ ExitCode command_calibrate(const CommandArgs& args) {
     const ExitCode exit = command->plot ? draw_score_charts_into((fs::path(command->out_dir) / "cv").string(),
                                                                  command->format, "calibrate", written)
                                         : ExitCode::Ok;
+    if (writes_manifest) {
+        folder.finish(written, true);
+    }
     if (!command->quiet) {
         print_summary(spec, *result, *command, written);
     }

@@ -63,6 +63,15 @@ void check_run_dir(const std::string& dir, const ReaderCheck& reader, ScoreDirs 
         throw UsageError("'" + dir + "' is not a directory (expected the output directory of brink run)");
     }
     if (score_dirs == ScoreDirs::Accepted && score_charts_dir(dir)) {
+        // A score or calibration folder's brink.json is checked like any other; a calibration's cv/ folder
+        // has none (its calibration's manifest lists it).
+        if (io::read_manifest(dir)) {
+            const io::OutputKind kind =
+                is_score_dir(dir) ? io::OutputKind::Score : io::OutputKind::Calibration;
+            ReaderCheck score_reader = reader;
+            score_reader.kinds = {kind};
+            check_readable_output(dir, score_reader, kind);
+        }
         return;
     }
     std::optional<io::OutputKind> detected;
@@ -162,6 +171,7 @@ ExitCode command_plot(const CommandArgs& args) {
     check_marks_apply(*dir, plot_options);
     if (const std::optional<std::string> scores = score_charts_dir(*dir)) {
         const plots::DrawnCharts charts = plots::draw_score_charts(*scores, format);
+        record_outputs(*dir, charts.written);
         for (const std::string& chart : charts.written) {
             std::cout << chart << "\n";
         }

@@ -270,6 +270,38 @@ ExitCode run_single(const CommandArgs& args, const RunOptions& run, const Scenar
     return plotted;
 }
 
+// One line for what some runs of an ensemble ended before: "3 scripted events and 1 demand were never reached
+// in some runs: G20 summit in Bali (in 180 of 200 runs); ...; summary.json lists them under not_reached".
+std::string ensemble_not_reached_warning(const sweep::EnsembleResult& ensemble) {
+    std::size_t demands = 0;
+    for (const sweep::NotReachedCount& counted : ensemble.not_reached) {
+        demands += counted.item.id.rfind("events[", 0) == 0 ? 0U : 1U;
+    }
+    const std::size_t events = ensemble.not_reached.size() - demands;
+    const auto plural = [](std::size_t count, const std::string& noun) {
+        return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+    };
+    std::string text;
+    if (events > 0) {
+        text += plural(events, "scripted event");
+    }
+    if (demands > 0) {
+        text += (events > 0 ? " and " : "") + plural(demands, "demand");
+    }
+    text += std::string(ensemble.not_reached.size() == 1 ? " was" : " were") +
+            " never reached because runs ended before them: ";
+    constexpr std::size_t k_listed = 3;
+    for (std::size_t i = 0; i < ensemble.not_reached.size() && i < k_listed; ++i) {
+        const sweep::NotReachedCount& counted = ensemble.not_reached[i];
+        text += (i == 0 ? "" : "; ") + counted.item.description + " (in " + std::to_string(counted.runs) +
+                " of " + std::to_string(ensemble.runs - ensemble.failed) + " runs)";
+    }
+    if (ensemble.not_reached.size() > k_listed) {
+        text += "; and " + std::to_string(ensemble.not_reached.size() - k_listed) + " more";
+    }
+    return text + ". summary.json lists them under not_reached";
+}
+
 ExitCode run_many(const CommandArgs& args, const RunOptions& run, const ScenarioSpec& spec,
                   std::uint64_t seed, const std::string& digest) {
     OutputFolder folder(run.out_dir,
@@ -302,6 +334,9 @@ ExitCode run_many(const CommandArgs& args, const RunOptions& run, const Scenario
         throw;
     }
     progress.finish();
+    if (!ensemble.not_reached.empty() && !run.quiet) {
+        std::cerr << "brink run: warning: " << ensemble_not_reached_warning(ensemble) << "\n";
+    }
 
     std::vector<std::string> charts;
     const ExitCode plotted = run.plot ? draw_charts(run.out_dir, run, charts) : ExitCode::Ok;

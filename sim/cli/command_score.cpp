@@ -2,7 +2,9 @@
 // library beside two baselines (docs/cli.md, docs/validation.md "Scores"). Every input check happens before
 // anything runs or is written: on bad input no output directory appears.
 #include "cli.hpp"
+#include "output_folder.hpp"
 
+#include "brink/io/atomic_file.hpp"
 #include "brink/io/diagnostics.hpp"
 #include "brink/io/overrides.hpp"
 #include "brink/io/parameter_file.hpp"
@@ -28,7 +30,8 @@ namespace {
 
 constexpr const char* k_usage =
     "brink score CASE.yaml... [--runs N] [--seed N] [--out DIR] [--threads N] [--params FILE] "
-    "[--set path=value]... [--observed FILE] [--bootstrap N] [--format png|svg|pdf] [--no-plot] [--quiet]";
+    "[--set path=value]... [--observed FILE] [--bootstrap N] [--format png|svg|pdf] [--no-plot] [--force] "
+    "[--quiet]";
 
 struct ScoreCommand {
     std::vector<std::string> cases;
@@ -42,6 +45,7 @@ struct ScoreCommand {
     int bootstrap = 2000;
     plots::ChartFormat format = plots::ChartFormat::Png;
     bool plot = true;
+    bool force = false;
     bool quiet = false;
 };
 
@@ -62,8 +66,9 @@ std::optional<ScoreCommand> parse_score_options(const CommandArgs& args) {
         ("bootstrap", po::value<std::string>()->value_name("N"),
          "bootstrap resamples of the intervals (default 2000)")  //
         ("format", po::value<std::string>()->value_name("FORMAT"),
-         "chart format: png (default), svg or pdf")           //
-        ("no-plot", "write the data files only (no charts)")  //
+         "chart format: png (default), svg or pdf")                                                       //
+        ("no-plot", "write the data files only (no charts)")                                              //
+        ("force", "replace what --out holds even if it is another kind of output (a run, a sweep, ...)")  //
         ("quiet", "print nothing but errors (no summary, no progress bar)");
     po::options_description positionals;
     positionals.add_options()("cases", po::value<std::vector<std::string>>());
@@ -109,6 +114,7 @@ std::optional<ScoreCommand> parse_score_options(const CommandArgs& args) {
         command.format = chart_format_option(values["format"].as<std::string>());
     }
     command.plot = values.count("no-plot") == 0;
+    command.force = values.count("force") > 0;
     command.quiet = values.count("quiet") > 0;
     return command;
 }
@@ -310,6 +316,11 @@ ExitCode command_score(const CommandArgs& args) {
     }
     overrides.insert(overrides.end(), command->overrides.begin(), command->overrides.end());
     const std::vector<LoadedCase> cases = load_cases(*command, overrides);
+    // A score is of a library of cases, not of one scenario: brink.json records no scenario, and a score
+    // replaces the score in its folder; another kind of output there is refused without --force.
+    OutputFolder folder(command->out_dir, new_manifest(io::OutputKind::Score, args, "", "", command->seed),
+                        command->force ? io::ExistingOutput::Replace : io::ExistingOutput::Refuse,
+                        io::WriteMode::Fresh, {"score.csv", "score_actors.csv", "score.json"});
 
     ProgressBar progress(stderr_is_terminal() && !command->quiet, "runs");
     sweep::ReplicationOptions options;
@@ -350,12 +361,19 @@ ExitCode command_score(const CommandArgs& args) {
     score_options.bootstrap.seed = command->seed;
     const score::ScoreReport report = score::score_cases(forecasts, observed, score_options);
     const score::ScoreProvenance provenance{command->seed, command->runs, overrides};
-    std::vector<std::string> written =
-        score::write_score_files(command->out_dir, report, score_options, provenance);
+    std::vector<std::string> written;
+    try {
+        folder.begin();
+        written = score::write_score_files(command->out_dir, report, score_options, provenance);
+    } catch (const io::IoError&) {
+        folder.abandon();
+        throw;
+    }
 
     const ExitCode exit = command->plot
                               ? draw_score_charts_into(command->out_dir, command->format, "score", written)
                               : ExitCode::Ok;
+    folder.finish(written, true);
     if (!command->quiet) {
         print_summary(report, *command, written);
     }

@@ -22,6 +22,10 @@ void add_unique(std::vector<std::string>& files, const std::string& file) {
     }
 }
 
+bool contains_kind(const std::vector<io::OutputKind>& kinds, io::OutputKind kind) {
+    return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
 // The data files that tell the kinds apart, as plots::detect_run_dir reads them.
 std::string files_of(io::OutputKind kind) {
     switch (kind) {
@@ -31,6 +35,8 @@ std::string files_of(io::OutputKind kind) {
             return "runs.csv and quantiles.csv";
         case io::OutputKind::Sweep:
             return "sweep.json and points.csv";
+        case io::OutputKind::Score:
+            return "score.csv and score.json";
         default:
             return "its files";
     }
@@ -117,9 +123,14 @@ std::optional<io::Manifest> check_readable_output(const std::string& dir, const 
         return std::nullopt;
     }
     const std::string holds = dir + " holds " + io::describe_contents(*manifest);
-    if (manifest->kind == io::OutputKind::Score || manifest->kind == io::OutputKind::Calibration) {
+    if (!contains_kind(reader.kinds, manifest->kind)) {
+        std::string hint;
+        if (manifest->kind == io::OutputKind::Calibration && reader.command == "plot") {
+            hint = "; its charts are those of its cross-validated forecasts: brink plot " +
+                   (fs::path(dir) / "cv").string();
+        }
         throw io::OutputConflict(holds + "; brink " + reader.command + " cannot " + reader.action + " " +
-                                 io::describe_kind(manifest->kind) + " yet");
+                                 io::describe_kind(manifest->kind) + hint);
     }
     if (!manifest->complete) {
         std::string hint = "; it was stopped or is still being written. Finish it first";

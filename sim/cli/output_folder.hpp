@@ -57,6 +57,8 @@ class OutputFolder {
 struct ReaderCheck {
     std::string command;  ///< "plot", "report", "merge"
     std::string action;   ///< "draw", "show", "merge"
+    /// The kinds of output the reader handles.
+    std::vector<io::OutputKind> kinds{io::OutputKind::Run, io::OutputKind::Ensemble, io::OutputKind::Sweep};
 };
 
 /// Checks a folder given to a reader: its manifest must be complete, of a kind the reader handles, with

@@ -26,9 +26,9 @@ constexpr std::array<const char*, 14> k_known_data_files = {
     "sweep.json",       "report.html",   "bdm_rounds.csv", "score.csv",
 };
 // Chart stems brink draws (docs/charts.md); sweeps add sobol_<metric>.
-constexpr std::array<const char*, 10> k_known_chart_stems = {
-    "escalation", "positions", "events",        "relations",  "escalation_bands",
-    "outcomes",   "war_cdf",   "p_war_heatmap", "p_war_line", "p_war_lines",
+constexpr std::array<const char*, 11> k_known_chart_stems = {
+    "escalation", "positions",     "events",     "relations",  "escalation_bands", "outcomes",
+    "war_cdf",    "p_war_heatmap", "p_war_line", "p_war_bars", "p_war_lines",
 };
 
 bool is_known_chart(const fs::path& file) {
@@ -114,7 +114,8 @@ std::string manifest_json(const Manifest& manifest) {
     json["brink_version"] = manifest.brink_version;
     json["scenario"] = {{"path", json_string_or_null(manifest.scenario_path)},
                         {"sha256", json_string_or_null(manifest.scenario_sha256)}};
-    if (manifest.kind == OutputKind::Sweep) {
+    if (manifest.kind == OutputKind::Sweep || manifest.kind == OutputKind::Calibration) {
+        // A calibration is a sweep over the model's parameters: its shard is recorded the same way.
         json["sweep"] = {{"path", json_string_or_null(manifest.sweep_path)},
                          {"design_sha256", json_string_or_null(manifest.design_sha256)},
                          {"shard", json_string_or_null(manifest.shard)}};
@@ -284,6 +285,9 @@ std::vector<std::string> check_output_folder(const fs::path& dir, const Manifest
     }
     const std::string folder = folder_name(dir);
     const std::string writing = describe_kind(next.kind);
+    const std::string resumable = writing.substr(writing.find(' ') + 1);  // "sweep", "calibration"
+    const std::string resume_command =
+        next.kind == OutputKind::Calibration ? "brink calibrate --resume" : "brink sweep --resume";
     const std::optional<Manifest> previous = read_manifest(dir);
     if (!previous) {
         const std::optional<OutputKind> guessed = guess_kind_from_files(dir);
@@ -293,9 +297,8 @@ std::vector<std::string> check_output_folder(const fs::path& dir, const Manifest
         if (mode == WriteMode::Continue) {
             if (*guessed != next.kind) {
                 throw OutputConflict(
-                    folder + " holds " + legacy_description(dir, *guessed) +
-                    "; there is no sweep to resume there. Drop --resume, and use another --out "
-                    "or --force to replace it");
+                    folder + " holds " + legacy_description(dir, *guessed) + "; there is no " + resumable +
+                    " to resume there. Drop --resume, and use another --out or --force to replace it");
             }
             return {};
         }
@@ -320,16 +323,17 @@ std::vector<std::string> check_output_folder(const fs::path& dir, const Manifest
 
     const std::string holds = folder + " holds " + describe_contents(*previous);
     const bool same_kind = previous->kind == next.kind;
-    const bool same_input = same_scenario(*previous, next);
+    // A score is of a library of cases, not of one scenario: the next score replaces it.
+    const bool same_input = next.kind == OutputKind::Score || same_scenario(*previous, next);
     if (mode == WriteMode::Continue) {
         if (!same_kind) {
-            throw OutputConflict(holds +
-                                 "; there is no sweep to resume there. Drop --resume, and use another "
-                                 "--out or --force to replace it");
+            throw OutputConflict(holds + "; there is no " + resumable +
+                                 " to resume there. Drop --resume, and use another --out or --force to "
+                                 "replace it");
         }
         if (!same_input || previous->design_sha256 != next.design_sha256 || previous->shard != next.shard) {
-            throw OutputConflict(holds + ", written by: " + previous->command +
-                                 "\nbrink sweep --resume would continue it with another " +
+            throw OutputConflict(holds + ", written by: " + previous->command + "\n" + resume_command +
+                                 " would continue it with another " +
                                  (same_input ? std::string("design") : std::string("scenario")) +
                                  "; resume it with its own command, or drop --resume and use another --out "
                                  "(or --force to replace it)");
@@ -343,12 +347,15 @@ std::vector<std::string> check_output_folder(const fs::path& dir, const Manifest
                 (same_kind ? " of another scenario (" + next.scenario_path + ")" : std::string()) +
                 " over it. Use another --out, or --force to replace it");
         }
-        if (next.kind == OutputKind::Sweep && !previous->complete &&
+        if ((next.kind == OutputKind::Sweep || next.kind == OutputKind::Calibration) && !previous->complete &&
             (previous->design_sha256 != next.design_sha256 || previous->shard != next.shard)) {
-            throw OutputConflict(holds + ", written by: " + previous->command +
-                                 "\na fresh sweep with another design would delete its finished rows "
-                                 "(runs.csv.partial). Continue it with its own command and --resume, use "
-                                 "another --out, or --force to discard it");
+            throw OutputConflict(
+                holds + ", written by: " + previous->command + "\na fresh " + resumable +
+                " with another design would delete its finished "
+                "rows (" +
+                (next.kind == OutputKind::Calibration ? "calibration.csv.partial" : "runs.csv.partial") +
+                "). Continue it with its own command and --resume, use another --out, or "
+                "--force to discard it");
         }
     }
     return previous->files;

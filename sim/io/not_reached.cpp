@@ -3,16 +3,29 @@
 
 #include "brink/io/numbers.hpp"
 #include "brink/io/run_writer.hpp"
+#include "brink/model/demands.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace brink::io {
 namespace {
 
-std::string joined(const std::vector<std::string>& ids) {
+// An actor's display name (the id when the scenario has none).
+std::string actor_name(const ScenarioSpec& spec, const std::string& id) {
+    for (const ActorSpec& actor : spec.actors) {
+        if (actor.id == id) {
+            return actor.name.empty() ? id : actor.name;
+        }
+    }
+    return id;
+}
+
+// "United States and NATO": names, for people.
+std::string joined_names(const ScenarioSpec& spec, const std::vector<std::string>& ids) {
     std::string text;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        text += (i == 0 ? "" : ", ") + ids[i];
+        text += (i == 0 ? "" : i + 1 == ids.size() ? " and " : ", ") + actor_name(spec, ids[i]);
     }
     return text;
 }
@@ -54,9 +67,9 @@ std::vector<NotReached> not_reached(const ScenarioSpec& spec, const model::RunRe
         item.source = event.source;
         item.description = event.description;
         if (item.description.empty()) {
-            item.description = event.source + " (" + item.type + ")";
+            item.description = actor_name(spec, event.source) + " (" + item.type + ")";
             if (!event.targets.empty()) {
-                item.description += " to " + joined(event.targets);
+                item.description += " to " + joined_names(spec, event.targets);
             }
         }
         missed.push_back(std::move(item));
@@ -78,8 +91,14 @@ std::vector<NotReached> not_reached(const ScenarioSpec& spec, const model::RunRe
         item.day = demand.made;
         item.type = "demand";
         item.source = demand.challenger;
-        item.description = demand.challenger + " demands " + demand.issue + " = " +
-                           format_number(demand.value) + " of " + joined(demand.targets);
+        const auto issue =
+            std::find_if(spec.issues.begin(), spec.issues.end(),
+                         [&demand](const IssueSpec& spec_issue) { return spec_issue.id == demand.issue; });
+        item.description =
+            actor_name(spec, demand.challenger) + " demands that " + joined_names(spec, demand.targets) +
+            " " +
+            (issue == spec.issues.end() ? "move " + demand.issue + " to " + format_number(demand.value)
+                                        : model::demanded_text(*issue, demand.value));
         missed.push_back(std::move(item));
     }
     return missed;

@@ -6,6 +6,7 @@
 #include "brink/io/overrides.hpp"
 
 #include "brink/io/calendar.hpp"
+#include "brink/io/numbers.hpp"
 #include "brink/io/validation.hpp"
 
 #include "schema.hpp"
@@ -33,11 +34,11 @@ std::string join(const std::vector<std::string>& words) {
     return out;
 }
 
-std::vector<std::string> split(std::string_view path) {
+std::vector<std::string> split_on(std::string_view path, char separator) {
     std::vector<std::string> parts;
     std::size_t start = 0;
     while (true) {
-        const std::size_t dot = path.find('.', start);
+        const std::size_t dot = path.find(separator, start);
         parts.emplace_back(
             path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
         if (dot == std::string_view::npos) {
@@ -263,8 +264,23 @@ Resolution relations_path(ScenarioSpec& spec, const std::vector<std::string>& pa
     return pair_path(spec, parts, path);
 }
 
+// events.<index>.<key>: a scripted event by its place in the list (events have no ids).
+Resolution event_path(ScenarioSpec& spec, const std::vector<std::string>& parts, std::string_view path) {
+    const std::size_t depth = parts.size();
+    if (depth != 3) {
+        return depth < 3 ? not_scalar(path, depth < 2 ? "<index>.day" : "day") : unknown(parts[3], path, {});
+    }
+    const std::optional<std::uint64_t> index = parse_unsigned(parts[1]);
+    if (!index || *index >= spec.events.size()) {
+        return fail("no event " + in_quotes(parts[1]) + " in " + in_quotes(path) + "; the scenario has " +
+                    std::to_string(spec.events.size()) + " events" +
+                    (spec.events.empty() ? "" : ", indexed 0 to " + std::to_string(spec.events.size() - 1)));
+    }
+    return field_of(spec, schema::event_type(), &spec.events[*index], parts[2], path);
+}
+
 Resolution resolve(ScenarioSpec& spec, std::string_view path) {
-    const std::vector<std::string> parts = split(path);
+    const std::vector<std::string> parts = split_on(path, '.');
     const std::string& section = parts[0];
     if (section == "metadata") {
         return in_struct(spec, schema::metadata_type(), &spec.metadata, parts, 1, path, "<field>");
@@ -284,15 +300,43 @@ Resolution resolve(ScenarioSpec& spec, std::string_view path) {
     if (section == "ladder") {
         return by_id(spec, spec.ladder.rungs, schema::rung_type(), parts, path, "rung", "threshold");
     }
+    if (section == "events") {
+        return event_path(spec, parts, path);
+    }
     if (section == "model") {
         return in_struct(spec, schema::model_type(), &spec.model, parts, 1, path, "<parameter>");
     }
     if (section == "output") {
         return in_struct(spec, schema::output_type(), &spec.output, parts, 1, path, "sample_interval");
     }
-    static const std::vector<std::string> k_sections{"metadata", "actors", "issues", "relations",
-                                                     "demands",  "ladder", "model",  "output"};
+    static const std::vector<std::string> k_sections{"metadata", "actors", "issues", "relations", "demands",
+                                                     "ladder",   "events", "model",  "output"};
     return unknown(section, path, k_sections);
+}
+
+// The items of a list written "a,b" or "[a, b]" (spaces around items ignored; "" and "[]": none).
+std::vector<std::string> list_items(std::string_view text) {
+    const auto trim = [](std::string_view item) {
+        while (!item.empty() && item.front() == ' ') {
+            item.remove_prefix(1);
+        }
+        while (!item.empty() && item.back() == ' ') {
+            item.remove_suffix(1);
+        }
+        return item;
+    };
+    text = trim(text);
+    if (text.size() >= 2 && text.front() == '[' && text.back() == ']') {
+        text = trim(text.substr(1, text.size() - 2));
+    }
+    std::vector<std::string> items;
+    if (text.empty()) {
+        return items;
+    }
+    for (const std::string& item : split_on(text, ',')) {
+        items.emplace_back(trim(item));
+    }
+    return items;
 }
 
 // Sets the target from text, with the loader's strictness; the error, or empty.
@@ -337,6 +381,17 @@ std::string set_from_text(const Target& target, const std::string& text, const s
                 }
             }
             return expects(std::string(field.choice->expected));
+        case Kind::TextList:
+        case Kind::RefList: {
+            // Each id is checked by the rules (validate_spec) after the override, as in a file.
+            std::vector<std::string> items = list_items(text);
+            if (std::any_of(items.begin(), items.end(),
+                            [](const std::string& item) { return item.empty(); })) {
+                return expects("a list of ids 'a,b' or '[a, b]'");
+            }
+            *static_cast<std::vector<std::string>*>(target.members.front()) = std::move(items);
+            return {};
+        }
         case Kind::Date:
             if (!text.empty() && !date_to_days(text)) {
                 return expects("a date YYYY-MM-DD (a day that exists)");
@@ -369,6 +424,20 @@ std::vector<Diagnostic> apply_override(ScenarioSpec& spec, std::string_view path
     const std::string error = set_from_text(*resolution.target, text, in_quotes(path));
     if (!error.empty()) {
         return problem(error);
+    }
+    const std::vector<std::string> parts = split_on(path, '.');
+    if (parts.size() == 3 && parts[0] == "events") {
+        // Moving an event: a new day drops the date (which named the old day); a new date moves the day.
+        ScriptedEventSpec& event = trial.events[*parse_unsigned(parts[1])];
+        const auto start = date_to_days(trial.metadata.start_date);
+        if (parts[2] == "day") {
+            event.date.clear();
+        } else if (parts[2] == "date" && !event.date.empty()) {
+            if (!start) {
+                return problem(in_quotes(path) + ": a date needs metadata.start_date");
+            }
+            event.day = static_cast<double>(*date_to_days(event.date) - *start);
+        }
     }
     if (path == "metadata.start_date") {
         // Dated events keep their calendar dates: their day numbers move with the start.

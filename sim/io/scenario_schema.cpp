@@ -288,7 +288,7 @@ constexpr FieldDef k_demand_fields[] = {
         .unset_when(Unset::WhenEmpty)
         .default_is("the issue's holder if not the challenger, else the main opponent (§4.3)"),
 };
-constexpr std::string_view k_demand_set_keys[] = {"value", "deadline", "made"};
+constexpr std::string_view k_demand_set_keys[] = {"value", "deadline", "made", "targets"};
 constexpr RecordType k_demand{.name = "demand",
                               .fields = k_demand_fields,
                               .defaults = &defaults_of<DemandSpec>,
@@ -372,10 +372,14 @@ constexpr FieldDef k_event_fields[] = {
         "private channel (read for threats only)"),
 };
 constexpr std::string_view k_day_or_date[] = {"day", "date"};
+constexpr std::string_view k_event_set_keys[] = {
+    "day",    "date",  "type",        "source",         "targets",        "issue",    "value",
+    "demand", "cameo", "description", "affinity_delta", "pressure_delta", "in_public"};
 constexpr RecordType k_event{.name = "event",
                              .fields = k_event_fields,
                              .defaults = &defaults_of<ScriptedEventSpec>,
                              .one_of = k_day_or_date,
+                             .set_keys = k_event_set_keys,
                              .after_read = &day_from_date,
                              .doc =
                                  "A scripted event: history (negative days) or what is already scheduled at "

@@ -270,6 +270,9 @@ std::string overrides_block() {
     row("relations.alliances.<id>." + braced(scalar_set_keys(schema::alliance_type())), "an alliance");
     row("demands.<id>." + braced(scalar_set_keys(schema::demand_type())), "a demand");
     row("ladder.<rung>." + braced(scalar_set_keys(schema::rung_type())), "a rung");
+    row("events.<index>." + braced(scalar_set_keys(schema::event_type())),
+        "a scripted event, by its place in `events` (0 is the first); setting `day` drops its `date`, "
+        "setting `date` moves its `day`");
     section_rows(row, "model", schema::model_type(), "a model parameter");
     section_rows(row, "output", schema::output_type(), "output settings");
     return out.str();

@@ -18,7 +18,45 @@ constexpr double k_deadline_multiplier = 2.0;
 /// The CAMEO code of a demand that names no other (1042 "demand policy change" is the decision's).
 constexpr const char* k_demand_cameo = "100";
 
+/// A demanded value within this of an end of the issue is that end, in words.
+constexpr double k_end_tolerance = 0.005;
+
+/// A position for people: two decimals at most ("0.83", "0.5", "1").
+std::string position_text(double value) {
+    const long hundredths = std::lround(value * 100.0);
+    std::string text =
+        std::to_string(hundredths / 100) + "." + std::to_string(100 + hundredths % 100).substr(1);
+    while (text.back() == '0') {
+        text.pop_back();
+    }
+    if (text.back() == '.') {
+        text.pop_back();
+    }
+    return text;
+}
+
 }  // namespace
+
+// Never "NATO enlargement = 0.83": the issue's own words, and positions rounded.
+std::string demanded_text(const IssueSpec& issue, double value) {
+    const bool high_named = issue.high != "1" && !issue.high.empty();
+    const bool low_named = issue.low != "0" && !issue.low.empty();
+    if (value >= 1.0 - k_end_tolerance && high_named) {
+        return "accept \"" + issue.high + "\" on " + issue.name;
+    }
+    if (value <= k_end_tolerance && low_named) {
+        return "accept \"" + issue.low + "\" on " + issue.name;
+    }
+    std::string text = "move to " + position_text(value) + " on " + issue.name;
+    if (value >= 0.5 && high_named) {
+        text += " (1 = " + issue.high + ")";
+    } else if (value < 0.5 && low_named) {
+        text += " (0 = " + issue.low + ")";
+    } else {
+        text += " (on a scale of 0 to 1)";
+    }
+    return text;
+}
 
 Eigen::VectorXd grievance_vector(const CrisisState& state) {
     // docs/model.md §3.1: g_c = grievance · Σ_d m_d s_c · mean_t gap_dt for challengers,
@@ -141,8 +179,8 @@ void DemandProcess::activate(int index, bool history, const ScriptedEventSpec* s
                 return scripted->description;
             }
             return s.speaker(demand.challenger) +
-                   (first ? " demands that " : " reiterates the demand that ") + s.name(t) + " accept " +
-                   s.issue_name(demand.issue) + " = " + std::to_string(demand.value).substr(0, 4);
+                   (first ? " demands that " : " reiterates the demand that ") + s.name(t) + " " +
+                   demanded_text(s.spec.issues[ix(demand.issue)], demand.value);
         });
         if (!history) {
             m_effects.prompt_decision(t);

@@ -5,6 +5,7 @@
 #include "brink/engine/rng.hpp"
 #include "brink/io/calendar.hpp"
 #include "brink/io/csv.hpp"
+#include "brink/io/run_writer.hpp"
 #include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
 #include "brink/sweep/statistics.hpp"
@@ -241,6 +242,7 @@ struct RunSummary {
     double time = 0.0;
     std::string initiator;  // of a war
     std::string target;
+    std::vector<io::NotReached> not_reached;  // what this run ended before
 };
 
 // The position:<actor>:<issue> columns of runs.csv: every (actor, issue) the actor holds a position on.
@@ -300,6 +302,7 @@ RunSummary run_replication(const Replications& replications, std::uint64_t id) {
         summary.time = outcome.outcome.time;
         summary.initiator = outcome.outcome.initiator;
         summary.target = outcome.outcome.target;
+        summary.not_reached = io::not_reached(replications.spec, outcome);
         const std::optional<long>& start_day = replications.start_day;
         const std::string date =
             start_day ? io::days_to_date(*start_day + static_cast<long>(std::floor(outcome.outcome.time)))
@@ -361,6 +364,7 @@ struct Tally {
     std::vector<double> war_times;
     std::uint64_t wars = 0;
     std::uint64_t succeeded = 0;
+    std::map<std::string, NotReachedCount> not_reached;  // by id
 
     void count(const RunSummary& summary, EnsembleResult& result) {
         ++result.runs;
@@ -369,6 +373,11 @@ struct Tally {
             return;
         }
         ++succeeded;
+        for (const io::NotReached& item : summary.not_reached) {
+            NotReachedCount& counted = not_reached[item.id];
+            counted.item = item;
+            ++counted.runs;
+        }
         ++result.outcomes[summary.outcome];
         if (summary.outcome == "war") {
             ++wars;
@@ -426,9 +435,40 @@ std::string ensemble_summary(const ScenarioSpec& spec, const EnsembleOptions& op
     }
     json["wars"] = wars_json;
     json["median_time_to_war"] = io::json_number(result.median_time_to_war);
+    io::OrderedJson missed = io::OrderedJson::array();
+    for (const NotReachedCount& counted : result.not_reached) {
+        const io::NotReached& item = counted.item;
+        missed.push_back({{"id", item.id},
+                          {"day", io::json_number(item.day)},
+                          {"date", io::json_string_or_null(io::date_at(spec, item.day))},
+                          {"type", item.type},
+                          {"source", item.source},
+                          {"description", item.description},
+                          {"runs", counted.runs}});
+    }
+    json["not_reached"] = std::move(missed);
     io::set_scenario_tables(json, spec, io::DemandFields::Basic);
     json["complete"] = result.complete;
     return io::json_text(json);
+}
+
+// The counted items in the order io::not_reached lists them: scripted events by place, then demands.
+std::vector<NotReachedCount> in_scenario_order(const ScenarioSpec& spec,
+                                               const std::map<std::string, NotReachedCount>& counted) {
+    std::vector<NotReachedCount> ordered;
+    const auto take = [&](const std::string& id) {
+        const auto found = counted.find(id);
+        if (found != counted.end()) {
+            ordered.push_back(found->second);
+        }
+    };
+    for (std::size_t e = 0; e < spec.events.size(); ++e) {
+        take("events[" + std::to_string(e) + "]");
+    }
+    for (const DemandSpec& demand : spec.demands) {
+        take(demand.id);
+    }
+    return ordered;
 }
 
 // Runs every replication on the thread pool, streaming rows to runs.csv in run-id order.
@@ -497,6 +537,7 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     result.p_war_lo = p_war.lo;
     result.p_war_hi = p_war.hi;
     result.median_time_to_war = median(tally.war_times);
+    result.not_reached = in_scenario_order(spec, tally.not_reached);
     const std::string summary_path = (fs::path(options.out_dir) / "summary.json").string();
     io::write_file_atomically(summary_path, ensemble_summary(spec, options, base_seed, result));
     result.written.push_back(summary_path);

@@ -22,13 +22,8 @@ namespace {
 
 constexpr int k_tag_size = 1;
 constexpr int k_tag_chunk = 2;
-constexpr std::size_t k_chunk_bytes = 1U << 20;
-
-void check(int code, const char* what) {
-    if (code != MPI_SUCCESS) {
-        throw std::runtime_error(std::string("MPI error in ") + what);
-    }
-}
+constexpr std::size_t k_chunk_bytes = k_mpi_chunk_bytes;
+constexpr auto check = mpi_check;
 
 void send_file(const fs::path& path, int destination) {
     std::uint64_t size = fs::exists(path) ? fs::file_size(path) : 0;

@@ -2,6 +2,8 @@
 // that distributes its own work needs. Without BRINK_HAVE_MPI, the constructor throws.
 #include "brink/sweep/mpi_session.hpp"
 
+#include "sweep_internal.hpp"
+
 #include <stdexcept>
 
 #ifdef BRINK_HAVE_MPI
@@ -12,18 +14,20 @@
 #include <cstdint>
 
 namespace brink::sweep {
-namespace {
 
-constexpr int k_tag_size = 11;
-constexpr int k_tag_chunk = 12;
-constexpr std::size_t k_chunk_bytes = 1U << 20;
-
-void check(int code, const char* what) {
+namespace detail {
+void mpi_check(int code, const char* what) {
     if (code != MPI_SUCCESS) {
         throw std::runtime_error(std::string("MPI error in ") + what);
     }
 }
+}  // namespace detail
 
+namespace {
+constexpr int k_tag_size = 11;  // not the sweep runner's tags (1, 2): a session may carry both
+constexpr int k_tag_chunk = 12;
+constexpr std::size_t k_chunk_bytes = detail::k_mpi_chunk_bytes;
+constexpr auto check = detail::mpi_check;
 }  // namespace
 
 MpiSession::MpiSession() {

@@ -50,11 +50,16 @@ nlohmann::ordered_json sweep_json(const SweepSpec& spec, std::uint64_t points) {
         nlohmann::ordered_json item;
         item["path"] = parameter.path;
         item["label"] = io::parameter_label(spec.base, parameter.path);
-        if (spec.design == DesignKind::Grid) {
+        if (spec.design == DesignKind::Grid && !parameter.labels.empty()) {
+            item["values"] = parameter.labels;
+        } else if (spec.design == DesignKind::Grid) {
             item["values"] = parameter.values;
         } else {
             item["low"] = parameter.low;
             item["high"] = parameter.high;
+        }
+        if (parameter.variant) {
+            item["variant"] = true;
         }
         parameters.push_back(item);
     }
@@ -285,12 +290,24 @@ std::string run_row(const SweepSpec& spec, const Design& design, const RunFuncti
     const std::uint64_t seed = engine::derive_seed(spec.seed, id);
     io::CsvWriter row;
     row.field(id).field(point).field(replication).field(seed);
-    ScenarioSpec scenario = spec.base;
+    // The point's variant scenario (the levels of the variant parameters, mixed radix), else the base.
+    std::size_t variant = 0;
+    for (std::size_t j = 0; j < design.dimensions; ++j) {
+        if (spec.parameters[j].variant) {
+            variant = variant * spec.parameters[j].labels.size() +
+                      static_cast<std::size_t>(design.at(static_cast<std::size_t>(point), j));
+        }
+    }
+    ScenarioSpec scenario = spec.variants.empty() ? spec.base : spec.variants.at(variant);
     std::string error;
     for (std::size_t j = 0; j < design.dimensions; ++j) {
-        const std::string value = io::format_number(design.at(static_cast<std::size_t>(point), j));
+        const ParameterSpec& parameter = spec.parameters[j];
+        const double level = design.at(static_cast<std::size_t>(point), j);
+        const std::string value = parameter.labels.empty()
+                                      ? io::format_number(level)
+                                      : parameter.labels[static_cast<std::size_t>(level)];
         row.field(value);
-        if (error.empty()) {
+        if (error.empty() && !parameter.variant) {
             const auto problems = io::apply_override(scenario, spec.parameters[j].path, value);
             if (!problems.empty()) {
                 error = spec.parameters[j].path + "=" + value + ": " + problems.front().message;

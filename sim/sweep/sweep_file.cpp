@@ -50,20 +50,33 @@ std::vector<YAML::Node> items_of(const YAML::Node& sequence, SweepDiagnostics& r
     return items;
 }
 
-// `values:` of a parameter: a list of numbers or "lo:hi:n"; false (reported) on a problem.
+// `values:` of a parameter: a list (of numbers, or of any scalars and lists of scalars, which are labels
+// set as `--set` text: the list [usa, nato] is "[usa, nato]") or "lo:hi:n"; false (reported) on a problem.
 bool read_values(const YAML::Node& value, SweepDiagnostics& reader, ParameterSpec& parameter) {
     if (value.IsSequence()) {
         bool ok = true;
+        std::vector<std::string> texts;
         for (const auto& item : items_of(value, reader)) {
-            const auto number = reader.number(item, "values");
-            ok = ok && number.has_value();
-            if (number) {
-                parameter.values.push_back(*number);
+            if (item.IsSequence()) {
+                std::string joined;
+                for (const auto& element : items_of(item, reader)) {
+                    const auto text = reader.text(element, "values");
+                    ok = ok && text.has_value();
+                    joined += (joined.empty() ? "" : ", ") + text.value_or("");
+                }
+                texts.push_back("[" + joined + "]");
+                continue;
             }
+            const auto text = reader.text(item, "values");
+            ok = ok && text.has_value();
+            texts.push_back(text.value_or(""));
         }
         if (value.size() == 0) {
             reader.error(value, "'values' must not be empty");
             ok = false;
+        }
+        if (ok) {
+            set_grid_levels(parameter, texts);
         }
         return ok;
     }
@@ -77,7 +90,7 @@ bool read_values(const YAML::Node& value, SweepDiagnostics& reader, ParameterSpe
         parameter.values = *values;
         return true;
     }
-    reader.error(value, "'values' must be a list of numbers or 'lo:hi:n'");
+    reader.error(value, "'values' must be a list or 'lo:hi:n'");
     return false;
 }
 
@@ -127,7 +140,8 @@ std::optional<ParameterSpec> read_parameter(const YAML::Node& node, SweepDiagnos
         reader.error(node, "a parameter needs 'path' (as for --set, e.g. actors.russia.resolve)");
         ok = false;
     }
-    if (!parameter.values.empty() && std::isnan(parameter.low) && std::isnan(parameter.high)) {
+    if (!parameter.values.empty() && parameter.labels.empty() && std::isnan(parameter.low) &&
+        std::isnan(parameter.high)) {
         // A value list also defines the range, so the same parameter works with every design.
         const auto [lo, hi] = std::minmax_element(parameter.values.begin(), parameter.values.end());
         parameter.low = *lo;

@@ -42,6 +42,10 @@ void aggregate_directory(const std::string& dir, nlohmann::ordered_json json, Sw
 #ifdef BRINK_HAVE_MPI
 /// The MPI runner: rank r runs ids ≡ r (mod size); rank 0 gathers rows and writes every output.
 SweepResult run_sweep_mpi(const SweepSpec& spec, const RunnerOptions& options);
+/// Throws std::runtime_error naming `what` unless `code` is MPI_SUCCESS (mpi_session.cpp).
+void mpi_check(int code, const char* what);
+/// Texts go between ranks in chunks of at most this many bytes (an int count).
+inline constexpr std::size_t k_mpi_chunk_bytes = std::size_t{1} << 20;
 #endif
 
 }  // namespace brink::sweep::detail

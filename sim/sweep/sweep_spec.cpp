@@ -24,20 +24,26 @@ void check_parameter_paths(const SweepSpec& spec, std::vector<io::Diagnostic>& d
                            const std::string& file, const std::vector<int>& lines) {
     for (std::size_t j = 0; j < spec.parameters.size(); ++j) {
         const ParameterSpec& parameter = spec.parameters[j];
-        std::vector<double> probes = parameter.values;
-        if (probes.empty()) {
-            probes = {parameter.low, parameter.high};
+        if (parameter.variant) {
+            continue;  // no override: its scenarios were built by the caller
         }
-        for (double probe : probes) {
+        std::vector<std::string> probes = parameter.labels;
+        if (probes.empty()) {
+            for (double value : parameter.values.empty() ? std::vector<double>{parameter.low, parameter.high}
+                                                         : parameter.values) {
+                probes.push_back(io::format_number(value));
+            }
+        }
+        for (const std::string& probe : probes) {
             ScenarioSpec copy = spec.base;
-            auto problems = io::apply_override(copy, parameter.path, io::format_number(probe));
+            auto problems = io::apply_override(copy, parameter.path, probe);
             if (!problems.empty()) {
                 for (auto& problem : problems) {
                     problem.file = file;
                     problem.line = j < lines.size() ? lines[j] : 0;
                     problem.column = 0;
-                    problem.message = "parameter '" + parameter.path + "' = " + io::format_number(probe) +
-                                      ": " + problem.message;
+                    problem.message =
+                        "parameter '" + parameter.path + "' = " + probe + ": " + problem.message;
                     diagnostics.push_back(std::move(problem));
                 }
                 break;
@@ -73,6 +79,9 @@ void check_design(const SweepSpec& spec, SweepDiagnostics& reader) {
             if (parameter.values.empty()) {
                 reader.error_at({}, "grid parameter '" + parameter.path + "' needs 'values'");
             }
+        } else if (!parameter.labels.empty()) {
+            reader.error_at({}, "parameter '" + parameter.path + "' has values that are not numbers ('" +
+                                    parameter.labels.front() + "'): only a grid design can sweep them");
         } else if (!(parameter.low <= parameter.high)) {
             reader.error_at({}, std::string(to_string(spec.design)) + " parameter '" + parameter.path +
                                     "' needs 'low' <= 'high' (or 'range: [low, high]')");
@@ -377,6 +386,26 @@ std::optional<std::vector<double>> parse_values(std::string_view text, std::stri
     return values;
 }
 
+void set_grid_levels(ParameterSpec& parameter, const std::vector<std::string>& texts) {
+    parameter.values.clear();
+    parameter.labels.clear();
+    for (const std::string& text : texts) {
+        const auto number = io::parse_number(detail::trim(text));
+        if (!number) {
+            break;
+        }
+        parameter.values.push_back(*number);
+    }
+    if (parameter.values.size() == texts.size()) {
+        return;
+    }
+    parameter.values.clear();
+    for (const std::string& text : texts) {
+        parameter.values.push_back(static_cast<double>(parameter.labels.size()));
+        parameter.labels.emplace_back(detail::trim(text));
+    }
+}
+
 std::optional<Shard> parse_shard(std::string_view text) {
     const std::size_t slash = text.find('/');
     if (slash == std::string_view::npos) {
@@ -401,8 +430,24 @@ std::optional<ParameterSpec> inline_parameter(const std::string& param, detail::
     }
     ParameterSpec parameter;
     parameter.path = std::string(detail::trim(std::string_view(param).substr(0, equals)));
+    const std::string_view levels = detail::trim(std::string_view(param).substr(equals + 1));
     std::string problem;
-    const auto values = parse_values(std::string_view(param).substr(equals + 1), &problem);
+    const auto values = parse_values(levels, &problem);
+    if (!values && !levels.empty() && levels.find(':') == std::string_view::npos) {
+        // Levels that are not all numbers ("state,alliance"): labels, set as `--set` sets them.
+        std::vector<std::string> texts;
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t comma = levels.find(',', start);
+            texts.emplace_back(levels.substr(start, comma == std::string_view::npos ? comma : comma - start));
+            if (comma == std::string_view::npos) {
+                break;
+            }
+            start = comma + 1;
+        }
+        set_grid_levels(parameter, texts);
+        return parameter;
+    }
     if (!values) {
         reader.error_at({}, parameter.path + ": " + problem);
         return std::nullopt;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -177,6 +178,80 @@ TEST_F(Calibrate, PlotOfACalibrationFolderRedrawsItsCrossValidatedCharts) {
         EXPECT_NE(plot.out.find(chart), std::string::npos) << plot.out;
     }
     EXPECT_EQ(brink({"plot", "cal", "--mark", "1962-10-28"}).exit_code, 2) << "no time axis to mark";
+}
+
+TEST_F(Calibrate, TheFolderCarriesAManifestAndAnotherCalibrationOrKindIsRefused) {
+    const fs::path file = write_calibration();
+    ASSERT_EQ(brink({"calibrate", file.string(), "--out", "c", "--no-plot", "--quiet"}).exit_code, 0);
+    const auto manifest = nlohmann::json::parse(read_file(dir() / "c" / "brink.json"));
+    EXPECT_EQ(manifest["kind"], "calibration");
+    EXPECT_EQ(manifest["complete"], true);
+    EXPECT_EQ(manifest["scenario"]["path"], file.string()) << "the calibration file stands for the scenario";
+    EXPECT_EQ(manifest["seed"], 3);
+    const auto& files = manifest["files"];
+    for (const char* name : {"calibration.csv", "best.yaml", "cv.csv", "summary.json", "cv/score.csv"}) {
+        EXPECT_NE(std::find(files.begin(), files.end(), name), files.end()) << name << " in " << files.dump();
+    }
+    // Another calibration file into the same folder: refused, nothing touched; with --force, replaced.
+    std::string other_text = read_file(file);
+    other_text.replace(other_text.find("seed: 3"), 7, "seed: 4");
+    std::ofstream(dir() / "other.yaml") << other_text;
+    const std::string best = read_file(dir() / "c" / "best.yaml");
+    const Result other = brink({"calibrate", "other.yaml", "--out", "c", "--no-plot", "--quiet"});
+    EXPECT_EQ(other.exit_code, 2);
+    EXPECT_NE(other.err.find("c holds a calibration of " + file.string()), std::string::npos) << other.err;
+    EXPECT_EQ(read_file(dir() / "c" / "best.yaml"), best);
+    // A run into a calibration's folder is refused too; a reader says what the folder holds.
+    const Result run = brink({"run", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--out", "c", "--quiet"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("holds a calibration"), std::string::npos) << run.err;
+    // brink plot draws a calibration's charts (those of its cross-validated forecasts, in c/cv/charts);
+    // PlotOfACalibrationFolderRedrawsItsCrossValidatedCharts checks them.
+    const Result report = brink({"report", "c"});
+    EXPECT_EQ(report.exit_code, 2);
+    EXPECT_NE(report.err.find("holds a calibration"), std::string::npos) << report.err;
+    const Result forced = brink({"calibrate", "other.yaml", "--out", "c", "--no-plot", "--quiet", "--force"});
+    ASSERT_EQ(forced.exit_code, 0) << forced.err;
+    EXPECT_EQ(nlohmann::json::parse(read_file(dir() / "c" / "brink.json"))["scenario"]["path"], "other.yaml");
+    // A shard's manifest says which shard it is, and --resume continues only that shard.
+    ASSERT_EQ(
+        brink({"calibrate", file.string(), "--out", "s", "--shard", "0/2", "--no-plot", "--quiet"}).exit_code,
+        0);
+    EXPECT_EQ(nlohmann::json::parse(read_file(dir() / "s" / "brink.json"))["sweep"]["shard"], "0/2");
+    const Result wrong_shard = brink(
+        {"calibrate", file.string(), "--out", "s", "--shard", "1/2", "--resume", "--no-plot", "--quiet"});
+    EXPECT_EQ(wrong_shard.exit_code, 2);
+    EXPECT_NE(wrong_shard.err.find("shard 0/2 of a calibration"), std::string::npos) << wrong_shard.err;
+}
+
+TEST_F(Calibrate, ValidateRecognisesTheCalibrationFileAndTheParameterFileItWrites) {
+    const fs::path file = write_calibration();
+    const Result good = brink({"validate", file.string()});
+    EXPECT_EQ(good.exit_code, 0) << good.err;
+    EXPECT_EQ(good.out, file.string() + ": ok (a calibration file, with its 3 cases)\n");
+    ASSERT_EQ(brink({"calibrate", file.string(), "--out", "c", "--no-plot", "--quiet"}).exit_code, 0);
+    const Result best = brink({"validate", "c/best.yaml"});
+    EXPECT_EQ(best.exit_code, 0) << best.err;
+    EXPECT_EQ(best.out, "c/best.yaml: ok (a parameter file)\n");
+    // A bad calibration file: its diagnostics, not a scenario's "missing required key 'actors'".
+    std::ofstream(dir() / "bad_cal.yaml")
+        << "cases: [nowhere_*.yaml]\nparameters: {model.rationality: [1, 2]}\n";
+    const Result bad = brink({"validate", "bad_cal.yaml"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("bad_cal.yaml:"), std::string::npos) << bad.err;
+    EXPECT_EQ(bad.err.find("actors"), std::string::npos) << bad.err;
+    // Parameter files: a path outside model. at its line, a value out of range naming the key.
+    std::ofstream(dir() / "bad_key.yaml") << "model.rationality: 3\nactors.russia.resolve: 0.5\n";
+    const Result bad_key = brink({"validate", "bad_key.yaml"});
+    EXPECT_EQ(bad_key.exit_code, 2);
+    EXPECT_NE(bad_key.err.find("bad_key.yaml:2:"), std::string::npos) << bad_key.err;
+    std::ofstream(dir() / "bad_value.yaml") << "model:\n  rationality: -4\n";
+    const Result bad_value = brink({"validate", "bad_value.yaml"});
+    EXPECT_EQ(bad_value.exit_code, 2);
+    EXPECT_NE(bad_value.err.find("bad_value.yaml: error: 'model.rationality' expects a number"),
+              std::string::npos)
+        << bad_value.err;
+    EXPECT_EQ(bad_value.out, "");
 }
 
 TEST_F(Calibrate, ReportsABadFileWithItsPositionAndExitCodeTwo) {

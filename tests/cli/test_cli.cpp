@@ -601,4 +601,128 @@ TEST(Docs, EveryScenarioFileTheDocsAndScriptsNameExists) {
     EXPECT_GT(checked, 10);
 }
 
+/// A command line shown in the docs: where it is, and what it says.
+struct DocCommand {
+    std::string where;  ///< "README.md:23"
+    std::string line;   ///< the command, continuation lines joined, its trailing comment dropped
+};
+
+// The command lines of a Markdown file: lines of ```sh, ```bash and ```console blocks (in a console block
+// only those after a "$ " prompt) that start with `brink `, `build/brink ` or `$ brink`. A line ending in a
+// backslash continues on the next.
+std::vector<DocCommand> doc_commands(const fs::path& file, const fs::path& root) {
+    std::vector<DocCommand> commands;
+    std::istringstream lines(read_file(file));
+    std::optional<std::string> block;  // the open block's language
+    int number = 0;
+    const std::regex fence(R"(^\s*```(\w*).*$)");
+    const std::regex trailing_comment(R"(\s+#\s.*$)");
+    for (std::string line; std::getline(lines, line);) {
+        ++number;
+        std::smatch match;
+        if (std::regex_match(line, match, fence)) {
+            block = block ? std::nullopt : std::optional<std::string>(match[1].str());
+            continue;
+        }
+        if (!block || (*block != "sh" && *block != "bash" && *block != "console")) {
+            continue;
+        }
+        const int first = number;
+        while (!line.empty() && line.back() == '\\') {
+            std::string next;
+            if (!std::getline(lines, next)) {
+                break;
+            }
+            ++number;
+            line.pop_back();
+            line += " " + next;
+        }
+        std::string command = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+        if (*block == "console") {
+            if (command.rfind("$ ", 0) != 0) {
+                continue;
+            }
+            command.erase(0, 2);
+        }
+        if (command.rfind("brink ", 0) != 0 && command.rfind("build/brink ", 0) != 0) {
+            continue;
+        }
+        command = std::regex_replace(command, trailing_comment, "");
+        commands.push_back({file.lexically_relative(root).string() + ":" + std::to_string(first), command});
+    }
+    return commands;
+}
+
+// Every command line the README and docs/*.md show runs as shown and exits 0, in a folder of its own that
+// holds a copy of scenarios/ (commands name it relatively), with the built binary as both `brink` (on PATH)
+// and `build/brink`; the commands of one file run in order in one folder, so that a `brink report DIR`
+// finds the run an earlier line made. Made small enough for the dev suite (about 30 s), each reduction
+// stated here rather than skipping the command:
+// - `--runs N` above 20 runs 20 (ensembles, the score of the case library);
+// - the copied sweep files run 2 replications per point (resolve_commitment: 50 runs) and sobol_study 8
+//   base samples; the calibration file 4 points of 4 runs per case, 2 folds and 2 refinement evaluations;
+// - the Slurm script's line runs as task 0 of its array (SLURM_ARRAY_TASK_ID=0, SLURM_CPUS_PER_TASK=2).
+// No command is skipped: none of them needs MPI (those lines start with mpirun and are not collected).
+TEST(Docs, EveryCommandTheReadmeAndTheDocsShowRunsAndExitsZero) {
+    const fs::path root = BRINK_SOURCE_DIR;
+    std::vector<fs::path> texts = {root / "README.md"};
+    for (const fs::path& doc : brink::test_support::files_in(root / "docs", ".md")) {
+        texts.push_back(doc);
+    }
+    const std::regex many_runs(R"(--runs ([0-9]+))");
+    const auto reduced = [&many_runs](std::string command) {
+        std::smatch match;
+        if (std::regex_search(command, match, many_runs) && std::stol(match[1].str()) > 20) {
+            command.replace(static_cast<std::size_t>(match.position(0)),
+                            static_cast<std::size_t>(match.length(0)), "--runs 20");
+        }
+        return command;
+    };
+    const auto shrink = [](const fs::path& file,
+                           const std::vector<std::pair<std::string, std::string>>& edits) {
+        std::string text = read_file(file);
+        for (const auto& [from, to] : edits) {
+            const std::size_t at = text.find(from);
+            ASSERT_NE(at, std::string::npos) << file << " has no '" << from << "' to reduce";
+            text.replace(at, from.size(), to);
+        }
+        std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+    };
+    std::size_t ran = 0;
+    for (const fs::path& text : texts) {
+        const std::vector<DocCommand> commands = doc_commands(text, root);
+        if (commands.empty()) {
+            continue;
+        }
+        brink::test_support::TempDir scratch("brink_doc_commands");
+        const fs::path dir = scratch.path();
+        fs::copy(root / "scenarios", dir / "scenarios", fs::copy_options::recursive);
+        shrink(dir / "scenarios" / "sweeps" / "resolve_commitment.yaml",
+               {{"replications: 200", "replications: 2"}});
+        shrink(dir / "scenarios" / "sweeps" / "sobol_study.yaml",
+               {{"samples: 256", "samples: 8"}, {"replications: 25", "replications: 2"}});
+        shrink(dir / "scenarios" / "calibration" / "library.yaml", {{"points: 256", "points: 4"},
+                                                                    {"runs: 100", "runs: 4"},
+                                                                    {"folds: 5", "folds: 2"},
+                                                                    {"evaluations: 40", "evaluations: 2"}});
+        fs::create_directories(dir / "bin");
+        fs::create_directories(dir / "build");
+        fs::create_symlink(BRINK_EXECUTABLE, dir / "bin" / "brink");
+        fs::create_symlink(BRINK_EXECUTABLE, dir / "build" / "brink");
+        for (const DocCommand& command : commands) {
+            const std::string shell =
+                "cd " + shell_quote(dir.string()) + " && PATH=" + shell_quote((dir / "bin").string()) +
+                ":\"$PATH\" BRINK_SCENARIO_DIR=scenarios SLURM_ARRAY_TASK_ID=0 SLURM_CPUS_PER_TASK=2 "
+                "sh -c " +
+                shell_quote(reduced(command.line)) + " >.out 2>.err </dev/null";
+            const int status = std::system(shell.c_str());
+            const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            EXPECT_EQ(exit_code, 0) << command.where << ": " << command.line << "\n"
+                                    << read_file(dir / ".err");
+            ++ran;
+        }
+    }
+    EXPECT_GT(ran, 25U) << "the README and the docs show more commands than that";
+}
+
 }  // namespace

@@ -312,6 +312,43 @@ TEST_F(OutputFolders, ScriptedEventsAfterTheRunEndedAreListedAndWarnedAbout) {
     EXPECT_EQ(std::count(loud.err.begin(), loud.err.end(), '\n'), 1) << loud.err;
 }
 
+TEST_F(OutputFolders, AnEnsembleListsWhatItsRunsNeverReachedAndInHowManyRuns) {
+    std::string scenario = read_file(k_scenarios + "cuba_1962.yaml");
+    const auto events = scenario.find("\nevents:\n");
+    ASSERT_NE(events, std::string::npos);
+    scenario.insert(events + 9,
+                    "  - day: 50\n    type: meeting\n    source: usa\n    targets: [ussr]\n"
+                    "    description: \"A summit that never was\"\n");
+    write("late.yaml", scenario);
+    const Outcome run = brink({"run", "late.yaml", "--runs", "8", "--out", "e", "--threads", "2"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto summary = nlohmann::json::parse(read_file(dir() / "e" / "summary.json"));
+    ASSERT_EQ(summary["not_reached"].size(), 1U) << summary["not_reached"].dump();
+    const auto& missed = summary["not_reached"][0];
+    EXPECT_EQ(missed["id"], "events[0]");
+    EXPECT_EQ(missed["type"], "meeting");
+    EXPECT_EQ(missed["day"], 50);
+    EXPECT_EQ(missed["description"], "A summit that never was");
+    const int runs = missed["runs"].get<int>();
+    EXPECT_GE(runs, 1);
+    EXPECT_LE(runs, 8);
+    EXPECT_TRUE(has(run.err,
+                    "brink run: warning: 1 scripted event was never reached because runs ended before "
+                    "them: A summit that never was (in " +
+                        std::to_string(runs) + " of 8 runs)"))
+        << run.err;
+    // The count does not depend on the thread count.
+    ASSERT_EQ(
+        brink({"run", "late.yaml", "--runs", "8", "--out", "e1", "--threads", "1", "--quiet"}).exit_code, 0);
+    EXPECT_EQ(nlohmann::json::parse(read_file(dir() / "e1" / "summary.json"))["not_reached"],
+              summary["not_reached"]);
+    // A scenario whose runs reach everything lists nothing.
+    ASSERT_EQ(
+        brink({"run", k_scenarios + "cuba_1962.yaml", "--runs", "4", "--out", "c", "--quiet"}).exit_code, 0);
+    EXPECT_EQ(nlohmann::json::parse(read_file(dir() / "c" / "summary.json"))["not_reached"],
+              nlohmann::json::array());
+}
+
 TEST_F(OutputFolders, AScenarioOnStandardInputIsRunAndValidated) {
     const fs::path cuba = k_scenarios + "cuba_1962.yaml";
     const Outcome run = brink({"run", "-", "--quiet"}, cuba);

@@ -118,6 +118,41 @@ TEST_F(Score, DrawsTheReliabilityDiagramAndTheCaseChart) {
     EXPECT_TRUE(fs::exists(dir() / "charts" / "charts" / "cases.svg"));
 }
 
+TEST_F(Score, TheFolderCarriesAManifestThatReadersAndWritersCheck) {
+    ASSERT_EQ(brink(score_args("s", "2")).exit_code, 0);
+    const auto manifest = nlohmann::json::parse(read_file(dir() / "s" / "brink.json"));
+    EXPECT_EQ(manifest["kind"], "score");
+    EXPECT_EQ(manifest["complete"], true);
+    EXPECT_TRUE(manifest["scenario"]["path"].is_null()) << "a score is of many cases";
+    EXPECT_EQ(manifest["seed"], 3);
+    EXPECT_EQ(manifest["files"], nlohmann::json::parse(R"(["score.csv", "score_actors.csv", "score.json"])"));
+    // brink plot draws it and lists the charts; brink report says what the folder holds.
+    const Result plot = brink({"plot", "s", "--format", "svg"});
+    ASSERT_EQ(plot.exit_code, 0) << plot.err;
+    const auto files = nlohmann::json::parse(read_file(dir() / "s" / "brink.json"))["files"];
+    EXPECT_NE(std::find(files.begin(), files.end(), "charts/cases.svg"), files.end()) << files.dump();
+    const Result report = brink({"report", "s"});
+    EXPECT_EQ(report.exit_code, 2);
+    EXPECT_NE(report.err.find("s holds a score"), std::string::npos) << report.err;
+    // Another kind into a score's folder: refused without --force; another score replaces it.
+    const Result run = brink({"run", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--out", "s", "--quiet"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("s holds a score"), std::string::npos) << run.err;
+    ASSERT_EQ(brink(score_args("s", "1")).exit_code, 0);
+    EXPECT_FALSE(fs::exists(dir() / "s" / "charts" / "cases.svg"))
+        << "the previous score's charts are cleared";
+    fs::create_directories(dir() / "r");
+    ASSERT_EQ(brink({"run", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--out", "r", "--quiet"}).exit_code,
+              0);
+    const Result over_run = brink(score_args("r", "1"));
+    EXPECT_EQ(over_run.exit_code, 2);
+    EXPECT_NE(over_run.err.find("r holds a single run"), std::string::npos) << over_run.err;
+    std::vector<std::string> forced = score_args("r", "1");
+    forced.push_back("--force");
+    ASSERT_EQ(brink(forced).exit_code, 0);
+    EXPECT_FALSE(fs::exists(dir() / "r" / "events.csv")) << "--force clears the run's files";
+}
+
 TEST_F(Score, ExitsTwoOnBadInputAndWritesNothing) {
     const std::string chanak = BRINK_SOURCE_DIR "/scenarios/cases/chanak_1922.yaml";
     Result result = brink({"score", "missing_case.yaml", "--out", "out"});

@@ -2,6 +2,7 @@
 // diagnostic with a position inside the input.
 #include "brink/io/scenario_dump.hpp"
 #include "brink/io/scenario_loader.hpp"
+#include "fuzz_checks.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -11,14 +12,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const brink::io::LoadResult result = brink::io::load_scenario_string(text, "fuzz.yaml");
-    if (result.spec.has_value() == !result.diagnostics.empty() && !result.diagnostics.empty()) {
-        std::abort();  // a spec must come with no errors, and errors with no spec
-    }
-    for (const auto& diagnostic : result.diagnostics) {
-        if (diagnostic.message.empty() || diagnostic.line < 0 || diagnostic.column < 0) {
-            std::abort();
-        }
-    }
+    brink::fuzz::check_load_result(result);
     if (result.ok()) {
         // What loads must round-trip.
         const std::string dumped = brink::io::dump_scenario(*result.spec);

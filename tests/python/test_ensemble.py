@@ -30,7 +30,7 @@ def test_ensemble_equals_the_clis_runs_csv(default_scenario, brink_executable, t
 
 
 def test_runs_frame_columns_and_dtypes(default_scenario):
-    runs = brink.ensemble(default_scenario, runs=12, seed=4).runs
+    runs = brink.ensemble(default_scenario, runs=12, seed=4, keep="all").runs
     assert len(runs) == 12
     assert list(runs["run"]) == list(range(12))
     assert list(runs.columns[:12]) == ["run", "seed", "outcome", "time", "date", "initiator", "target",
@@ -83,3 +83,59 @@ def test_an_ensemble_releases_the_gil(default_scenario):
     worker.join()
     assert seconds > 0.2, "the ensemble was too short to tell"
     assert ticks / seconds > 0.1 * idle_ticks / idle_seconds
+
+
+def test_keep_selects_groups_of_columns(default_scenario):
+    many = brink.ensemble(default_scenario, runs=5, seed=4)
+    assert list(many.runs.columns) == ["run", "seed", "outcome", "time", "date", "initiator", "target",
+                                       "peak_rung", "error"]
+    war = brink.ensemble(default_scenario, runs=5, seed=4, keep=("outcome", "war")).runs
+    assert list(war.columns[-5:]) == ["violence", "war_start", "war_end", "war_how", "error"]
+    positions = brink.ensemble(default_scenario, runs=5, seed=4, keep=["positions"]).runs
+    assert positions.columns[0] == "run" and all(c.startswith("position:") for c in positions.columns[1:])
+    actors = brink.ensemble(default_scenario, runs=5, seed=4, keep="actor_outcomes").runs
+    assert all(c.startswith("outcome:") for c in actors.columns[1:]) and len(actors.columns) > 2
+    full = brink.ensemble(default_scenario, runs=5, seed=4, keep="all")
+    assert len(full.runs.columns) == len(many.texts["runs"].split("\n", 1)[0].split(","))
+    assert full.texts["runs"] == many.texts["runs"]  # keep shapes the frame, never the file
+    with pytest.raises(ValueError, match="keep"):
+        brink.ensemble(default_scenario, runs=2, keep=("outcomes",))
+
+
+def test_series_are_each_runs_daily_samples(default_scenario):
+    many = brink.ensemble(default_scenario, runs=4, seed=6, threads=2,
+                          series=["rung", "position:nato_enlargement"])
+    series = many.series
+    assert list(series.columns) == ["run", "day", "date", "series", "actor", "value"]
+    assert list(series["series"].cat.categories) == ["rung", "position:nato_enlargement"]
+    assert list(series["actor"].cat.categories) == [a["id"] for a in many.summary["actors"]]
+    assert pd.api.types.is_datetime64_any_dtype(series["date"])
+    assert series["run"].dtype == "int32" and series["day"].dtype == "int32"
+    assert series["value"].dtype == "float64"
+    assert sorted(series["run"].unique()) == [0, 1, 2, 3]
+    horizon = int(default_scenario.to_dict()["metadata"]["horizon"])
+    assert series["day"].min() == 0 and series["day"].max() == horizon
+    # Run 2 against brink.run with its seed: the last trajectory sample at or before each day.
+    seed = int(many.runs["seed"][2])
+    trajectory = brink.run(default_scenario, seed=seed).trajectory
+    russia = trajectory[(trajectory["actor"] == "russia") & (trajectory["metric"] == "rung")]
+    mine = series[(series["run"] == 2) & (series["actor"] == "russia") & (series["series"] == "rung")]
+    for day in (0, 10, horizon):
+        expected = russia[russia["time"] <= day + 1e-9]["value"].iloc[-1]
+        assert mine[mine["day"] == day]["value"].item() == expected
+    # The same series for any thread count.
+    again = brink.ensemble(default_scenario, runs=4, seed=6, threads=1,
+                           series=["rung", "position:nato_enlargement"]).series
+    pd.testing.assert_frame_equal(series, again)
+    assert brink.ensemble(default_scenario, runs=2, seed=6).series is None
+
+
+def test_bad_series_raise(default_scenario):
+    with pytest.raises(ValueError, match="position:<issue>"):
+        brink.ensemble(default_scenario, runs=2, series=["rungs"])
+    with pytest.raises(ValueError, match="no issue 'nato'"):
+        brink.ensemble(default_scenario, runs=2, series=["position:nato"])
+    with pytest.raises(ValueError, match="output.metrics"):
+        brink.ensemble(default_scenario.copy().set("output.metrics", "[rung]"), runs=2, series=["pressure"])
+    with pytest.raises(ValueError, match="twice"):
+        brink.ensemble(default_scenario, runs=2, series=["rung", "rung"])

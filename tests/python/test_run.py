@@ -1,8 +1,10 @@
 """brink.run: DataFrames with the documented columns and dtypes; determinism; the CLI's files."""
 
+import io
 import pathlib
 import subprocess
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -84,7 +86,6 @@ def test_id_columns_share_the_scenarios_actor_order(default_scenario):
 @pytest.mark.parametrize("name", ["ukraine_2022", "cuba_1962", "july_1914"])
 def test_typed_frames_lose_no_value(name):
     # A value outside a categorical's categories would silently become NaN: count the empty fields.
-    import io
     scenario = brink.load(SOURCE_DIR / "scenarios" / f"{name}.yaml").set("output.bdm_rounds", True)
     result = brink.run(scenario, seed=4)
     for kind in ("trajectory", "events", "dyads", "bdm_rounds"):
@@ -102,3 +103,42 @@ def test_params_apply_to_a_copy_as_set_does(default_scenario, brink_executable, 
     assert result.texts["events"] == (tmp_path / "cli" / "events.csv").read_text()
     with pytest.raises(brink.ScenarioError):
         brink.run(default_scenario, params={"actors.russia.resolv": 0.5})
+
+
+def test_frames_hold_the_numbers_of_the_texts_exactly(default_scenario):
+    # The extension reads the columns itself (a fast path for plain decimals, std::from_chars otherwise):
+    # every number must be the double the text names, as a round-trip parse gives it.
+    many = brink.ensemble(default_scenario, runs=300, seed=11, keep="all")
+    result = brink.run(default_scenario, seed=11)
+    for text, data in ((many.texts["runs"], many.runs), (result.texts["trajectory"], result.trajectory),
+                       (result.texts["events"], result.events)):
+        reference = pd.read_csv(io.StringIO(text), float_precision="round_trip")
+        floats = [column for column in data.columns if data[column].dtype.kind == "f"]
+        assert len(floats) >= 2
+        for column in floats:
+            assert np.array_equal(reference[column].to_numpy(dtype=float), data[column].to_numpy(), equal_nan=True), column
+        integers = [column for column in data.columns if data[column].dtype.kind in "iu"]
+        for column in integers:
+            assert (reference[column].to_numpy() == data[column].to_numpy()).all(), column
+
+
+def test_a_malformed_text_raises_naming_its_line():
+    from brink import _brink
+
+    with pytest.raises(ValueError, match="line 3 has 1 fields, the header 2"):
+        _brink.read_columns("a,b\n1,2\n3\n", {}, {})
+    # Above 1 MB a text is split in two halves on two threads: the line number still counts from the top.
+    rows = ["1,2"] * 400_000
+    rows[300_000] = "3"
+    with pytest.raises(ValueError, match="line 300002 has 1 fields, the header 2"):
+        _brink.read_columns("a,b\n" + "\n".join(rows) + "\n", {}, {})
+    columns = _brink.read_columns("a,b\n" + "\n".join(["1,2.5"] * 400_000) + "\n", {}, {})
+    assert len(columns["a"]) == 400_000 and columns["b"].sum() == 2.5 * 400_000
+
+
+def test_the_outcome_needs_no_texts(default_scenario):
+    result = brink.run(default_scenario, seed=5)
+    assert result.outcome in ("war", "settlement", "capitulation", "standoff", "fait_accompli")
+    assert "texts" not in vars(result)  # the files' texts are made on first use only
+    assert result.outcome == result.summary["outcome"]["kind"]
+    assert "texts" in vars(result)

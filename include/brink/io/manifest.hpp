@@ -1,9 +1,10 @@
 // brink io: the manifest of an output folder, `brink.json` (docs/outputs.md). Every command that writes a
-// folder (run, an ensemble, sweep, merge) writes it first with `complete: false`, listing the files it is
-// about to write, and rewrites it with `complete: true` and the files written when it is done; `plot` and
-// `report` add their charts and page to it. Readers (plot, report, merge, sweep --resume) check it, and a
-// writer refuses a folder that holds another kind's output or another scenario's unless forced, so that a
-// folder never shows one run's results under another's name. Both writes are atomic (atomic_file.hpp).
+// folder (run, an ensemble, sweep, merge, score, calibrate) writes it first with `complete: false`, listing
+// the files it is about to write, and rewrites it with `complete: true` and the files written when it is
+// done; `plot` and `report` add their charts and page to it. Readers (plot, report, merge, sweep --resume)
+// check it, and a writer refuses a folder that holds another kind's output or another scenario's unless
+// forced, so that a folder never shows one run's results under another's name. Both writes are atomic
+// (atomic_file.hpp).
 #pragma once
 
 #include <cstdint>
@@ -24,8 +25,8 @@ enum class OutputKind {
     Run,          ///< one run of a scenario (`brink run`)
     Ensemble,     ///< replications of one scenario (`brink run --runs N`)
     Sweep,        ///< a parameter sweep, or one shard of it (`brink sweep`, `brink merge`)
-    Score,        ///< reserved: scores of the model against observed crises
-    Calibration,  ///< reserved: a calibration of the model's parameters
+    Score,        ///< scores of the model against observed crises (`brink score`)
+    Calibration,  ///< a calibration of the model's parameters, or one shard of it (`brink calibrate`)
 };
 
 /// "run", "ensemble", "sweep", "score", "calibration".
@@ -37,7 +38,8 @@ std::optional<OutputKind> output_kind_from_string(std::string_view text);
 struct Manifest {
     OutputKind kind = OutputKind::Run;  ///< Required.
     std::string brink_version;          ///< The writing build's version. Default: this build's.
-    std::string scenario_path;          ///< The scenario as given on the command line ("-": standard input).
+    std::string scenario_path;    ///< The scenario as given on the command line ("-": standard input); a
+                                  ///< calibration's calibration file; empty for a score (of many cases).
     std::string scenario_sha256;  ///< SHA-256 of the scenario file's bytes (64 hex digits). Empty: unknown.
     std::string sweep_path;       ///< Sweeps: the sweep file ("" for an inline sweep). Default empty.
     std::string design_sha256;    ///< Sweeps: the design's digest (sweep::design_digest). Default empty.

@@ -8,7 +8,14 @@
 
 #include <Eigen/Dense>
 
+#include <string>
+
 namespace brink::model {
+
+/// What a demand asks of its targets in the words of the scenario's issue, for event descriptions:
+/// `accept "no enlargement, ever" on NATO enlargement` at an end the scenario names, else
+/// "move to 0.83 on NATO enlargement (1 = no enlargement, ever)"; positions with two decimals at most.
+std::string demanded_text(const IssueSpec& issue, double value);
 
 /// g of docs/model.md §3.1: γ·m_d·s_c·mean_t gap_dt for each challenger, γ·0.5·s_t·gap_dt for each open
 /// target (γ = model.grievance; m_d = 2 once the deadline has passed).

@@ -8,6 +8,7 @@
 // docs/sweeps.md states the bins and the resulting quantile resolution.
 #pragma once
 
+#include "brink/io/not_reached.hpp"
 #include "brink/model/run_result.hpp"
 #include "brink/scenario.hpp"
 #include "brink/sweep/sweep.hpp"
@@ -41,6 +42,12 @@ struct EnsembleOptions {
     std::string scenario_path;  ///< Recorded in summary.json. Default: spec.source_path.
 };
 
+/// A scripted event or demand that some runs of an ensemble ended before (io::not_reached of each run).
+struct NotReachedCount {
+    io::NotReached item;  ///< The event or demand (its id, day, type, source and description).
+    int runs = 0;         ///< In how many finished runs it was never reached.
+};
+
 /// What run_ensemble did (enough for the CLI's one-screen summary).
 struct EnsembleResult {
     int runs = 0;                         ///< Replications finished (N unless stopped).
@@ -52,7 +59,10 @@ struct EnsembleResult {
     double p_war_hi = 0.0;                                    ///< Wilson 95% upper bound.
     double median_time_to_war = k_unset;  ///< Median day of war among war runs; NaN if none.
     bool complete = false;                ///< All N ran (false when stopped).
-    std::vector<std::string> written;     ///< Paths of the files written.
+    /// What the scenario scheduled that at least one run ended before, in the scenario's order (scripted
+    /// events, then demands), with the number of runs that missed it.
+    std::vector<NotReachedCount> not_reached;
+    std::vector<std::string> written;  ///< Paths of the files written.
 };
 
 /// How often one actor went to war against another in an ensemble.

@@ -38,10 +38,21 @@ std::optional<DesignKind> design_kind_from_string(std::string_view text);
 /// One swept parameter, addressed by the same path grammar as `--set` (io::apply_override).
 struct ParameterSpec {
     std::string path;            ///< e.g. "actors.russia.resolve". Required.
-    std::vector<double> values;  ///< Grid levels in order (a list, or lo:hi:n expanded). Required for grid.
+    std::vector<double> values;  ///< Grid levels in order (a list, or lo:hi:n expanded); for labelled levels
+                                 ///< their indices 0..n-1. Required for grid.
     double low = k_unset;   ///< Lower bound of the uniform range (LHS, Monte Carlo, Sobol). Required there.
     double high = k_unset;  ///< Upper bound, >= low (LHS, Monte Carlo, Sobol). Required there.
+    std::vector<std::string> labels;  ///< Grid levels that are not all numbers, as `--set` takes them
+                                      ///< ("state", "usa,nato"): runs.csv and points.csv show them. Grid
+                                      ///< only. Default none (numeric levels).
+    bool variant = false;  ///< A structural variant (the Python package's `variant(scenario, value)`): `path`
+                           ///< names it, `labels` name its levels, SweepSpec::variants holds the scenarios;
+                           ///< no override is applied. Never from a file. Default false.
 };
+
+/// Sets a grid parameter's levels from their texts: `values` when every text is a number, else `labels`
+/// (the texts, trimmed) with `values` their indices.
+void set_grid_levels(ParameterSpec& parameter, const std::vector<std::string>& texts);
 
 /// Metrics aggregated per point and analysed by Sobol designs. Names in files: to_string(SweepMetric).
 enum class SweepMetric {
@@ -73,6 +84,9 @@ struct SweepSpec {
     std::vector<SweepMetric> metrics;  ///< Sobol outputs. Default {p_war}.
     int bootstrap = 1000;     ///< Bootstrap resamples for Sobol intervals. Range [0, 1e5]. Default 1000.
     std::string source_path;  ///< The sweep file (empty for an inline sweep).
+    std::vector<ScenarioSpec> variants;  ///< With variant parameters: the base scenario of each combination
+                                         ///< of their levels (mixed radix in parameter order, the last
+                                         ///< varying fastest), used in place of `base`. Default none.
 };
 
 /// Loading result: a spec when there were no errors, and every diagnostic (file:line:column) found.
@@ -97,8 +111,8 @@ SweepLoadResult inline_sweep(const std::string& scenario_path, const std::vector
                              std::optional<std::uint64_t> seed = std::nullopt);
 
 /// Parses "lo:hi:n" into n evenly spaced values, ends included (n = 1 gives {lo}); or "v1,v2,..." into the
-/// list; or a single number. nullopt (and `error` filled) on bad input: n < 1, lo > hi with n > 1, not
-/// numbers.
+/// list; or a single number. (The inline form reads a list with an item that is not a number as labels.)
+/// nullopt (and `error` filled) on bad input: n < 1, lo > hi with n > 1, not numbers.
 std::optional<std::vector<double>> parse_values(std::string_view text, std::string* error = nullptr);
 
 /// The metrics one run contributes to a sweep (what runs.csv holds of a run).

@@ -106,9 +106,14 @@ class Scenario:
         return self._spec.seed
 
     def set(self, path, value):
-        """Sets one value as `--set path=value` does (same paths, types and ranges) and returns self.
-        Raises ScenarioError for an unknown path or a bad value; the scenario is then unchanged."""
-        problems = _brink.apply_override(self._spec, str(path), _value_text(path, value))
+        """Sets one value as `--set path=value` does (same paths, types and ranges) and returns self; a list
+        (of ids, e.g. a demand's targets) is written "[a, b]". Raises ScenarioError for an unknown path or a bad
+        value; the scenario is then unchanged."""
+        if isinstance(value, (list, tuple)):  # a list of ids (a demand's targets): "[usa, nato]"
+            text = "[" + ", ".join(_value_text(path, item) for item in value) + "]"
+        else:
+            text = _value_text(path, value)
+        problems = _brink.apply_override(self._spec, str(path), text)
         if problems:
             raise ScenarioError(_texts(problems))
         return self

@@ -12,6 +12,19 @@ brink::ScenarioSpec spec_with_a_schedule() {
     spec.metadata.name = "Schedule";
     spec.metadata.start_date = "2022-01-22";
     spec.metadata.horizon = 100.0;
+    brink::ActorSpec arcadia;
+    arcadia.id = "a";
+    arcadia.name = "Arcadia";
+    brink::ActorSpec borduria;
+    borduria.id = "b";
+    borduria.name = "Borduria";
+    spec.actors = {arcadia, borduria};
+    brink::IssueSpec border;
+    border.id = "border";
+    border.name = "the border";
+    border.low = "the old line";
+    border.high = "the river";
+    spec.issues = {border};
     brink::ScriptedEventSpec history;
     history.day = -5.0;
     history.source = "a";
@@ -68,10 +81,12 @@ TEST(NotReached, ListsScriptedEventsAndDemandsDatedAfterTheRunEnded) {
     EXPECT_EQ(missed[0].source, "a");
     EXPECT_EQ(missed[0].description, "G20 summit in Bali");
     EXPECT_EQ(missed[1].id, "events[3]");
-    EXPECT_EQ(missed[1].description, "b (demand) to a");
+    EXPECT_EQ(missed[1].description, "Borduria (demand) to Arcadia") << "names, not ids";
     EXPECT_EQ(missed[2].id, "late_claim");
     EXPECT_EQ(missed[2].type, "demand");
-    EXPECT_EQ(missed[2].description, "a demands border = 0.5 of b");
+    EXPECT_EQ(missed[2].description,
+              "Arcadia demands that Borduria move to 0.5 on the border (1 = the river)")
+        << "the issue's words, not 'border = 0.5'";
     // b_claim is put on the table by a scripted event that was not reached either.
     EXPECT_EQ(missed[3].id, "b_claim");
 }
@@ -111,8 +126,9 @@ TEST(NotReached, WarnsInOneLineNamingTheFirstThree) {
         brink::io::not_reached_warning(spec, result, brink::io::not_reached(spec, result));
     EXPECT_EQ(line,
               "the run ended on day 20 (2022-02-11); 2 scripted events and 2 demands dated after it never "
-              "happened: G20 summit in Bali (day 60); b (demand) to a (day 80); a demands border = 0.5 of b "
-              "(day 70); and 1 more. summary.json lists them under not_reached");
+              "happened: G20 summit in Bali (day 60); Borduria (demand) to Arcadia (day 80); Arcadia demands "
+              "that Borduria move to 0.5 on the border (1 = the river) (day 70); and 1 more. summary.json "
+              "lists them under not_reached");
     EXPECT_EQ(line.find('\n'), std::string::npos);
     EXPECT_EQ(brink::io::not_reached_warning(spec, result, {}), "");
 }

@@ -130,5 +130,51 @@ TEST(ApplyOverride, RejectsAPathThatIsNotAScalar) {
     EXPECT_EQ(diagnostics[0].message, "'actors.red' is not a scalar; expected 'actors.red.<field>'");
 }
 
+TEST(ApplyOverride, MovesAScriptedEventByDayOrByDate) {
+    ScenarioSpec spec = test_support::bundled_scenario();
+    ASSERT_FALSE(spec.events.empty());
+    ASSERT_FALSE(spec.events[0].date.empty());  // the first event is dated (2021-10-30: day -84)
+    EXPECT_TRUE(apply_override(spec, "events.0.day", "-60").empty()) << "a day drops the date it replaces";
+    EXPECT_EQ(spec.events[0].day, -60.0);
+    EXPECT_TRUE(spec.events[0].date.empty());
+    EXPECT_TRUE(apply_override(spec, "events.0.date", "2021-12-22").empty()) << "a date moves the day";
+    EXPECT_EQ(spec.events[0].date, "2021-12-22");
+    EXPECT_EQ(spec.events[0].day, -31.0);
+    EXPECT_TRUE(validate_spec(spec, "t").empty());
+}
+
+TEST(ApplyOverride, RejectsAnEventIndexOutOfRangeWithTheRange) {
+    ScenarioSpec spec = test_support::bundled_scenario();
+    const std::string last = std::to_string(spec.events.size() - 1);
+    for (const char* index : {"999", "x", "-1"}) {
+        const auto diagnostics = apply_override(spec, std::string("events.") + index + ".day", "3");
+        ASSERT_EQ(diagnostics.size(), 1u) << index;
+        EXPECT_EQ(diagnostics[0].message,
+                  std::string("no event '") + index + "' in 'events." + index + ".day'; the scenario has " +
+                      std::to_string(spec.events.size()) + " events, indexed 0 to " + last);
+    }
+    const auto unknown_key = apply_override(spec, "events.0.dya", "3");
+    ASSERT_EQ(unknown_key.size(), 1u);
+    EXPECT_EQ(unknown_key[0].message, "unknown key 'dya' in 'events.0.dya'; did you mean 'day'?");
+}
+
+TEST(ApplyOverride, SetsADemandsTargetsAsAList) {
+    ScenarioSpec spec = test_support::bundled_scenario();
+    EXPECT_TRUE(apply_override(spec, "demands.russia_no_enlargement.targets", "usa").empty());
+    EXPECT_EQ(spec.demands[0].targets, (std::vector<std::string>{"usa"}));
+    EXPECT_TRUE(apply_override(spec, "demands.russia_no_enlargement.targets", "[nato, usa]").empty());
+    EXPECT_EQ(spec.demands[0].targets, (std::vector<std::string>{"nato", "usa"}));
+    // An unknown actor is refused by the rules, naming the item; the spec keeps its targets.
+    const auto unknown = apply_override(spec, "demands.russia_no_enlargement.targets", "usa,natoo");
+    ASSERT_FALSE(unknown.empty());
+    EXPECT_NE(diagnostics_text(unknown).find("natoo"), std::string::npos) << diagnostics_text(unknown);
+    const auto empty_item = apply_override(spec, "demands.russia_no_enlargement.targets", "usa,,nato");
+    ASSERT_EQ(empty_item.size(), 1u);
+    EXPECT_EQ(
+        empty_item[0].message,
+        "'demands.russia_no_enlargement.targets' expects a list of ids 'a,b' or '[a, b]'; got 'usa,,nato'");
+    EXPECT_EQ(spec.demands[0].targets, (std::vector<std::string>{"nato", "usa"}));
+}
+
 }  // namespace
 }  // namespace brink::io

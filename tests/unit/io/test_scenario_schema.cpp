@@ -104,7 +104,10 @@ TEST(ScenarioReference, ListsEveryKeyOfTheSchemaWithItsRangeAndTheSetPaths) {
         EXPECT_NE(keys.find(row), std::string::npos) << row;
     }
     const std::string overrides = scenario_reference_markdown("overrides");
-    EXPECT_NE(overrides.find("| `demands.<id>.{value,deadline,made}` | a demand |"), std::string::npos)
+    EXPECT_NE(overrides.find("| `demands.<id>.{value,deadline,made,targets}` | a demand |"),
+              std::string::npos)
+        << overrides;
+    EXPECT_NE(overrides.find("| `events.<index>.{day,date,type,source,targets,"), std::string::npos)
         << overrides;
 }
 

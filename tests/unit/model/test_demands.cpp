@@ -83,7 +83,8 @@ TEST(Demands, AFirstActivationIsADemandAndALaterOneAReiterationAndBothPromptTheT
     EXPECT_EQ(logged[0].event.type, EventType::Demand);
     EXPECT_EQ(logged[1].event.type, EventType::Reiterate);
     EXPECT_EQ(logged[0].cameo, "100");
-    EXPECT_EQ(logged[0].description, "challenger demands that target accept Claim = 1.00");
+    EXPECT_EQ(logged[0].description,
+              "challenger demands that target move to 1 on Claim (on a scale of 0 to 1)");
     EXPECT_TRUE(bench.effects.called("prompt 1"));
     EXPECT_TRUE(bench.effects.called("refresh_grievance"));
     EXPECT_TRUE(bench.state.demands[0].active);
@@ -122,6 +123,24 @@ TEST(Demands, AMetDemandsDeadlinePassesUnnoticed) {
     demands.schedule();
     bench.sim.run(engine::StopConditions{});
     EXPECT_TRUE(bench.effects.of_type(EventType::DeadlinePassed).empty());
+}
+
+TEST(Demands, ADemandIsWordedInTheIssuesOwnWordsWithPositionsRounded) {
+    IssueSpec issue;
+    issue.id = "nato_enlargement";
+    issue.name = "NATO enlargement";
+    issue.low = "NATO open door";
+    issue.high = "no enlargement, ever";
+    EXPECT_EQ(demanded_text(issue, 1.0), "accept \"no enlargement, ever\" on NATO enlargement");
+    EXPECT_EQ(demanded_text(issue, 0.999), "accept \"no enlargement, ever\" on NATO enlargement");
+    EXPECT_EQ(demanded_text(issue, 0.0), "accept \"NATO open door\" on NATO enlargement");
+    EXPECT_EQ(demanded_text(issue, 0.8333333), "move to 0.83 on NATO enlargement (1 = no enlargement, ever)");
+    EXPECT_EQ(demanded_text(issue, 0.25), "move to 0.25 on NATO enlargement (0 = NATO open door)");
+    EXPECT_EQ(demanded_text(issue, 0.5), "move to 0.5 on NATO enlargement (1 = no enlargement, ever)");
+    issue.low = "0";
+    issue.high = "1";
+    EXPECT_EQ(demanded_text(issue, 1.0), "move to 1 on NATO enlargement (on a scale of 0 to 1)")
+        << "the default end labels are no words to quote";
 }
 
 }  // namespace

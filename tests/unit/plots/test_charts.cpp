@@ -100,14 +100,15 @@ TEST(ChartScript, EventsColourMarksByGoldsteinAndShapeThemBySign) {
     EXPECT_TRUE(contains(script, "every key event since the start labelled")) << script;
     // The fixture scripts three events before the start date: they get the history panel.
     EXPECT_TRUE(contains(script, "left: 3 scripted history events before the start")) << script;
-    // An event with no actor (the positions round) gets its own row.
-    EXPECT_TRUE(contains(script, "\"(no actor)\""));
+    // An event with no actor (the positions round) gets its own row, named for what it holds.
+    EXPECT_TRUE(contains(script, "\"whole crisis\\n(all actors)\"")) << script;
+    EXPECT_FALSE(contains(script, "(no actor)"));
 }
 
 TEST(ChartScript, EventRowsNameActorsWithLongNamesOnTwoLines) {
     // A long name is wrapped onto two lines rather than replaced by the id, so that every row reads the same
     // way ("NATO's eastern members" / "(joined after 1997)" next to "Romania"); a name too long for two lines
-    // of 22 characters falls back to the id.
+    // of 22 characters is shortened: rows are named as a reader knows the actors, never by the files' ids.
     ScratchRun run("single", "long-names");
     std::string summary = slurp(run.path() + "/summary.json");
     const auto rename = [&](const std::string& from, const std::string& to) {
@@ -120,7 +121,8 @@ TEST(ChartScript, EventRowsNameActorsWithLongNamesOnTwoLines) {
     std::ofstream(run.path() + "/summary.json") << summary;
     const std::string script = chart_script(run.path(), ChartKind::Events);
     EXPECT_TRUE(contains(script, "\"Kingdom of Syldavia\\n(Ottokar IV)\"")) << script;
-    EXPECT_TRUE(contains(script, "\"borduria\"")) << script;
+    EXPECT_TRUE(contains(script, "\"People's Republic of\\nBorduria under t...\"")) << script;
+    EXPECT_FALSE(contains(script, "\"borduria\"")) << script;
     EXPECT_FALSE(contains(script, "\"syldavia\" ")) << script;
 }
 
@@ -426,6 +428,125 @@ TEST(WriteReport, SingleRunPageHasEverySectionInlineSvgAndNoExternalReference) {
     EXPECT_TRUE(contains(html, "id='c3_gpPt0'") || contains(html, "id=\"c3_gpPt0\""));
 }
 
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+        ++count;
+    }
+    return count;
+}
+
+// Issue 16: "day 35.972781548251085" and history rows repeated once per target, in about 150 rows.
+TEST(WriteReport, RoundsDaysToADecimalAndMergesRowsTheLogRepeatsForSeveralTargets) {
+    ScratchRun run("single", "report-rounding");
+    std::ofstream(run.path() + "/events.csv", std::ios::app)
+        << "35.972781548251085,2030-04-05,25,demand,borduria,syldavia,basing,0,100,-5,1,"
+           "Borduria demands that the fleet leave\n"
+        << "35.972781548251085,2030-04-05,26,demand,borduria,arcadia,basing,0,100,-5,1,"
+           "Borduria demands that the fleet leave\n";
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html, "2030-04-05 (day 36)")) << html;
+    EXPECT_TRUE(contains(html, "(day 41.3)"));
+    EXPECT_FALSE(contains(html, "35.97"));
+    EXPECT_FALSE(std::regex_search(html, std::regex(R"(day -?[0-9]+\.[0-9]{2,})"))) << "one decimal at most";
+    // One row for both targets, in the key events and in the whole log: twice, not four times.
+    EXPECT_EQ(count_of(html, "Borduria demands that the fleet leave"), 2U);
+    EXPECT_TRUE(contains(html, "<td>Borduria → Syldavia, Arcadian League</td>")) << html;
+    // The counts stay those of the log (as the command's summary and the events chart count).
+    EXPECT_TRUE(contains(html,
+                         "The whole event log: 27 events (events.csv); 26 rows: an event to several "
+                         "targets is one row"))
+        << html;
+}
+
+TEST(WriteReport, SaysInTheScenariosWordsWhereAConcessionLeftAnIssueAndNamesActorsNotIds) {
+    ScratchRun run("single", "report-words");
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html,
+                         "Syldavia offers shared corridor control; position now Rail corridor to the coast "
+                         "at 0.45 (0 = corridor open to all)"))
+        << html;
+    // The demands: the issue's words, not "corridor" and "1".
+    EXPECT_TRUE(contains(html, "<td>Rail corridor to the coast at 1 (1 = corridor closed to Syldavia)</td>"));
+    EXPECT_TRUE(contains(html, "<td>Foreign naval basing at 0 (0 = no foreign fleet)</td>"));
+    // A round of bargaining in words (the fixture's has no value: its own description stays).
+    EXPECT_TRUE(contains(html, "<td>bargaining round</td><td>Positions updated</td>")) << html;
+    // Event types in words, actors by name.
+    EXPECT_TRUE(contains(html, "<td>asks for support</td>"));
+    EXPECT_FALSE(contains(html, "request_support"));
+    // Ids only in the actors table's last column, which maps them to names.
+    EXPECT_EQ(count_of(html, "<td>borduria</td>"), 1U);
+    EXPECT_TRUE(contains(html, "<tr><td>Borduria</td><td>state</td><td>borduria</td></tr>")) << html;
+    // The history before the start and the whole log are folded away.
+    EXPECT_TRUE(
+        contains(html, "<summary>Before the start date: 3 events of the scenario&#39;s history</summary>"))
+        << html;
+    EXPECT_TRUE(contains(html, "<summary>The whole event log: 25 events"));
+}
+
+TEST(WriteReport, ARoundOfBargainingSaysWhereTheMiddleGroundIsNotTheWeightedMedian) {
+    ScratchRun run("single", "report-bdm");
+    std::ofstream(run.path() + "/events.csv", std::ios::app)
+        << "42,2030-04-12,25,bdm_round,,,corridor,0.2,,0,0,Positions on Rail corridor to the coast shift "
+           "(weighted median 0.20)\n";
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html,
+                         "<td>bargaining round</td><td>Positions shift in a round of bargaining among all "
+                         "actors; their middle ground is now Rail corridor to the coast at 0.2 (0 = "
+                         "corridor open to all)</td>"))
+        << html;
+    EXPECT_FALSE(contains(html, "weighted median"));
+}
+
+TEST(WriteReport, FoldsALongListOfKeyEventsBehindTheTurnsOfTheCrisis) {
+    ScratchRun run("single", "report-long");
+    {
+        std::ofstream events(run.path() + "/events.csv", std::ios::app);
+        for (int i = 0; i < 40; ++i) {
+            events << "42." << i << ",2030-04-11," << 25 + i << ",support,carpathia,borduria,,,051,3.5,1,"
+                   << "Carpathia repeats its support: number " << i << "\n";
+        }
+    }
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    const std::size_t folded = html.find("<summary>All 47 key events from the start date</summary>");
+    ASSERT_NE(folded, std::string::npos) << html;
+    // The open table holds the turns of the crisis (the concession and the war), not the forty declarations
+    // of support.
+    const std::string open_table =
+        html.substr(html.find("id=\"key-events\""), folded - html.find("id=\"key-events\""));
+    EXPECT_TRUE(contains(open_table, "Borduria invades Syldavia"));
+    EXPECT_FALSE(contains(open_table, "Carpathia repeats its support")) << open_table;
+    EXPECT_TRUE(contains(open_table, "(2 of 47 key events; all of them are listed below)")) << open_table;
+}
+
+TEST(WriteReport, WithAnEmptyEventLogTheKeyEventsComeFromTheSummary) {
+    ScratchRun run("single", "report-no-log");
+    std::ofstream(run.path() + "/events.csv", std::ios::trunc)
+        << "time,date,seq,type,source,target,issue,value,cameo,goldstein,key,description\n";
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html, "<td>asks for support</td><td>Borduria asks Carpathia for backing</td>"))
+        << html;
+    EXPECT_FALSE(contains(html, "The whole event log"));
+}
+
+TEST(WriteReport, EveryChartHasAHowToReadParagraph) {
+    for (const char* fixture : {"single", "ensemble"}) {
+        ScratchRun run(fixture, std::string("report-howto-") + fixture);
+        write_report(run.path());
+        const std::string html = slurp(run.path() + "/report.html");
+        if (gnuplot_available()) {
+            EXPECT_EQ(count_of(html, "<strong>How to read this chart.</strong>"), count_of(html, "<figure "))
+                << fixture;
+            EXPECT_GE(count_of(html, "<figure "), 3U) << fixture;
+        }
+    }
+}
+
 TEST(WriteReport, EnsemblePageTabulatesOutcomesWithTheWilsonInterval) {
     ScratchRun run("ensemble", "report");
     write_report(run.path());
@@ -441,6 +562,22 @@ TEST(WriteReport, EnsemblePageTabulatesOutcomesWithTheWilsonInterval) {
     EXPECT_EQ(svgs, 3U);
 }
 
+TEST(WriteReport, EnsemblePageSaysWhatSomeRunsNeverReachedAndInHowManyRuns) {
+    ScratchRun run("ensemble", "report-not-reached");
+    std::string summary = slurp(run.path() + "/summary.json");
+    const std::size_t end = summary.rfind('}');
+    ASSERT_NE(end, std::string::npos);
+    summary.insert(end, R"(, "not_reached": [{"id": "events[3]", "day": 50.04, "date": "2030-04-20",
+        "type": "meeting", "source": "arcadia", "description": "League summit in Klow", "runs": 7}])");
+    std::ofstream(run.path() + "/summary.json", std::ios::trunc) << summary;
+    write_report(run.path(), without_gnuplot());
+    const std::string html = slurp(run.path() + "/report.html");
+    EXPECT_TRUE(contains(html, "Some runs ended before 1 thing the scenario scheduled"));
+    EXPECT_TRUE(
+        contains(html, "<li>League summit in Klow (2030-04-20 (day 50), never reached in 7 of 40 runs)</li>"))
+        << html;
+}
+
 TEST(WriteReport, SweepPageTabulatesPointsAndSobolIndicesAndDrawsTheSweepsCharts) {
     ScratchRun run("sweep_sobol", "report-sweep");
     write_report(run.path());
@@ -449,6 +586,20 @@ TEST(WriteReport, SweepPageTabulatesPointsAndSobolIndicesAndDrawsTheSweepsCharts
     EXPECT_TRUE(contains(html, "<section id=\"points\">")) << html.substr(0, 3000);
     EXPECT_TRUE(contains(html, "<th>p_war_lo</th>"));
     EXPECT_TRUE(contains(html, "<td>p_war</td><td>model.rationality</td>")) << html.substr(0, 3000);
+    // Numbers for people: three decimals at most (the files keep every digit), days one.
+    EXPECT_FALSE(std::regex_search(html, std::regex(R"(<td>-?[0-9]+\.[0-9]{4,}</td>)")))
+        << html.substr(0, 3000);
+    EXPECT_FALSE(contains(html, "<summary>All ")) << "16 points stay open";
+    // A design of many points is folded behind its summary line (the charts show the points).
+    {
+        std::ofstream points(run.path() + "/points.csv", std::ios::app);
+        for (int point = 16; point < 40; ++point) {
+            points << point << ",0.6,11,2,1,0.34238022750665303,1,0,7.652615969210055,9,0\n";
+        }
+    }
+    write_report(run.path());
+    EXPECT_TRUE(
+        contains(slurp(run.path() + "/report.html"), "<summary>All 40 points (points.csv)</summary>"));
     if (gnuplot_available()) {
         EXPECT_TRUE(contains(html, "<figure id=\"chart-sobol_mean_peak_rung\">"));
         EXPECT_TRUE(contains(html, "<svg"));

@@ -3,6 +3,7 @@
 // written by `brink sweep` (sweep.json, points.csv, sobol.csv; the scenario path made relative):
 //   sweep_grid:  --param actors.ussr.resolve=0.3:0.9:3 --param model.rationality=5,20 --runs 4
 //   sweep_line:  --param model.rationality=1:40:4 --runs 5
+//   sweep_bars:  --param model.decisions_enabled=true,false --runs 5 (labelled levels)
 //   sweep_sobol: design sobol, samples 4, replications 2, bootstrap 50, metrics [p_war, mean_peak_rung],
 //                actors.ussr.resolve in [0.3, 0.9], model.rationality in [2, 20]
 // Their charts' PNG files were compared byte for byte with those the sweep ring drew before plots drew them.
@@ -137,6 +138,14 @@ TEST(SweepChartScripts, TwoParameterLinesAreAtMostEightSpreadOverTheSecondParame
     }
     EXPECT_FALSE(contains(script, "title \"model · rationality = 2\""));
     EXPECT_TRUE(contains(script, "transparent solid 0.08 noborder")) << "eight bands, each fainter";
+}
+
+TEST(SweepChartScripts, AGridOverOneLabelledParameterIsABarPerLevel) {
+    const auto charts = sweep_chart_scripts(fixture_dir("sweep_bars"));
+    ASSERT_EQ(stems(charts), std::vector<std::string>{"p_war_bars"});
+    EXPECT_NE(charts[0].script.find("\"true\""), std::string::npos) << charts[0].script;
+    EXPECT_NE(charts[0].script.find("\"false\""), std::string::npos) << charts[0].script;
+    expect_golden(charts[0].script, "p_war_bars");
 }
 
 TEST(SweepChartScripts, ASobolDesignGivesOneBarChartPerMetric) {

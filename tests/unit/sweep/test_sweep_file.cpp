@@ -155,5 +155,41 @@ TEST(InlineSweep, ReportsABadParamAndAnOutOfRangeValue) {
     EXPECT_TRUE(mentions(out_of_range.diagnostics, "actors.russia.resolve"));
 }
 
+TEST(InlineSweep, ReadsLevelsThatAreNotNumbersAsLabels) {
+    const std::string scenario = k_source + "/scenarios/ukraine_2022.yaml";
+    const SweepLoadResult loaded = inline_sweep(scenario, {"actors.china.kind=state, alliance"}, 2);
+    ASSERT_TRUE(loaded.ok()) << io::format_diagnostic(loaded.diagnostics[0]);
+    EXPECT_EQ(loaded.spec->parameters[0].labels, (std::vector<std::string>{"state", "alliance"}));
+    EXPECT_EQ(loaded.spec->parameters[0].values, (std::vector<double>{0.0, 1.0}));  // the labels' indices
+    const SweepLoadResult bad = inline_sweep(scenario, {"actors.china.kind=state,empire"}, 2);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(mentions(bad.diagnostics, "parameter 'actors.china.kind' = empire"))
+        << io::format_diagnostic(bad.diagnostics[0]);
+}
+
+TEST(SweepFile, ReadsListsOfIdsAsLabelsAndKeepsThemToGrids) {
+    const std::string grid =
+        "scenario: ../ukraine_2022.yaml\n"
+        "parameters:\n"
+        "  - path: demands.russia_no_enlargement.targets\n"
+        "    values: [[usa], [usa, nato]]\n"
+        "  - path: model.decisions_enabled\n"
+        "    values: [true, false]\n";
+    const SweepLoadResult loaded = load_sweep_string(grid, k_virtual_file);
+    ASSERT_TRUE(loaded.ok()) << io::format_diagnostic(loaded.diagnostics[0]);
+    EXPECT_EQ(loaded.spec->parameters[0].labels, (std::vector<std::string>{"[usa]", "[usa, nato]"}));
+    EXPECT_EQ(loaded.spec->parameters[1].labels, (std::vector<std::string>{"true", "false"}));
+    const std::string lhs =
+        "scenario: ../ukraine_2022.yaml\n"
+        "design: lhs\nsamples: 4\n"
+        "parameters:\n"
+        "  - path: actors.china.kind\n"
+        "    values: [state, alliance]\n";
+    const SweepLoadResult refused = load_sweep_string(lhs, k_virtual_file);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(mentions(refused.diagnostics, "only a grid design can sweep them"))
+        << io::format_diagnostic(refused.diagnostics[0]);
+}
+
 }  // namespace
 }  // namespace brink::sweep

@@ -42,7 +42,7 @@ set cbtics 5 out nomirror
 set ylabel ""
 set grid noytics xtics
 set yrange [-0.8:4.8]
-set ytics ("Borduria" 4, "Syldavia" 3, "Arcadian League" 2, "Carpathia" 1, "(no actor)" 0)
+set ytics ("Borduria" 4, "Syldavia" 3, "Arcadian League" 2, "Carpathia" 1, "whole crisis\n(all actors)" 0)
 # history panel: scripted events before the start date
 set lmargin at screen 0.1233
 set rmargin at screen 0.2650
