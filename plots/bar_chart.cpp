@@ -63,6 +63,9 @@ BarLayout layout_of(const BarChart& chart) {
         for (double v : series.values) {
             values.add(v);
         }
+        for (double v : series.lo) {
+            values.add(v);
+        }
         for (double v : series.hi) {
             values.add(v);
         }
@@ -71,8 +74,11 @@ BarLayout layout_of(const BarChart& chart) {
             key_width = std::max(key_width, detail::text_width(series.label));
         }
     }
-    layout.y_low = chart.y_range ? chart.y_range->first : std::min(0.0, values.low);
-    layout.y_high = chart.y_range ? chart.y_range->second : values.high * 1.15;
+    // From the data: every bar and every interval end on the axis (negative ones too, e.g. a Sobol S1 below
+    // zero), with a margin above for the annotations and below for a negative end.
+    const double span = values.high - values.low;
+    layout.y_low = chart.y_range ? chart.y_range->first : values.low < 0.0 ? values.low - 0.05 * span : 0.0;
+    layout.y_high = chart.y_range ? chart.y_range->second : values.high + 0.15 * span;
     if (!(layout.y_high > layout.y_low)) {
         layout.y_high = layout.y_low + 1.0;
     }
@@ -96,6 +102,16 @@ BarLayout layout_of(const BarChart& chart) {
                                 detail::k_line_height * detail::k_canvas_height
                           : detail::k_line_height * detail::k_canvas_height;
     box.bottom = layout.names_px / detail::k_canvas_height + 2.2 * detail::k_line_height;
+    if (layout.turned && !chart.categories.empty()) {
+        // A turned name ends at its bar and runs down to the left: the first must not run off the canvas.
+        const double reach = static_cast<double>(detail::text_width(chart.categories.front())) *
+                             detail::k_char_width * std::cos(k_turn_degrees * std::numbers::pi / 180.0);
+        for (int pass = 0; pass < 2; ++pass) {
+            const double half_slot =
+                (box.right - box.left) / static_cast<double>(chart.categories.size()) / 2.0;
+            box.left = std::max(box.left, reach - half_slot + 0.01);
+        }
+    }
     return layout;
 }
 
@@ -129,6 +145,9 @@ void write_axes(std::ostringstream& script, const BarChart& chart, const BarLayo
         "x", tics,
         layout.turned ? "scale 0 rotate by " + script_number(k_turn_degrees) + " right" : "scale 0");
     script << "set grid noxtics ytics\n";
+    if (layout.y_low < 0.0) {
+        script << "set xzeroaxis lt 1 lw 1 lc rgb \"#404040\" dt 1\n";  // bars grow from 0, not the axis
+    }
     if (layout.any_key) {
         script << "set key at screen " << format_fixed(box.right + 0.01, 4) << ", screen "
                << format_fixed(box.top, 4)

@@ -1,9 +1,50 @@
 // What the run and ensemble charts share (chart_data.hpp).
 #include "chart_data.hpp"
 
+#include "brink/io/calendar.hpp"
+
 #include <algorithm>
 
+namespace brink::plots {
+
+std::optional<DateMark> parse_date_mark(const std::string& text) {
+    const std::size_t equals = text.find('=');
+    // YYYY-MM-DD, a real date of the proleptic Gregorian calendar the scenario's start_date is read with.
+    const std::optional<long> day = io::date_to_days(text.substr(0, equals));
+    if (!day) {
+        return std::nullopt;
+    }
+    return DateMark{*day, equals == std::string::npos ? std::string() : text.substr(equals + 1)};
+}
+
+void check_date_marks(const std::string& dir, const PlotOptions& options) {
+    if (!options.marks.empty()) {
+        detail::date_markers(options.marks, detail::time_axis(detail::load_summary(dir)), dir);
+    }
+}
+
+}  // namespace brink::plots
+
 namespace brink::plots::detail {
+
+std::vector<Marker> date_markers(const std::vector<DateMark>& marks, const TimeAxis& axis,
+                                 const std::string& dir) {
+    std::vector<Marker> markers;
+    if (marks.empty()) {
+        return markers;
+    }
+    if (axis.kind != AxisKind::Date) {
+        throw UnplaceableMark(
+            dir +
+            "/summary.json: the scenario has no start_date, so a --mark date has no place on "
+            "its time axis (days from the start)");
+    }
+    for (const DateMark& mark : marks) {
+        markers.push_back(
+            {static_cast<double>(mark.day), mark.label.empty() ? short_date(mark.day) : mark.label});
+    }
+    return markers;
+}
 
 TimeAxis time_axis(const SummaryInfo& summary) {
     TimeAxis axis;

@@ -57,8 +57,13 @@ std::string run_title(const std::string& what, const SummaryInfo& summary);
 /// A labelled vertical line at the outcome (none for a standoff).
 std::vector<Marker> outcome_markers(const SummaryInfo& summary, const TimeAxis& axis);
 
-/// The escalation chart of a run directory (run_charts.cpp).
-std::string escalation_script(const std::string& dir);
+/// The marks of `options` as vertical markers on a time axis; PlotError if there are marks and the axis has
+/// no calendar (a scenario without a start date).
+std::vector<Marker> date_markers(const std::vector<DateMark>& marks, const TimeAxis& axis,
+                                 const std::string& dir);
+
+/// The escalation chart of a run directory (run_charts.cpp), with the marks of `options`.
+std::string escalation_script(const std::string& dir, const PlotOptions& options = {});
 /// The positions chart of a run directory (run_charts.cpp).
 std::string positions_script(const std::string& dir);
 /// The relations chart of a run directory (run_charts.cpp).
@@ -70,6 +75,6 @@ std::string escalation_bands_script(const std::string& dir, const PlotOptions& o
 /// The outcomes chart of an ensemble directory (ensemble_charts.cpp).
 std::string outcomes_script(const std::string& dir);
 /// The cumulative war probability chart of an ensemble directory (ensemble_charts.cpp).
-std::string war_cdf_script(const std::string& dir);
+std::string war_cdf_script(const std::string& dir, const PlotOptions& options = {});
 
 }  // namespace brink::plots::detail

@@ -73,7 +73,7 @@ namespace {
 std::string chart_script_of(const std::string& dir, ChartKind kind, const PlotOptions& options) {
     switch (kind) {
         case ChartKind::Escalation:
-            return detail::escalation_script(dir);
+            return detail::escalation_script(dir, options);
         case ChartKind::Positions:
             return detail::positions_script(dir);
         case ChartKind::Events:
@@ -85,7 +85,7 @@ std::string chart_script_of(const std::string& dir, ChartKind kind, const PlotOp
         case ChartKind::Outcomes:
             return detail::outcomes_script(dir);
         case ChartKind::WarCdf:
-            return detail::war_cdf_script(dir);
+            return detail::war_cdf_script(dir, options);
     }
     throw PlotError("unknown chart kind");
 }

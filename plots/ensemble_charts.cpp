@@ -11,48 +11,66 @@ namespace brink::plots::detail {
 
 namespace {
 
-// quantiles.csv rows of one metric, per actor: (day, q10, q50, q90).
-struct QuantileRow {
-    double day, q10, q50, q90;
+// bands.csv rows of one outcome group, per actor: (day, runs, q10, q50, q90).
+struct BandRow {
+    double day, runs, q10, q50, q90;
 };
 
-using RungQuantiles = std::map<std::string, std::vector<QuantileRow>>;
+// Per group ("war", "no_war"), per actor id.
+using OutcomeBands = std::map<std::string, std::map<std::string, std::vector<BandRow>>>;
 
-// The rung rows of quantiles.csv, per actor id; actors it names are added to the summary's list.
-RungQuantiles read_rung_quantiles(const std::string& dir, SummaryInfo& summary) {
-    auto table = detail::read_csv(detail::join_path(dir, "quantiles.csv"));
-    std::size_t day = table.column("day");
-    std::size_t actor = table.column("actor");
-    std::size_t metric = table.column("metric");
-    std::size_t q10 = table.column("q10");
-    std::size_t q50 = table.column("q50");
-    std::size_t q90 = table.column("q90");
-    RungQuantiles rungs;
+// bands.csv (docs/outputs.md); actors it names are added to the summary's list.
+OutcomeBands read_bands(const std::string& dir, SummaryInfo& summary) {
+    const std::string path = detail::join_path(dir, "bands.csv");
+    if (!detail::file_exists(path)) {
+        throw PlotError(path +
+                        ": missing (ensembles written before brink recorded the bands by outcome have none); "
+                        "run the ensemble again to draw escalation_bands");
+    }
+    auto table = detail::read_csv(path);
+    const std::size_t day = table.column("day");
+    const std::size_t group = table.column("outcome");
+    const std::size_t actor = table.column("actor");
+    const std::size_t runs = table.column("runs");
+    const std::size_t q10 = table.column("q10");
+    const std::size_t q50 = table.column("q50");
+    const std::size_t q90 = table.column("q90");
+    OutcomeBands bands;
     for (const auto& row : table.rows) {
-        if (row[metric] != "rung") {
-            continue;
-        }
         auto d = detail::parse_number(row[day], table, "day");
+        auto n = detail::parse_number(row[runs], table, "runs");
         auto lo = detail::parse_number(row[q10], table, "q10");
         auto mid = detail::parse_number(row[q50], table, "q50");
         auto hi = detail::parse_number(row[q90], table, "q90");
-        if (d && lo && mid && hi) {
+        if (d && n && lo && mid && hi) {
             summary.actor_index(row[actor]);
-            rungs[row[actor]].push_back({*d, *lo, *mid, *hi});
+            bands[row[group]][row[actor]].push_back({*d, *n, *lo, *mid, *hi});
         }
     }
-    return rungs;
+    return bands;
 }
 
-// The actors drawn: those the options name, else up to six that escalate furthest (highest 90th percentile),
-// in scenario order.
-std::vector<std::size_t> band_actors(const std::string& dir, SummaryInfo& summary, const RungQuantiles& rungs,
+// The actors drawn: those the options name, else up to six that escalate furthest (highest 90th percentile
+// in either group), in scenario order.
+std::vector<std::size_t> band_actors(const std::string& dir, SummaryInfo& summary, const OutcomeBands& bands,
                                      const PlotOptions& options) {
+    auto peak_of = [&](const std::string& id) -> std::optional<double> {
+        std::optional<double> peak;
+        for (const auto& [group, actors] : bands) {
+            const auto found = actors.find(id);
+            if (found != actors.end()) {
+                for (const auto& row : found->second) {
+                    peak = std::max(peak.value_or(0.0), row.q90);
+                }
+            }
+        }
+        return peak;
+    };
     std::vector<std::size_t> selected;
     if (!options.band_actors.empty()) {
         for (const auto& id : options.band_actors) {
-            if (rungs.count(id) == 0) {
-                throw PlotError(dir + "/quantiles.csv: no rung quantiles for actor '" + id + "'");
+            if (!peak_of(id)) {
+                throw PlotError(dir + "/bands.csv: no rung quantiles for actor '" + id + "'");
             }
             selected.push_back(summary.actor_index(id));
         }
@@ -60,15 +78,9 @@ std::vector<std::size_t> band_actors(const std::string& dir, SummaryInfo& summar
     }
     std::vector<std::pair<double, std::size_t>> ranked;
     for (std::size_t a = 0; a < summary.actors.size(); ++a) {
-        auto found = rungs.find(summary.actors[a].id);
-        if (found == rungs.end()) {
-            continue;
+        if (const auto peak = peak_of(summary.actors[a].id)) {
+            ranked.emplace_back(-*peak, a);
         }
-        double peak = 0.0;
-        for (const auto& row : found->second) {
-            peak = std::max(peak, row.q90);
-        }
-        ranked.emplace_back(-peak, a);
     }
     std::stable_sort(ranked.begin(), ranked.end());
     for (std::size_t i = 0; i < ranked.size() && i < 6; ++i) {
@@ -77,48 +89,6 @@ std::vector<std::size_t> band_actors(const std::string& dir, SummaryInfo& summar
     std::sort(selected.begin(), selected.end());
     return selected;
 }
-
-}  // namespace
-
-std::string escalation_bands_script(const std::string& dir, const PlotOptions& options) {
-    SummaryInfo summary = detail::load_summary(dir);
-    TimeAxis axis = time_axis(summary);
-    RungQuantiles rungs = read_rung_quantiles(dir, summary);
-    const std::vector<std::size_t> selected = band_actors(dir, summary, rungs, options);
-    std::string runs = summary.raw.contains("runs") ? detail::json_text(summary.raw["runs"]) : "?";
-    LineChart chart;
-    chart.title = "Escalation across " + runs + " runs: median and 10-90% band, " + summary.scenario_name;
-    chart.x_label = axis.label;
-    chart.x_axis = axis.kind;
-    chart.shape = LineShape::Steps;
-    chart.columns = selected.size() > 3 ? 2 : 1;
-    for (std::size_t a : selected) {
-        const auto& rows = rungs[summary.actors[a].id];
-        LinePanel panel;
-        panel.title = summary.actors[a].name;
-        panel.y_label = "rung";
-        panel.y_tics = ladder_tics(summary);
-        panel.y_range = ladder_range(summary);
-        LineSeries series;
-        series.label = "median";
-        series.band_label = "10-90% of runs";
-        series.style = 0;  // one style in every panel, so that the shared legend describes each of them
-        for (const auto& row : rows) {
-            series.x.push_back(axis.at(row.day));
-            series.y.push_back(row.q50);
-            series.lo.push_back(row.q10);
-            series.hi.push_back(row.q90);
-        }
-        panel.series.push_back(std::move(series));
-        chart.panels.push_back(std::move(panel));
-    }
-    if (chart.panels.empty()) {
-        chart.panels.push_back(LinePanel{"no rung quantiles", "rung", std::nullopt, {}, {}, {}});
-    }
-    return line_chart_script(chart);
-}
-
-namespace {
 
 struct RunRow {
     std::string outcome;
@@ -136,7 +106,74 @@ std::vector<RunRow> read_runs(const std::string& dir) {
     return runs;
 }
 
+// One outcome group of the bands chart.
+struct BandGroup {
+    const char* id;    // bands.csv's outcome
+    const char* name;  // legend
+    int style;         // line style: no war blue, war vermillion
+    long runs = 0;     // from runs.csv (failed runs in neither)
+};
+
 }  // namespace
+
+std::string escalation_bands_script(const std::string& dir, const PlotOptions& options) {
+    SummaryInfo summary = detail::load_summary(dir);
+    TimeAxis axis = time_axis(summary);
+    OutcomeBands bands = read_bands(dir, summary);
+    const std::vector<std::size_t> selected = band_actors(dir, summary, bands, options);
+    std::vector<BandGroup> groups{{"no_war", "no war", 0}, {"war", "war", 1}};
+    for (const RunRow& run : read_runs(dir)) {
+        if (!run.outcome.empty()) {
+            ++groups[run.outcome == "war" ? 1 : 0].runs;
+        }
+    }
+    const std::vector<Marker> marks = date_markers(options.marks, axis, dir);
+    LineChart chart;
+    chart.title = "Escalation of " + std::to_string(groups[0].runs + groups[1].runs) +
+                  " runs by outcome, each until its crisis ended: median and 10-90% band, " +
+                  summary.scenario_name;
+    chart.x_label = axis.label;
+    chart.x_axis = axis.kind;
+    chart.shape = LineShape::Steps;
+    chart.columns = selected.size() > 3 ? 2 : 1;
+    for (std::size_t a : selected) {
+        LinePanel panel;
+        panel.title = summary.actors[a].name;
+        panel.y_label = "rung";
+        panel.y_tics = ladder_tics(summary);
+        panel.y_range = ladder_range(summary);
+        panel.markers = marks;
+        for (const BandGroup& group : groups) {
+            LineSeries series;
+            const std::string n = std::to_string(group.runs);
+            series.label = std::string(group.name) + " (n = " + n + "): median";
+            series.band_label = std::string(group.name) + ": 10-90% of runs";
+            series.style = group.style;  // the same in every panel, so that the shared legend describes each
+            // A group's line stops once fewer than a tenth of its runs are still counted (bands.csv: runs
+            // without war leave when their crisis ends), so that a few late runs do not pass for the group.
+            const double least = std::max(1.0, std::ceil(0.1 * static_cast<double>(group.runs)));
+            const auto found = bands[group.id].find(summary.actors[a].id);
+            if (found != bands[group.id].end()) {
+                for (const auto& row : found->second) {
+                    if (row.runs < least) {
+                        break;
+                    }
+                    series.x.push_back(axis.at(row.day));
+                    series.y.push_back(row.q50);
+                    series.lo.push_back(row.q10);
+                    series.hi.push_back(row.q90);
+                }
+            }
+            panel.series.push_back(std::move(series));
+        }
+        chart.panels.push_back(std::move(panel));
+    }
+    if (chart.panels.empty()) {
+        chart.panels.push_back(
+            LinePanel{"no rung quantiles in bands.csv", "rung", std::nullopt, {}, {}, {}, {}});
+    }
+    return line_chart_script(chart);
+}
 
 std::string outcomes_script(const std::string& dir) {
     SummaryInfo summary = detail::load_summary(dir);
@@ -174,7 +211,7 @@ std::string outcomes_script(const std::string& dir) {
     return bar_chart_script(chart);
 }
 
-std::string war_cdf_script(const std::string& dir) {
+std::string war_cdf_script(const std::string& dir, const PlotOptions& options) {
     SummaryInfo summary = detail::load_summary(dir);
     TimeAxis axis = time_axis(summary);
     std::vector<RunRow> runs = read_runs(dir);
@@ -225,7 +262,15 @@ std::string war_cdf_script(const std::string& dir) {
     panel.title = "P(war by " + axis.describe(horizon) + ") = " + format_fixed(p, 2) + " [" +
                   format_fixed(lo, 2) + ", " + format_fixed(hi, 2) + "] (95% Wilson interval)";
     panel.y_label = "probability of war by this date";
-    panel.y_range = std::make_pair(0.0, 1.0);
+    // The axis fits the data (a curve ending at 0.14 fills the plot, not its bottom seventh): up to a tenth
+    // above the highest interval end, rounded up to 0.01 (0.05 beyond 0.2), at most 1; the highest value of
+    // the curve is a labelled dashed line, so the zoom cannot be misread.
+    const double top = std::max(0.01, *std::max_element(series.hi.begin(), series.hi.end()));
+    const double step = top * 1.1 > 0.2 ? 0.05 : 0.01;
+    panel.y_range = std::make_pair(0.0, std::min(1.0, std::ceil(top * 1.1 / step - 1e-9) * step));
+    panel.levels.push_back({p, "highest: " + format_fixed(p, 2) + " (" + std::to_string(war_times.size()) +
+                                   " of " + std::to_string(total) + " runs)"});
+    panel.markers = date_markers(options.marks, axis, dir);
     panel.series.push_back(std::move(series));
     chart.panels.push_back(std::move(panel));
     return line_chart_script(chart);

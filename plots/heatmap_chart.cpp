@@ -34,6 +34,7 @@ struct HeatmapLayout {
     double panel_width_px = 0.0;
     double panel_height_px = 0.0;
     double left_px = 0.0;
+    int footer_lines = 0;  ///< Caption and mark legend under the panels.
 };
 
 // What the axes' text needs room for.
@@ -87,7 +88,8 @@ HeatmapLayout layout_of(const HeatmapChart& chart) {
                                                 0.8 * layout.line_px
                                           : 1.6 * layout.line_px;
     const double x_label_px = text.any_x_label ? 1.5 * layout.line_px : 0.3 * layout.line_px;
-    const double bottom_px = layout.x_tics_px + x_label_px + 6.0;
+    layout.footer_lines = (chart.caption.empty() ? 0 : 1) + (chart.mark_label.empty() ? 0 : 1);
+    const double bottom_px = layout.x_tics_px + x_label_px + 6.0 + layout.footer_lines * 1.2 * layout.line_px;
     // Tic labels (estimated generously: underscores and capitals are wider than the average character), then
     // the rotated y label.
     layout.y_axis_px = static_cast<double>(text.y_tic_width) * 1.1 * layout.char_px +
@@ -148,6 +150,7 @@ struct CellText {
     bool readable = false;
     bool small_cells = false;
     int decimals = 0;
+    bool notes = false;  ///< The notes fit under the values.
 };
 
 CellText cell_text(const HeatmapChart& chart, const HeatmapLayout& layout, const PanelGeometry& geometry) {
@@ -166,7 +169,43 @@ CellText cell_text(const HeatmapChart& chart, const HeatmapLayout& layout, const
     }
     text.readable = chart.cell_labels == CellLabels::Values && rows <= 15 && columns <= 15 &&
                     (text.decimals + 3) * digit_px + 4.0 <= cell_px && cell_px >= 22.0;
+    // A note is a second line in a 9 pt font: it needs the cell's width for its text and two lines' height.
+    std::size_t note_width = 0;
+    for (const auto& row : geometry.panel->notes) {
+        for (const auto& note : row) {
+            note_width = std::max(note_width, detail::text_width(note));
+        }
+    }
+    const double cell_width_px = columns == 0 ? 0.0 : layout.panel_width_px / static_cast<double>(columns);
+    const double cell_height_px =
+        layout.panel_height_px / static_cast<double>(std::max<std::size_t>(1, rows));
+    text.notes = text.readable && note_width > 0 &&
+                 static_cast<double>(note_width) * 6.5 + 8.0 <= cell_width_px && cell_height_px >= 2.6 * 14.0;
     return text;
+}
+
+std::string cell_note(const HeatmapPanel& panel, std::size_t row, std::size_t column) {
+    return row < panel.notes.size() && column < panel.notes[row].size() ? panel.notes[row][column] : "";
+}
+
+// The caption and the mark's legend, under the panels at the left edge of the first.
+void write_footer(std::ostringstream& script, const HeatmapChart& chart, const HeatmapLayout& layout,
+                  bool notes_shown) {
+    double line = 0.45;
+    const std::string caption =
+        chart.caption.empty() ? ""
+                              : chart.caption + (notes_shown ? chart.notes_caption : chart.notes_missing);
+    // From the bottom up: the mark's legend under the caption.
+    for (const std::string& text :
+         {chart.mark_label.empty() ? std::string() : "○  " + chart.mark_label, caption}) {
+        if (text.empty()) {
+            continue;
+        }
+        script << "set label " << gnuplot_quote(text) << " at screen "
+               << format_fixed(layout.left_px / k_canvas_width, 4) << ", screen "
+               << format_fixed(line * layout.line_px / k_canvas_height, 4) << " left\n";
+        line += 1.2;
+    }
 }
 
 void write_cells(std::ostringstream& script, const HeatmapChart& chart, const PanelGeometry& geometry, int p,
@@ -182,10 +221,34 @@ void write_cells(std::ostringstream& script, const HeatmapChart& chart, const Pa
             script << script_number(geometry.x_at(c)) << " " << script_number(geometry.y_at(r)) << " "
                    << (present ? script_number(value) : "NaN") << " "
                    << gnuplot_quote(present && text.readable ? format_fixed(value, text.decimals) : "") << " "
-                   << colour << "\n";
+                   << colour;
+            if (!panel.notes.empty()) {
+                script << " " << gnuplot_quote(text.notes ? cell_note(panel, r, c) : "");
+            }
+            script << "\n";
         }
     }
     script << "EOD\n";
+    if (!panel.marked.empty()) {
+        // The mark sits in the cell's top right corner, clear of the printed value.
+        const double x_step = geometry.columns > 1 ? geometry.x_at(1) - geometry.x_at(0) : 1.0;
+        const double y_step = geometry.rows > 1 ? geometry.y_at(1) - geometry.y_at(0) : 1.0;
+        const double up = panel.y_names.empty() ? 0.36 : -0.36;  // categorical rows run top to bottom
+        script << "$m" << p << " << EOD\n";
+        for (std::size_t r = 0; r < geometry.rows && r < panel.marked.size(); ++r) {
+            for (std::size_t c = 0; c < geometry.columns && c < panel.marked[r].size(); ++c) {
+                if (!panel.marked[r][c]) {
+                    continue;
+                }
+                const double value = panel.values[r][c];
+                const unsigned colour = detail::text_colour_on(detail::palette_colour(
+                    chart.palette, std::isfinite(value) ? value : 0.0, chart.value_min, chart.value_max));
+                script << script_number(geometry.x_at(c) + 0.38 * x_step) << " "
+                       << script_number(geometry.y_at(r) + up * y_step) << " " << colour << "\n";
+            }
+        }
+        script << "EOD\n";
+    }
 }
 
 // Axis labels are placed at fixed spots: gnuplot's own placement is pushed off the canvas by long rotated tic
@@ -265,6 +328,9 @@ void write_panel(std::ostringstream& script, const HeatmapChart& chart, const He
     }
     const bool names_rows = !(layout.shared_rows && p > 0);
     write_axis_labels(script, layout, geometry, names_rows);
+    if (p == 0) {
+        write_footer(script, chart, layout, text.notes);
+    }
     write_ranges_and_tics(script, layout, geometry, names_rows);
     if (p == layout.panel_count - 1) {
         script << "set colorbox user origin screen "
@@ -277,7 +343,14 @@ void write_panel(std::ostringstream& script, const HeatmapChart& chart, const He
     script << "plot $h" << p << " using 1:2:3 with image pixels";
     if (text.readable) {
         script << ", \\\n     $h" << p << " using 1:2:4:5 with labels textcolor rgb variable"
-               << (text.small_cells ? " font \",9\"" : "");
+               << (text.notes ? " offset 0,0.55" : "") << (text.small_cells ? " font \",9\"" : "");
+    }
+    if (text.notes) {
+        script << ", \\\n     $h" << p
+               << " using 1:2:6:5 with labels textcolor rgb variable offset 0,-0.75 font \",9\"";
+    }
+    if (!panel.marked.empty()) {
+        script << ", \\\n     $m" << p << " using 1:2:3 with points pt 6 ps 0.8 lw 1.2 lc rgb variable";
     }
     script << "\n";
 }

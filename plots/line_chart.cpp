@@ -35,6 +35,10 @@ detail::DataRange x_range_of(const LineChart& chart) {
                 x_range.add(x);
             }
         }
+        // A marker outside the data (an observed date after the horizon) widens the axis to show it.
+        for (const auto& marker : panel.markers) {
+            x_range.add(marker.x);
+        }
     }
     if (chart.x_range) {
         x_range.low = chart.x_range->first;
@@ -136,6 +140,8 @@ struct LineLayout {
     double panel_height = 0.0;
     bool shared_legend = false;
     bool use_multiplot = false;
+    std::vector<std::vector<int>> marker_rows;  ///< Per panel, per marker: its label's row above the plot.
+    int marker_row_count = 0;                   ///< Rows of marker labels the tallest panel needs.
 
     double column_left(int column) const {
         return left_space + column * (plot_width + column_gap + other_left_space);
@@ -159,7 +165,41 @@ void place_legend(LineLayout& layout) {
     layout.legend_space = layout.legend_below ? (layout.legend_rows * 1.2 + 0.8) * k_line_height : 0.0;
 }
 
-LineLayout layout_of(const LineChart& chart) {
+// Marker labels sit above the plot, running away from the nearer edge; a label that would overlap an earlier
+// one (in x order) on its row goes one row up (at most three rows).
+std::vector<int> marker_rows(const LinePanel& panel, const detail::DataRange& x_range, double plot_width) {
+    std::vector<std::size_t> order(panel.markers.size());
+    for (std::size_t m = 0; m < order.size(); ++m) {
+        order[m] = m;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return panel.markers[a].x < panel.markers[b].x; });
+    constexpr int k_most_rows = 3;
+    std::vector<int> rows(panel.markers.size(), 0);
+    std::vector<std::vector<std::pair<double, double>>> taken(k_most_rows);
+    const double span = x_range.high > x_range.low ? x_range.high - x_range.low : 1.0;
+    for (std::size_t m : order) {
+        const Marker& marker = panel.markers[m];
+        const double at = (marker.x - x_range.low) / span * plot_width;
+        const double width = static_cast<double>(detail::text_width(marker.label) + 2) * k_char_width;
+        const bool right_half = marker.x > (x_range.low + x_range.high) / 2.0;
+        const std::pair<double, double> extent =
+            right_half ? std::make_pair(at - width, at) : std::make_pair(at, at + width);
+        int row = 0;
+        while (row + 1 < k_most_rows &&
+               std::any_of(taken[static_cast<std::size_t>(row)].begin(),
+                           taken[static_cast<std::size_t>(row)].end(), [&](const auto& other) {
+                               return extent.first < other.second && other.first < extent.second;
+                           })) {
+            ++row;
+        }
+        rows[m] = row;
+        taken[static_cast<std::size_t>(row)].push_back(extent);
+    }
+    return rows;
+}
+
+LineLayout layout_of(const LineChart& chart, const detail::DataRange& x_range) {
     LineLayout layout;
     layout.columns = std::max(1, chart.columns);
     layout.panel_count = static_cast<int>(chart.panels.size());
@@ -175,11 +215,17 @@ LineLayout layout_of(const LineChart& chart) {
     layout.plot_width = (1.0 - layout.key_space - layout.left_space -
                          (layout.columns - 1) * (layout.column_gap + layout.other_left_space)) /
                         layout.columns;
+    for (const auto& panel : chart.panels) {
+        layout.marker_rows.push_back(marker_rows(panel, x_range, layout.plot_width));
+        for (int row : layout.marker_rows.back()) {
+            layout.marker_row_count = std::max(layout.marker_row_count, row + 1);
+        }
+    }
     layout.title_space = chart.title.empty() ? 0.02 : 2.2 * k_line_height;
     layout.x_label_space = (chart.x_label.empty() ? 0.5 : 1.6) * k_line_height + layout.legend_space;
     layout.tic_space = (layout.date_axis ? 2.6 : 1.6) * k_line_height;
-    layout.panel_top_space = (content.any_panel_title ? 1.4 : 0.3) * k_line_height +
-                             (content.any_markers ? 1.2 * k_line_height : 0.0);
+    layout.panel_top_space =
+        (content.any_panel_title ? 1.4 : 0.3) * k_line_height + layout.marker_row_count * 1.2 * k_line_height;
     // Panels share the x axis: only a panel with no panel below it labels the tics, the others keep a small
     // gap, so that every panel has the same height.
     layout.row_gap = 0.6 * k_line_height;
@@ -312,16 +358,32 @@ void write_panel_axes(std::ostringstream& script, const LineChart& chart, const 
 }
 
 void write_markers(std::ostringstream& script, const LineChart& chart, const LinePanel& panel,
-                   const detail::DataRange& x_range) {
-    for (const auto& marker : panel.markers) {
+                   const detail::DataRange& x_range, const std::vector<int>& rows) {
+    for (std::size_t m = 0; m < panel.markers.size(); ++m) {
+        const Marker& marker = panel.markers[m];
+        const std::string up = format_fixed(0.7 + 1.2 * (m < rows.size() ? rows[m] : 0), 1);
         std::string x = script_number(to_axis(marker.x, chart.x_axis));
         // The label runs away from the nearer edge, so that it never reaches into the legend margin.
         bool right_half = marker.x > (x_range.low + x_range.high) / 2.0;
         script << "set arrow from " << x << ", graph 0 to " << x
                << ", graph 1 nohead front lc rgb \"#404040\" lw 1.2 dt 3\n";
         script << "set label " << gnuplot_quote(marker.label) << " at " << x << ", graph 1 "
-               << (right_half ? "right offset 0.5,0.7" : "left offset -0.5,0.7")
+               << (right_half ? "right offset 0.5," : "left offset -0.5,") << up
                << " front textcolor rgb \"#404040\"\n";
+    }
+    for (const auto& level : panel.levels) {
+        const std::string y = script_number(level.x);
+        script << "set arrow from graph 0, first " << y << " to graph 1, first " << y
+               << " nohead back lc rgb \"#808080\" lw 1 dt 2\n";
+        // At the right end, above the line when a line of text fits between it and the top of the axis
+        // (6% of its height), else below it.
+        bool room_above = true;
+        if (panel.y_range && panel.y_range->second > panel.y_range->first) {
+            room_above =
+                (panel.y_range->second - level.x) / (panel.y_range->second - panel.y_range->first) >= 0.06;
+        }
+        script << "set label " << gnuplot_quote(level.label) << " at graph 0.99, first " << y
+               << " right offset 0," << (room_above ? "0.6" : "-0.7") << " front textcolor rgb \"#404040\"\n";
     }
 }
 
@@ -339,7 +401,8 @@ void write_panel_plot(std::ostringstream& script, const LineChart& chart, const 
         std::string type = detail::line_type(style_of(series, s));
         if (!series.lo.empty()) {
             clauses.push_back(block + " using 1:3:4 with filledcurves lt " + type +
-                              " fillstyle transparent solid 0.22 noborder " +
+                              " fillstyle transparent solid " + format_fixed(chart.band_opacity, 2) +
+                              " noborder " +
                               (layout.shared_legend ? "notitle" : detail::key_title(series.band_label)));
         }
         line_clauses.push_back(block + " using 1:2 with lines lt " + type + " " +
@@ -382,16 +445,18 @@ void write_panel(std::ostringstream& script, const LineChart& chart, const LineL
     script << detail::margin_commands(box);
     if (layout.use_multiplot) {
         script << "set title " << gnuplot_quote(panel.title) << " offset 0,"
-               << (panel.markers.empty() ? "-0.3" : "0.6") << "\n";
+               << (panel.markers.empty() ? "-0.3"
+                                         : format_fixed(0.6 + 1.2 * (layout.marker_row_count - 1), 1))
+               << "\n";
     }
     write_panel_axes(script, chart, layout, panel, box, p, x_tics);
-    write_markers(script, chart, panel, x_range);
+    write_markers(script, chart, panel, x_range, layout.marker_rows[static_cast<std::size_t>(p)]);
     write_panel_plot(script, chart, layout, panel, p);
 }
 
 // The shared legend is a plot of its own in the right margin (or below the plot), as tall as the panels: a
 // key attached to one short panel would wrap into columns that run off the canvas.
-void write_shared_legend(std::ostringstream& script, const LineLayout& layout,
+void write_shared_legend(std::ostringstream& script, const LineLayout& layout, double band_opacity,
                          const std::vector<LegendEntry>& legend) {
     detail::ScreenBox area;
     area.left = 1.0 - layout.key_space + 0.01;
@@ -417,8 +482,10 @@ void write_shared_legend(std::ostringstream& script, const LineLayout& layout,
     script << "plot -1 notitle";
     for (const auto& entry : legend) {
         script << ", \\\n     keyentry with "
-               << (entry.band ? "filledcurves fillstyle transparent solid 0.22 noborder" : "lines") << " lt "
-               << detail::line_type(entry.style) << " title " << gnuplot_quote(entry.label);
+               << (entry.band ? "filledcurves fillstyle transparent solid " + format_fixed(band_opacity, 2) +
+                                    " noborder"
+                              : "lines")
+               << " lt " << detail::line_type(entry.style) << " title " << gnuplot_quote(entry.label);
     }
     script << "\n";
 }
@@ -430,7 +497,7 @@ std::string line_chart_script(const LineChart& chart) {
     script << style_preamble();
     script << "# " << (chart.title.empty() ? "line chart" : chart.title) << "\n";
     const detail::DataRange x_range = x_range_of(chart);
-    const LineLayout layout = layout_of(chart);
+    const LineLayout layout = layout_of(chart, x_range);
     std::vector<NamedTic> x_tics;
     if (layout.date_axis) {
         // About one date label per 95 pixels of plot width.
@@ -447,13 +514,15 @@ std::string line_chart_script(const LineChart& chart) {
         script << "set multiplot title " << gnuplot_quote(chart.title) << " font \",13\"\n";
     } else if (!chart.title.empty()) {
         script << "set title " << gnuplot_quote(chart.title) << " font \",13\" offset 0,"
-               << (layout.content.any_markers ? "0.8" : "0") << "\n";
+               << (layout.marker_row_count > 0 ? format_fixed(0.8 + 1.2 * (layout.marker_row_count - 1), 1)
+                                               : "0")
+               << "\n";
     }
     for (int p = 0; p < layout.panel_count; ++p) {
         write_panel(script, chart, layout, p, x_tics, x_range);
     }
     if (layout.shared_legend && !legend.empty()) {
-        write_shared_legend(script, layout, legend);
+        write_shared_legend(script, layout, chart.band_opacity, legend);
     }
     if (layout.use_multiplot) {
         script << "unset multiplot\n";

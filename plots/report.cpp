@@ -90,7 +90,8 @@ std::string chart_caption(ChartKind kind) {
             return "Affinity matrix at the start and at the end of the run (row actor towards column actor).";
         case ChartKind::EscalationBands:
             return "Median escalation rung and the band holding 80% of runs (10th to 90th percentile) per "
-                   "day.";
+                   "day, for the runs that ended in war and for the others apart, each run until its crisis "
+                   "ended.";
         case ChartKind::Outcomes:
             return "Share of runs ending in each outcome, with 95% Wilson score intervals.";
         case ChartKind::WarCdf:
@@ -122,9 +123,12 @@ std::string chart_how_to_read(ChartKind kind) {
                    "through white (indifferent) to blue (allied, +1). Compare the two panels to see which "
                    "relations the crisis changed.";
         case ChartKind::EscalationBands:
-            return "The line is the middle run (median) of all runs, the shaded band holds 8 runs in 10. A "
-                   "wide band means the runs disagree about how far the actor escalates; a band reaching the "
-                   "top rung means some runs end in war.";
+            return "Runs that ended in war (orange) and runs that did not (blue) are drawn apart, with their "
+                   "numbers in the legend. For each, the line is the middle run (median), the shaded band "
+                   "holds 8 runs in 10; a run leaves the chart when its crisis ends, so a line stops when "
+                   "few "
+                   "of its runs are left. A wide band means the runs disagree about how far the actor "
+                   "escalates; where the two groups part, the crisis took different roads.";
         case ChartKind::Outcomes:
             return "Each bar is the share of runs that ended in that outcome; the whiskers show the range "
                    "the "
@@ -132,8 +136,10 @@ std::string chart_how_to_read(ChartKind kind) {
                    "mean the difference between two outcomes may be chance.";
         case ChartKind::WarCdf:
             return "The curve climbs each time a run goes to war: its height at a date is the share of runs "
-                   "at war by then. A steep rise means wars cluster around that date; a curve that stays low "
-                   "means war is rare.";
+                   "at war by then. A steep rise means wars cluster around that date. The vertical axis "
+                   "stops "
+                   "a little above the highest value, which a dashed line labels: read the numbers, not the "
+                   "height on the page.";
     }
     return "";
 }

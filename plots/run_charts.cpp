@@ -45,7 +45,7 @@ std::vector<std::vector<double>> read_matrix(const nlohmann::json& value, std::s
 
 }  // namespace
 
-std::string escalation_script(const std::string& dir) {
+std::string escalation_script(const std::string& dir, const PlotOptions& options) {
     SummaryInfo summary = detail::load_summary(dir);
     SeriesMap series = read_trajectory(dir, summary);
     TimeAxis axis = time_axis(summary);
@@ -60,6 +60,9 @@ std::string escalation_script(const std::string& dir) {
     panel.y_tics = ladder_tics(summary);
     panel.y_range = ladder_range(summary);
     panel.markers = outcome_markers(summary, axis);
+    for (const Marker& marker : date_markers(options.marks, axis, dir)) {
+        panel.markers.push_back(marker);
+    }
     const std::size_t actor_count = summary.actors.size();
     // Actors on the same rung would hide each other: each line is shifted by a fixed fraction of a rung
     // (at most +-0.15 in all), stated in docs/charts.md; the rung is still read off unambiguously.
@@ -120,7 +123,8 @@ std::string positions_script(const std::string& dir) {
         chart.panels.push_back(std::move(panel));
     }
     if (chart.panels.empty()) {
-        chart.panels.push_back(LinePanel{"no issues in summary.json", "position", std::nullopt, {}, {}, {}});
+        chart.panels.push_back(
+            LinePanel{"no issues in summary.json", "position", std::nullopt, {}, {}, {}, {}});
     }
     return line_chart_script(chart);
 }

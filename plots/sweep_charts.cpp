@@ -8,7 +8,9 @@
 #include "brink/plots/primitives.hpp"
 
 #include "run_files.hpp"
+#include "script_utils.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -108,30 +110,72 @@ std::vector<std::string> grid_names(const nlohmann::json& parameter) {
     return names;
 }
 
+// A parameter as a reader names it: sweep.json's "label" ("Russia · resolve", written from the scenario's
+// names), else its path (sweeps written before labels were recorded).
+std::string parameter_label(const nlohmann::json& parameter) {
+    if (parameter.contains("label") && parameter["label"].is_string()) {
+        return parameter["label"].get<std::string>();
+    }
+    return parameter.at("path").get<std::string>();
+}
+
+// Wilson intervals of two cells overlap: the sweep's runs do not tell the cells apart.
+bool overlaps(const PointEstimates& points, std::size_t a, std::size_t b) {
+    return std::isfinite(points.lo[a]) && std::isfinite(points.lo[b]) && points.lo[a] <= points.hi[b] &&
+           points.lo[b] <= points.hi[a];
+}
+
 std::string heatmap(const nlohmann::json& sweep, const PointEstimates& points) {
     const auto& parameters = sweep.at("parameters");
     const std::vector<double> rows = grid_values(parameters[0]);
     const std::vector<double> columns = grid_values(parameters[1]);
     HeatmapPanel panel;
-    panel.y_label = parameters[0].at("path").get<std::string>();
-    panel.x_label = parameters[1].at("path").get<std::string>();
+    panel.y_label = parameter_label(parameters[0]);
+    panel.x_label = parameter_label(parameters[1]);
     panel.y_names = grid_names(parameters[0]);
     panel.x_names = grid_names(parameters[1]);
+    auto point_of = [&](std::size_t r, std::size_t c) { return r * columns.size() + c; };
     for (std::size_t r = 0; r < rows.size(); ++r) {
         std::vector<double> row;
+        std::vector<std::string> notes;
+        std::vector<bool> marked;
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const std::size_t point = r * columns.size() + c;
-            row.push_back(point < points.p_war.size() ? points.p_war[point] : k_nan);
+            const std::size_t point = point_of(r, c);
+            const bool known = point < points.p_war.size() && std::isfinite(points.p_war[point]);
+            row.push_back(known ? points.p_war[point] : k_nan);
+            notes.push_back(known && std::isfinite(points.lo[point])
+                                ? detail::format_fixed(points.lo[point], 2) + "–" +
+                                      detail::format_fixed(points.hi[point], 2)
+                                : "");
+            // Marked: the interval overlaps that of a neighbour in the row or the column.
+            bool overlap = false;
+            if (known) {
+                if (r > 0)
+                    overlap = overlap || overlaps(points, point, point_of(r - 1, c));
+                if (r + 1 < rows.size())
+                    overlap = overlap || overlaps(points, point, point_of(r + 1, c));
+                if (c > 0)
+                    overlap = overlap || overlaps(points, point, point_of(r, c - 1));
+                if (c + 1 < columns.size())
+                    overlap = overlap || overlaps(points, point, point_of(r, c + 1));
+            }
+            marked.push_back(overlap);
         }
         panel.values.push_back(std::move(row));
+        panel.notes.push_back(std::move(notes));
+        panel.marked.push_back(std::move(marked));
     }
     HeatmapChart chart;
-    chart.title = sweep.at("name").get<std::string>() + ": P(war), " +
-                  std::to_string(sweep.at("replications").get<long long>()) + " runs per cell";
+    const std::string runs = std::to_string(sweep.at("replications").get<long long>());
+    chart.title = sweep.at("name").get<std::string>() + ": P(war), " + runs + " runs per cell";
     chart.value_label = "P(war)";
     chart.value_min = 0.0;
     chart.value_max = 1.0;
     chart.palette = Palette::Sequential;
+    chart.caption = "Each cell: P(war) over its " + runs + " runs";
+    chart.notes_caption = " and, beneath it, its Wilson 95% interval.";
+    chart.notes_missing = " (the cells are too small for their Wilson 95% intervals: see points.csv).";
+    chart.mark_label = "the interval overlaps a neighbouring cell's: the difference from it may be noise";
     chart.panels = {panel};
     return heatmap_script(chart);
 }
@@ -139,7 +183,8 @@ std::string heatmap(const nlohmann::json& sweep, const PointEstimates& points) {
 std::string line(const nlohmann::json& sweep, const PointEstimates& points) {
     const auto& parameter = sweep.at("parameters")[0];
     LineSeries series;
-    series.label = "P(war), Wilson 95% interval";
+    series.label = "P(war)";
+    series.band_label = "Wilson 95% interval";
     const std::vector<double> values = grid_values(parameter);
     for (std::size_t p = 0; p < values.size() && p < points.p_war.size(); ++p) {
         if (std::isfinite(points.p_war[p])) {
@@ -154,8 +199,61 @@ std::string line(const nlohmann::json& sweep, const PointEstimates& points) {
     panel.y_range = std::make_pair(0.0, 1.0);
     panel.series = {series};
     LineChart chart;
-    chart.title = sweep.at("name").get<std::string>() + ": P(war)";
-    chart.x_label = parameter.at("path").get<std::string>();
+    chart.title = sweep.at("name").get<std::string>() + ": P(war), " +
+                  std::to_string(sweep.at("replications").get<long long>()) + " runs per point";
+    chart.x_label = parameter_label(parameter);
+    chart.panels = {panel};
+    return line_chart_script(chart);
+}
+
+// A grid over two parameters as lines: P(war) against the first parameter, one line (with its Wilson band)
+// per value of the second.
+std::string lines(const nlohmann::json& sweep, const PointEstimates& points) {
+    const auto& parameters = sweep.at("parameters");
+    const std::vector<double> rows = grid_values(parameters[0]);
+    const std::vector<double> columns = grid_values(parameters[1]);
+    const std::string second = parameter_label(parameters[1]);
+    const std::vector<std::string> names = grid_names(parameters[1]);
+    LinePanel panel;
+    panel.y_label = "P(war)";
+    panel.y_range = std::make_pair(0.0, 1.0);
+    // More than eight lines (each with a band) cannot be told apart: then eight levels evenly spread over the
+    // second parameter's range, its first and last included, and the title says so (the heatmap has all).
+    constexpr std::size_t k_most_lines = 8;
+    std::vector<std::size_t> drawn;
+    const std::size_t lines_drawn = std::min(columns.size(), k_most_lines);
+    for (std::size_t j = 0; j < lines_drawn; ++j) {
+        drawn.push_back(lines_drawn == 1 ? 0
+                                         : static_cast<std::size_t>(
+                                               std::lround(static_cast<double>(j * (columns.size() - 1)) /
+                                                           static_cast<double>(lines_drawn - 1))));
+    }
+    for (std::size_t c : drawn) {
+        LineSeries series;
+        series.label = second + " = " + names[c];
+        series.band_label = panel.series.empty() ? "Wilson 95% intervals (bands)" : "";
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            const std::size_t point = r * columns.size() + c;
+            if (point < points.p_war.size() && std::isfinite(points.p_war[point])) {
+                series.x.push_back(rows[r]);
+                series.y.push_back(points.p_war[point]);
+                series.lo.push_back(points.lo[point]);
+                series.hi.push_back(points.hi[point]);
+            }
+        }
+        panel.series.push_back(std::move(series));
+    }
+    LineChart chart;
+    chart.title =
+        sweep.at("name").get<std::string>() + ": P(war), " +
+        std::to_string(sweep.at("replications").get<long long>()) + " runs per point" +
+        (drawn.size() < columns.size() ? "; lines for " + std::to_string(drawn.size()) + " of the " +
+                                             std::to_string(columns.size()) + " values of " + second
+                                       : "");
+    chart.x_label = parameter_label(parameters[0]);
+    // Overlapping bands darken each other: beyond three lines each is fainter, so that they add up to
+    // about what three would.
+    chart.band_opacity = 0.22 * std::min(1.0, 3.0 / static_cast<double>(drawn.size()));
     chart.panels = {panel};
     return line_chart_script(chart);
 }
@@ -166,7 +264,7 @@ std::string level_bars(const nlohmann::json& sweep, const PointEstimates& points
     const auto& parameter = sweep.at("parameters")[0];
     BarChart chart;
     chart.title = sweep.at("name").get<std::string>() + ": P(war), Wilson 95% intervals";
-    chart.x_label = parameter.at("path").get<std::string>();
+    chart.x_label = parameter_label(parameter);
     chart.y_label = "P(war)";
     chart.y_range = std::make_pair(0.0, 1.0);
     chart.categories = grid_names(parameter);
@@ -180,19 +278,32 @@ std::string level_bars(const nlohmann::json& sweep, const PointEstimates& points
     return bar_chart_script(chart);
 }
 
-std::string sobol_bars(const std::string& name, const std::string& metric,
-                       const std::vector<SobolRow>& rows) {
+// A sweep metric as a reader names it.
+std::string metric_label(const std::string& metric) {
+    static const std::map<std::string, std::string> labels{{"p_war", "P(war)"},
+                                                           {"p_settlement", "P(settlement)"},
+                                                           {"mean_peak_rung", "mean peak rung"},
+                                                           {"mean_time_to_war", "mean days to war"}};
+    const auto found = labels.find(metric);
+    return found == labels.end() ? metric : found->second;
+}
+
+// Bars sorted by the total effect ST, largest first (ties keep sobol.csv's order).
+std::string sobol_bars(const std::string& name, const std::string& metric, std::vector<SobolRow> rows,
+                       const std::map<std::string, std::string>& labels) {
+    std::erase_if(rows, [&](const SobolRow& row) { return row.metric != metric; });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const SobolRow& a, const SobolRow& b) { return a.st > b.st; });
     BarChart chart;
-    chart.title = name + ": Sobol indices of " + metric + " (bootstrap 95% intervals)";
+    chart.title =
+        name + ": Sobol indices of " + metric_label(metric) + ", by total effect (bootstrap 95% intervals)";
     chart.x_label = "parameter";
     chart.y_label = "index";
     BarSeries first{"S1 (first order)", {}, {}, {}, {}};
     BarSeries total{"ST (total)", {}, {}, {}, {}};
     for (const auto& row : rows) {
-        if (row.metric != metric) {
-            continue;
-        }
-        chart.categories.push_back(row.parameter);
+        const auto label = labels.find(row.parameter);
+        chart.categories.push_back(label == labels.end() ? row.parameter : label->second);
         first.values.push_back(row.s1);
         first.lo.push_back(row.s1_lo);
         first.hi.push_back(row.s1_hi);
@@ -214,6 +325,10 @@ std::vector<SweepChart> scripts_of(const std::string& dir) {
         const bool labelled = !sweep.at("parameters")[0].at("values").at(0).is_number();
         if (parameters == 2) {
             charts.push_back({"p_war_heatmap", heatmap(sweep, points)});
+            if (!labelled) {
+                // Lines need a numeric first parameter for their x axis; labelled levels have the heatmap.
+                charts.push_back({"p_war_lines", lines(sweep, points)});
+            }
         } else if (labelled) {
             charts.push_back({"p_war_bars", level_bars(sweep, points)});
         } else {
@@ -222,6 +337,10 @@ std::vector<SweepChart> scripts_of(const std::string& dir) {
     }
     if (design == "sobol") {
         const std::vector<SobolRow> rows = read_sobol(dir);
+        std::map<std::string, std::string> labels;
+        for (const auto& parameter : sweep.at("parameters")) {
+            labels[parameter.at("path").get<std::string>()] = parameter_label(parameter);
+        }
         std::vector<std::string> metrics;
         for (const auto& row : rows) {
             if (metrics.empty() || metrics.back() != row.metric) {
@@ -230,7 +349,7 @@ std::vector<SweepChart> scripts_of(const std::string& dir) {
         }
         for (const auto& metric : metrics) {
             charts.push_back(
-                {"sobol_" + metric, sobol_bars(sweep.at("name").get<std::string>(), metric, rows)});
+                {"sobol_" + metric, sobol_bars(sweep.at("name").get<std::string>(), metric, rows, labels)});
         }
     }
     return charts;

@@ -14,6 +14,7 @@
 
 namespace brink::plots {
 enum class ChartFormat;
+struct DateMark;
 }  // namespace brink::plots
 namespace brink::io {
 struct Diagnostic;
@@ -69,6 +70,13 @@ ExitCode command_calibrate(const CommandArgs& args);
 /// The chart format of a `--format` option's value; UsageError (exit 2) for anything but png, svg or pdf
 /// (command_score.cpp).
 plots::ChartFormat chart_format_option(const std::string& text);
+/// The observed dates of the repeatable `--mark DATE[=label]` option; UsageError (exit 2) for a malformed one
+/// (command_plot.cpp).
+std::vector<plots::DateMark> date_mark_options(const boost::program_options::variables_map& values);
+/// The help text of `--mark`.
+inline constexpr const char* k_mark_help =
+    "draw an observed date YYYY-MM-DD on the time charts (war_cdf, escalation), labelled (repeatable; e.g. "
+    "2022-02-24=invasion)";
 /// Prints each diagnostic on stderr, one per line (file:line:column: error: message).
 void print_diagnostics(const std::vector<io::Diagnostic>& diagnostics);
 /// Draws the charts of the score files in `dir` in `format`, appending their paths to `written`; warns on

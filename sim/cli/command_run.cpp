@@ -33,12 +33,13 @@ namespace {
 constexpr const char* k_usage =
     "brink run [SCENARIO|-] [--seed N] [--params FILE] [--set path=value]... [--out DIR] [--runs N] "
     "[--threads "
-    "N] [--plot] [--format png|svg|pdf] [--force] [--quiet]";
+    "N] [--plot] [--format png|svg|pdf] [--mark DATE[=label]]... [--force] [--quiet]";
 
 constexpr const char* k_examples =
     "  brink run                                        the bundled scenario, files in out/ukraine_2022/\n"
     "  brink run scenarios/cuba_1962.yaml --seed 7 --out out/cuba --plot\n"
-    "  brink run --runs 1000 --plot                     an ensemble, in out/ukraine_2022_ensemble/\n";
+    "  brink run --runs 1000 --plot --mark 2022-02-24=invasion   an ensemble, in "
+    "out/ukraine_2022_ensemble/\n";
 
 struct RunOptions {
     std::string scenario_path;
@@ -49,6 +50,7 @@ struct RunOptions {
     int threads = 0;
     bool plot = false;
     std::string format = "png";
+    std::vector<plots::DateMark> marks;
     bool force = false;
     bool quiet = false;
 };
@@ -78,6 +80,9 @@ std::optional<RunOptions> parse_run_options(const CommandArgs& args) {
         ("plot", "draw the charts into OUT/charts/ (needs gnuplot)")  //
         ("format", po::value<std::string>()->value_name("FORMAT"),
          "chart format with --plot: png (default), svg or pdf")  //
+        ("mark", po::value<std::vector<std::string>>()->composing()->value_name("DATE[=LABEL]"),
+         "with --plot: draw an observed date YYYY-MM-DD on the time charts, labelled (repeatable; e.g. "
+         "2022-02-24=invasion)")  //
         ("force",
          "write into a folder that holds another kind's or another scenario's output, replacing it")  //
         ("quiet", "print nothing but errors (no summary, no progress bar)");
@@ -132,6 +137,14 @@ std::optional<RunOptions> parse_run_options(const CommandArgs& args) {
                 "charts later with: brink plot DIR --format " +
                 run.format);
         }
+    }
+    run.marks = date_mark_options(values);
+    if (!run.marks.empty() && !run.plot) {
+        throw UsageError(
+            "--mark draws a date on the charts of --plot; add --plot, or draw the charts later with: brink "
+            "plot "
+            "DIR --mark " +
+            values["mark"].as<std::vector<std::string>>().front());
     }
     run.force = values.count("force") > 0;
     run.quiet = values.count("quiet") > 0;
@@ -192,8 +205,10 @@ constexpr std::size_t k_many_actors = 50;
 // Draws the charts; a missing gnuplot is not a failure of the run (the data files are there).
 ExitCode draw_charts(const std::string& out_dir, const RunOptions& run, std::vector<std::string>& charts) {
     try {
-        charts = plots::plot_run_dir(out_dir,
-                                     plots::parse_chart_format(run.format).value_or(plots::ChartFormat::Png));
+        plots::PlotOptions options;
+        options.marks = run.marks;
+        charts = plots::plot_run_dir(
+            out_dir, plots::parse_chart_format(run.format).value_or(plots::ChartFormat::Png), options);
     } catch (const plots::GnuplotMissing& missing) {
         std::cerr << "brink run: warning: " << missing.what() << "\n"
                   << "The data files are written; draw the charts later with: brink plot " << out_dir << "\n";
@@ -289,9 +304,10 @@ std::string ensemble_not_reached_warning(const sweep::EnsembleResult& ensemble) 
 
 ExitCode run_many(const CommandArgs& args, const RunOptions& run, const ScenarioSpec& spec,
                   std::uint64_t seed, const std::string& digest) {
-    OutputFolder folder(
-        run.out_dir, new_manifest(io::OutputKind::Ensemble, args, run.scenario_path, digest, seed),
-        existing_output(run), io::WriteMode::Fresh, {"runs.csv", "quantiles.csv", "summary.json"});
+    OutputFolder folder(run.out_dir,
+                        new_manifest(io::OutputKind::Ensemble, args, run.scenario_path, digest, seed),
+                        existing_output(run), io::WriteMode::Fresh,
+                        {"runs.csv", "quantiles.csv", "bands.csv", "summary.json"});
     ProgressBar progress(stderr_is_terminal() && !run.quiet, "runs");
     sweep::EnsembleOptions options;
     options.threads = run.threads;
@@ -349,6 +365,12 @@ ExitCode command_run(const CommandArgs& args) {
     }
     std::string digest;
     const ScenarioSpec spec = load_checked(*run, digest);
+    if (!run->marks.empty() && spec.metadata.start_date.empty()) {
+        throw UsageError(
+            "--mark: " + run->scenario_path +
+            " has no metadata.start_date, so a date has no place on its time axis (days from the "
+            "start)");
+    }
     const std::uint64_t seed = run->seed.value_or(spec.metadata.seed);
     return run->runs ? run_many(args, *run, spec, seed, digest) : run_single(args, *run, spec, seed, digest);
 }

@@ -22,12 +22,12 @@ namespace {
 
 constexpr const char* k_sweep_usage =
     "brink sweep FILE.yaml [--out DIR] [--threads N] [--shard i/N] [--resume] [--force] [--mpi] [--seed N] "
-    "[--quiet]\n"
+    "[--format png|svg|pdf] [--quiet]\n"
     "       brink sweep [SCENARIO] --param path=lo:hi:n... [--runs N] [--set path=value]... [--seed N] "
     "[options]";
 
 constexpr const char* k_sweep_examples =
-    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep\n"
+    "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep --format svg\n"
     "  brink sweep --param actors.russia.resolve=0.3:0.9:4 --runs 100 --out out/resolve\n"
     "  brink sweep scenarios/sweeps/resolve_commitment.yaml --out out/sweep --resume   after Ctrl-C\n";
 
@@ -81,11 +81,17 @@ std::string default_sweep_out(const po::variables_map& values) {
     return default_out_dir(values["file"].as<std::string>());
 }
 
-// Draws a finished sweep's charts from its files (PNG); a missing gnuplot or a chart gnuplot fails on is a
+// The --format option's chart format (PNG without it).
+plots::ChartFormat chart_format(const po::variables_map& values) {
+    return values.count("format") ? chart_format_option(values["format"].as<std::string>())
+                                  : plots::ChartFormat::Png;
+}
+
+// Draws a finished sweep's charts from its files; a missing gnuplot or a chart gnuplot fails on is a
 // warning, never a failure of the sweep.
-void draw_charts(const std::string& dir, std::vector<std::string>& written,
+void draw_charts(const std::string& dir, plots::ChartFormat format, std::vector<std::string>& written,
                  std::vector<std::string>* warnings) {
-    const plots::DrawnCharts charts = plots::draw_sweep_charts(dir, plots::ChartFormat::Png);
+    const plots::DrawnCharts charts = plots::draw_sweep_charts(dir, format);
     written.insert(written.end(), charts.written.begin(), charts.written.end());
     if (warnings != nullptr) {
         warnings->insert(warnings->end(), charts.pending.begin(), charts.pending.end());
@@ -112,6 +118,8 @@ po::options_description sweep_options() {
         ("force",
          "write into a folder that holds other output (another kind, scenario or unfinished sweep)")  //
         ("mpi", "distribute runs over MPI ranks (MPI build, under mpirun; automatic there)")          //
+        ("format", po::value<std::string>()->value_name("FORMAT"),
+         "format of the charts drawn when the sweep is complete: png (default), svg or pdf")  //
         ("quiet", "print nothing but errors (no summary, no progress bar)");
     return options;
 }
@@ -174,6 +182,10 @@ ExitCode command_sweep(const CommandArgs& args) {
         seed = parse_seed(values["seed"].as<std::string>(), "--seed");
     }
     sweep::RunnerOptions runner = runner_options(values);
+    const plots::ChartFormat format = chart_format(values);
+    if (values.count("format") && runner.shard.count > 1) {
+        throw UsageError("--format: a shard draws no charts; give --format to brink merge, which draws them");
+    }
     const bool quiet = values.count("quiet") > 0;
     // Everything above and the sweep file itself are checked before the output directory exists.
     const sweep::SweepSpec spec = load_sweep(values, seed);
@@ -211,7 +223,7 @@ ExitCode command_sweep(const CommandArgs& args) {
     }
     std::vector<std::string> warnings;
     if (result.aggregated) {
-        draw_charts(runner.out_dir, result.written, &warnings);
+        draw_charts(runner.out_dir, format, result.written, &warnings);
     }
     if (writes_manifest) {
         folder.finish(result.written, result.complete);
@@ -236,13 +248,15 @@ ExitCode command_merge(const CommandArgs& args) {
     options.add_options()                                                                           //
         ("out", po::value<std::string>()->value_name("DIR"), "merged output directory (required)")  //
         ("force", "write into a folder that holds other output, replacing it")                      //
+        ("format", po::value<std::string>()->value_name("FORMAT"),
+         "format of the merged sweep's charts: png (default), svg or pdf")  //
         ("quiet", "print nothing but errors");
     po::options_description positionals;
     positionals.add_options()("dir", po::value<std::vector<std::string>>());
     po::positional_options_description positional;
     positional.add("dir", -1);
     po::variables_map values;
-    const std::string usage = "brink merge DIR... --out DIR [--force] [--quiet]";
+    const std::string usage = "brink merge DIR... --out DIR [--force] [--format png|svg|pdf] [--quiet]";
     if (!parse_options(args, options, positionals, positional, values, usage, k_merge_examples)) {
         return ExitCode::Ok;
     }
@@ -252,6 +266,7 @@ ExitCode command_merge(const CommandArgs& args) {
     if (!values.count("out")) {
         throw UsageError("--out is required; usage: " + usage);
     }
+    const plots::ChartFormat format = chart_format(values);
     const auto dirs = values["dir"].as<std::vector<std::string>>();
     std::optional<io::Manifest> first;
     for (const std::string& dir : dirs) {
@@ -296,7 +311,7 @@ ExitCode command_merge(const CommandArgs& args) {
         folder.abandon();
         throw;
     }
-    draw_charts(out_dir, result.written, nullptr);  // as ever, merge does not warn about charts
+    draw_charts(out_dir, format, result.written, nullptr);  // as ever, merge does not warn about charts
     folder.finish(result.written, true);
     if (!values.count("quiet")) {
         std::cout << "Merged       " << dirs.size() << " shards, " << result.total_runs << " runs, "

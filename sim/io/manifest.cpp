@@ -20,15 +20,15 @@ namespace {
 constexpr std::array<const char*, 5> k_kind_names = {"run", "ensemble", "sweep", "score", "calibration"};
 
 // The data files older brinks wrote (before brink.json), for folders without a manifest.
-constexpr std::array<const char*, 13> k_known_data_files = {
-    "trajectory.csv",   "events.csv",     "dyads.csv",  "summary.json", "runs.csv",
-    "runs.csv.partial", "quantiles.csv",  "points.csv", "sobol.csv",    "sweep.json",
-    "report.html",      "bdm_rounds.csv", "score.csv",
+constexpr std::array<const char*, 14> k_known_data_files = {
+    "trajectory.csv",   "events.csv",    "dyads.csv",      "summary.json", "runs.csv",
+    "runs.csv.partial", "quantiles.csv", "bands.csv",      "points.csv",   "sobol.csv",
+    "sweep.json",       "report.html",   "bdm_rounds.csv", "score.csv",
 };
 // Chart stems brink draws (docs/charts.md); sweeps add sobol_<metric>.
-constexpr std::array<const char*, 10> k_known_chart_stems = {
-    "escalation", "positions", "events",        "relations",  "escalation_bands",
-    "outcomes",   "war_cdf",   "p_war_heatmap", "p_war_line", "p_war_bars",
+constexpr std::array<const char*, 11> k_known_chart_stems = {
+    "escalation", "positions",     "events",     "relations",  "escalation_bands", "outcomes",
+    "war_cdf",    "p_war_heatmap", "p_war_line", "p_war_bars", "p_war_lines",
 };
 
 bool is_known_chart(const fs::path& file) {

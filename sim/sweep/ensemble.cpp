@@ -11,6 +11,7 @@
 #include "brink/sweep/statistics.hpp"
 
 #include "executor.hpp"
+#include "outcome_bands.hpp"
 #include "sweep_internal.hpp"
 
 #include <nlohmann/json.hpp>
@@ -236,7 +237,8 @@ struct PositionColumn {
 struct RunSummary {
     std::string row;
     std::vector<std::uint32_t> counters;
-    std::string outcome;  // empty for a failed run
+    std::vector<std::uint32_t> band_counters;  // bands.csv's
+    std::string outcome;                       // empty for a failed run
     double time = 0.0;
     std::string initiator;  // of a war
     std::string target;
@@ -284,6 +286,7 @@ struct Replications {
     std::optional<long> start_day;
     const std::vector<PositionColumn>& positions;
     const DailyHistograms& histograms;
+    const detail::OutcomeBands& bands;
 };
 
 // One replication (on a worker thread): its runs.csv row and the histogram counters it adds; a run that
@@ -334,6 +337,7 @@ RunSummary run_replication(const Replications& replications, std::uint64_t id) {
         }
         row.empty_field().end_row();
         summary.counters = replications.histograms.bins_of(outcome, replications.spec);
+        summary.band_counters = replications.bands.counters_of(outcome, replications.spec);
     } catch (const std::exception& error) {
         std::string message = error.what();
         std::replace(message.begin(), message.end(), '\n', ' ');
@@ -349,6 +353,7 @@ RunSummary run_replication(const Replications& replications, std::uint64_t id) {
         }
         row.field(message.empty() ? "run failed" : message).end_row();
         summary.counters.clear();
+        summary.band_counters.clear();
     }
     summary.row = row.take();
     return summary;
@@ -468,14 +473,15 @@ std::vector<NotReachedCount> in_scenario_order(const ScenarioSpec& spec,
 
 // Runs every replication on the thread pool, streaming rows to runs.csv in run-id order.
 void execute_replications(const Replications& replications, int runs, const EnsembleOptions& options,
-                          io::AtomicFile& runs_out, DailyHistograms& histograms, Tally& tally,
-                          EnsembleResult& result) {
+                          io::AtomicFile& runs_out, DailyHistograms& histograms, detail::OutcomeBands& bands,
+                          Tally& tally, EnsembleResult& result) {
     std::function<RunSummary(std::uint64_t)> work = [&](std::uint64_t id) {
         return run_replication(replications, id);
     };
     std::function<void(std::uint64_t, RunSummary &&)> emit = [&](std::uint64_t, RunSummary&& summary) {
         runs_out.write(summary.row);
         histograms.add(summary.counters);
+        bands.add(summary.band_counters);
         tally.count(summary, result);
     };
     detail::execute_counted<RunSummary>(static_cast<std::uint64_t>(runs), options.threads, work, emit,
@@ -496,11 +502,13 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     const TrajectoryRunFunction run = options.run ? options.run : model_trajectory_function();
     const std::optional<long> start_day =
         spec.metadata.start_date.empty() ? std::nullopt : io::date_to_days(spec.metadata.start_date);
-    DailyHistograms histograms(spec, static_cast<int>(std::floor(spec.metadata.horizon)) + 1);
+    const int days = static_cast<int>(std::floor(spec.metadata.horizon)) + 1;
+    DailyHistograms histograms(spec, days);
+    detail::OutcomeBands bands(spec, days);
     const std::vector<PositionColumn> positions = position_columns(spec);
 
     io::ensure_directory(options.out_dir);
-    io::remove_stale_temporaries(options.out_dir, {"runs.csv", "quantiles.csv", "summary.json"});
+    io::remove_stale_temporaries(options.out_dir, {"runs.csv", "quantiles.csv", "bands.csv", "summary.json"});
     io::remove_stale_temporaries(std::filesystem::path(options.out_dir) / "charts",
                                  io::k_chart_temporary_names);
     const std::string runs_path = (fs::path(options.out_dir) / "runs.csv").string();
@@ -511,8 +519,8 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
 
     EnsembleResult result;
     Tally tally;
-    const Replications replications{spec, run, base_seed, start_day, positions, histograms};
-    execute_replications(replications, runs, options, runs_out, histograms, tally, result);
+    const Replications replications{spec, run, base_seed, start_day, positions, histograms, bands};
+    execute_replications(replications, runs, options, runs_out, histograms, bands, tally, result);
     result.complete = result.runs == runs;
     runs_out.commit();
     result.written.push_back(runs_path);
@@ -520,6 +528,9 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     const std::string quantiles_path = (fs::path(options.out_dir) / "quantiles.csv").string();
     io::write_file_atomically(quantiles_path, histograms.csv(spec, start_day));
     result.written.push_back(quantiles_path);
+    const std::string bands_path = (fs::path(options.out_dir) / "bands.csv").string();
+    io::write_file_atomically(bands_path, bands.csv(spec, start_day));
+    result.written.push_back(bands_path);
 
     const Interval p_war = wilson_interval(tally.wars, tally.succeeded);
     result.p_war = p_war.estimate;

@@ -3,6 +3,7 @@
 #include "brink/engine/rng.hpp"
 #include "brink/io/csv.hpp"
 #include "brink/io/overrides.hpp"
+#include "brink/io/parameter_labels.hpp"
 #include "brink/io/sha256.hpp"
 #include "brink/io/summary_json.hpp"
 #include "brink/model/crisis.hpp"
@@ -48,6 +49,7 @@ nlohmann::ordered_json sweep_json(const SweepSpec& spec, std::uint64_t points) {
     for (const auto& parameter : spec.parameters) {
         nlohmann::ordered_json item;
         item["path"] = parameter.path;
+        item["label"] = io::parameter_label(spec.base, parameter.path);
         if (spec.design == DesignKind::Grid && !parameter.labels.empty()) {
             item["values"] = parameter.labels;
         } else if (spec.design == DesignKind::Grid) {
@@ -229,8 +231,26 @@ bool read_partial(const std::string& path, const std::string& header, std::uint6
 
 }  // namespace
 
+namespace {
+
+// sweep.json without the parameters' labels: they are the scenario's names for the paths and do not define
+// the rows, so the design's digest leaves them out and shards written before labels were recorded merge
+// with newer ones.
+nlohmann::ordered_json without_labels(nlohmann::ordered_json json) {
+    if (json.contains("parameters") && json["parameters"].is_array()) {
+        for (auto& parameter : json["parameters"]) {
+            if (parameter.is_object()) {
+                parameter.erase("label");
+            }
+        }
+    }
+    return json;
+}
+
+}  // namespace
+
 std::string design_digest(const SweepSpec& spec) {
-    nlohmann::ordered_json json = detail::sweep_json(spec, 0);
+    nlohmann::ordered_json json = without_labels(detail::sweep_json(spec, 0));
     for (const char* key : {"brink_version", "points", "runs"}) {
         json.erase(key);
     }
@@ -585,7 +605,7 @@ ShardSet read_shards(const std::vector<std::string>& shard_dirs) {
             have_reference = true;
             set.reference = json;
             seen.assign(static_cast<std::size_t>(count), false);
-        } else if (json != set.reference) {
+        } else if (without_labels(json) != without_labels(set.reference)) {
             throw std::runtime_error(dir + ": a shard of a different sweep (sweep.json differs from " +
                                      shard_dirs.front() + ")");
         }

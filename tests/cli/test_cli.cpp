@@ -427,6 +427,88 @@ TEST_F(Cli, BadShardIsBadInput) {
     EXPECT_EQ(entries(), std::vector<std::string>{});
 }
 
+TEST_F(Cli, SweepDrawsItsChartsInTheFormatAsked) {
+    const Outcome sweep =
+        brink({"sweep", "--param", "actors.russia.resolve=0.3:0.9:2", "--param", "model.rationality=5,20",
+               "--runs", "2", "--threads", "2", "--quiet", "--out", "s", "--format", "svg"});
+    ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+    // The charts are labelled with the scenario's names, which sweep.json records beside each path.
+    EXPECT_NE(read_file(dir() / "s" / "sweep.json").find("\"label\": \"Russia · resolve\""),
+              std::string::npos);
+    if (std::system("command -v gnuplot >/dev/null 2>&1") == 0) {
+        for (const char* chart : {"p_war_heatmap.svg", "p_war_lines.svg"}) {
+            EXPECT_TRUE(fs::exists(dir() / "s" / "charts" / chart)) << chart;
+        }
+        EXPECT_FALSE(fs::exists(dir() / "s" / "charts" / "p_war_heatmap.png"));
+        EXPECT_NE(read_file(dir() / "s" / "charts" / "p_war_heatmap.svg").find("Russia · resolve"),
+                  std::string::npos);
+    }
+    const Outcome bad = brink({"sweep", "--param", "actors.russia.resolve=0.3:0.9:2", "--format", "gif"});
+    EXPECT_EQ(bad.exit_code, 2);
+}
+
+TEST_F(Cli, MergeDrawsTheMergedSweepsChartsInTheFormatAsked) {
+    const std::vector<std::string> sweep = {"sweep",  "--param", "actors.russia.resolve=0.2:0.8:3",
+                                            "--runs", "2",       "--quiet"};
+    for (const char* shard : {"0/2", "1/2"}) {
+        std::vector<std::string> arguments = sweep;
+        arguments.insert(arguments.end(), {"--shard", shard, "--out", std::string("shard") + shard[0]});
+        ASSERT_EQ(brink(arguments).exit_code, 0) << shard;
+    }
+    const Outcome merged =
+        brink({"merge", "shard0", "shard1", "--out", "merged", "--format", "pdf", "--quiet"});
+    ASSERT_EQ(merged.exit_code, 0) << merged.err;
+    if (std::system("command -v gnuplot >/dev/null 2>&1") == 0) {
+        EXPECT_TRUE(fs::exists(dir() / "merged" / "charts" / "p_war_line.pdf"));
+        EXPECT_FALSE(fs::exists(dir() / "merged" / "charts" / "p_war_line.png"));
+    }
+    EXPECT_EQ(brink({"merge", "shard0", "shard1", "--out", "again", "--format", "jpeg"}).exit_code, 2);
+}
+
+TEST_F(Cli, AShardDrawsNoChartsSoFormatIsBadInputThere) {
+    const Outcome result =
+        brink({"sweep", "--param", "actors.russia.resolve=0.3:0.9:2", "--shard", "0/2", "--format", "svg"});
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("give --format to brink merge"), std::string::npos) << result.err;
+    EXPECT_EQ(entries(), std::vector<std::string>{});
+}
+
+TEST_F(Cli, MarkWithABadDateIsBadInputNamingTheOption) {
+    ASSERT_EQ(brink({"run", "--runs", "4", "--threads", "2", "--out", "e", "--quiet"}).exit_code, 0);
+    for (const char* bad : {"2022-02-30", "24/02/2022", "2022-2-24=invasion", "=invasion"}) {
+        const Outcome plot = brink({"plot", "e", "--mark", bad});
+        EXPECT_EQ(plot.exit_code, 2) << bad;
+        EXPECT_NE(plot.err.find("--mark: expected DATE[=label]"), std::string::npos) << plot.err;
+        EXPECT_EQ(brink({"report", "e", "--mark", bad}).exit_code, 2) << bad;
+    }
+    EXPECT_FALSE(fs::exists(dir() / "e" / "charts"));
+    EXPECT_FALSE(fs::exists(dir() / "e" / "report.html"));
+    // Without --plot there is nothing to draw the date on: a hint, not silence.
+    const Outcome run = brink({"run", "--mark", "2022-02-24", "--out", "r"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("add --plot"), std::string::npos) << run.err;
+    const Outcome sweep =
+        brink({"sweep", "--param", "actors.russia.resolve=0.3:0.9:2", "--out", "s", "--quiet"});
+    ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+    const Outcome on_sweep = brink({"plot", "s", "--mark", "2022-02-24"});
+    EXPECT_EQ(on_sweep.exit_code, 2);
+    EXPECT_NE(on_sweep.err.find("no time axis"), std::string::npos) << on_sweep.err;
+}
+
+TEST_F(Cli, MarkDrawsTheObservedDateOnTheEnsembleCharts) {
+    if (std::system("command -v gnuplot >/dev/null 2>&1") != 0) {
+        GTEST_SKIP() << "gnuplot not installed";
+    }
+    const Outcome run = brink({"run", "--runs", "10", "--threads", "2", "--out", "e", "--plot", "--format",
+                               "svg", "--mark", "2022-02-24=invasion", "--quiet"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    for (const char* chart : {"war_cdf.svg", "escalation_bands.svg"}) {
+        EXPECT_NE(read_file(dir() / "e" / "charts" / chart).find(">invasion<"), std::string::npos) << chart;
+    }
+    const Outcome plot = brink({"plot", "e", "--mark", "2022-03-01", "--mark", "2022-02-24=invasion"});
+    ASSERT_EQ(plot.exit_code, 0) << plot.err;
+}
+
 namespace {
 
 // A chart file is valid for its format and not trivially small: PNG signature, an SVG document whose root

@@ -190,7 +190,9 @@ TEST_F(OutputFolders, ReadersRefuseAFolderWhoseFilesAreNotWhatItsManifestSays) {
 
 TEST_F(OutputFolders, AFolderOfAnOlderBrinkStillPlotsWithANoteAndIsProtectedFromAnotherKind) {
     ASSERT_EQ(brink({"run", "--runs", "3", "--out", "old", "--quiet"}).exit_code, 0);
+    // An older brink wrote neither brink.json nor bands.csv.
     fs::remove(dir() / "old" / "brink.json");
+    fs::remove(dir() / "old" / "bands.csv");
     const Outcome report = brink({"report", "old"});
     EXPECT_EQ(report.exit_code, 0) << report.err;
     EXPECT_TRUE(has(report.err, "note: old has no brink.json (written by an older brink)")) << report.err;

@@ -95,7 +95,8 @@ def test_a_variant_function_adds_an_actor_with_the_seeds_of_the_design(default_s
     grid = brink.sweep(default_scenario, {"belarus": (with_belarus, [False, True]),
                                           "actors.russia.resolve": [0.8]}, runs=3, seed=4)
     assert list(grid.points["belarus"]) == ["false", "true"]
-    assert grid.summary["parameters"][0] == {"path": "belarus", "values": ["false", "true"], "variant": True}
+    assert grid.summary["parameters"][0] == {"path": "belarus", "label": "belarus", "values": ["false", "true"],
+                                             "variant": True}
     assert grid.runs["error"].isna().all()
     # Run r has seed derive_seed(4, r) whatever its point: an ensemble of the same scenario with the same
     # base seed has the same seeds, so point 1 (Belarus, runs 3..5) is runs 3..5 of the variant's ensemble.

@@ -7,6 +7,7 @@
 #include "brink/plots/primitives.hpp"
 #include "brink/plots/render.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,11 +41,33 @@ RunDirKind detect_run_dir(const std::string& dir);
 /// sweep_chart_scripts).
 std::vector<ChartKind> charts_for(RunDirKind kind);
 
+/// An observed date drawn on time charts as a labelled vertical line (`--mark DATE[=label]`).
+struct DateMark {
+    long day = 0;       ///< Days since 1970-01-01 (io::date_to_days of the DATE).
+    std::string label;  ///< Text beside the line; empty: the date itself ("24 Feb 2022").
+};
+
 /// Options of plot_run_dir and write_report.
 struct PlotOptions {
     RenderOptions render;                  ///< gnuplot command and size.
     std::vector<std::string> band_actors;  ///< Actor ids for escalation_bands; empty: up to 6 chosen.
+    /// Observed dates drawn on war_cdf, escalation_bands and a run's escalation chart. A scenario without a
+    /// start date has no calendar to place them on: UnplaceableMark. Default none.
+    std::vector<DateMark> marks;
 };
+
+/// Thrown when a run's charts are asked for marks but its scenario has no start date to place them by.
+class UnplaceableMark : public PlotError {
+  public:
+    using PlotError::PlotError;
+};
+
+/// Throws UnplaceableMark when `options` has marks and the run or ensemble directory's scenario has no start
+/// date (nothing to check for other directories). Throws PlotError when summary.json is missing or bad.
+void check_date_marks(const std::string& dir, const PlotOptions& options);
+
+/// Parses `--mark`'s DATE[=label] (DATE is YYYY-MM-DD, a real calendar date); nullopt if malformed.
+std::optional<DateMark> parse_date_mark(const std::string& text);
 
 /// The gnuplot script (without terminal/output) of one chart of a run directory. Throws PlotError.
 std::string chart_script(const std::string& dir, ChartKind kind, const PlotOptions& options = {});

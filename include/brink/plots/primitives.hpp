@@ -50,6 +50,8 @@ struct LinePanel {
     std::vector<NamedTic> y_tics;    ///< Named y tics (e.g. rung names); empty: automatic numbers.
     std::vector<LineSeries> series;  ///< Drawn in order.
     std::vector<Marker> markers;     ///< Vertical markers.
+    std::vector<Marker> levels;      ///< Horizontal reference lines (Marker::x is the y value), labelled at
+                                     ///< the right end (e.g. the highest value of a curve).
 };
 
 /// Lines (with optional bands) over x; several panels share the x axis and one legend.
@@ -61,6 +63,7 @@ struct LineChart {
     std::optional<std::pair<double, double>> x_range;  ///< Fixed range; nullopt: from the data.
     std::vector<LinePanel> panels;  ///< One or more panels, stacked (or in a grid of `columns`).
     int columns = 1;                ///< Panels per row. Default 1 (stacked).
+    double band_opacity = 0.22;     ///< Opacity of the bands, (0, 1]; lower for many overlapping bands.
 };
 
 /// Script for a line chart. Empty series are skipped; a chart with no data says so in the plot area.
@@ -91,6 +94,12 @@ struct HeatmapPanel {
     std::vector<std::string> x_names;         ///< Column tic labels (categorical); empty: numeric tics.
     std::vector<std::string> y_names;         ///< Row tic labels (categorical); empty: numeric tics.
     std::vector<std::vector<double>> values;  ///< rows x columns.
+    /// A second, smaller line printed under a cell's value (e.g. its interval "0.33–0.51"), rows x columns;
+    /// empty for none. Printed only where the cell has room for it.
+    std::vector<std::vector<std::string>> notes;
+    /// Cells marked with a small open circle in their top right corner (meaning: HeatmapChart::mark_label),
+    /// rows x columns; empty for none.
+    std::vector<std::vector<bool>> marked;
 };
 
 /// Heatmaps side by side sharing one colour scale (and the row names, when every panel has the same rows).
@@ -104,6 +113,12 @@ struct HeatmapChart {
     int value_decimals = 2;                       ///< Decimals of printed cell values.
     PanelShape panel_shape = PanelShape::Fill;    ///< Default Fill.
     std::vector<HeatmapPanel> panels;             ///< Left to right.
+    std::string mark_label;  ///< What a marked cell means, in a legend line under the panels; empty: none.
+    std::string caption;     ///< A line of text under the panels (how to read the cells); empty: none.
+    /// Appended to the caption when the cells' notes are printed (e.g. "; beneath it, its interval");
+    /// when they are not (cells too small), `notes_missing` is appended instead. Default empty.
+    std::string notes_caption;
+    std::string notes_missing;  ///< See notes_caption. Default empty.
 };
 
 /// Script for a heatmap chart.

@@ -179,6 +179,111 @@ TEST(ChartScript, EscalationBandsDrawTheChosenActorsOnly) {
     EXPECT_THROW(chart_script(fixture_dir("ensemble"), ChartKind::EscalationBands, options), PlotError);
 }
 
+TEST(ChartScript, EscalationBandsDrawRunsThatEndedInWarApartFromTheOthersWithTheirCounts) {
+    const std::string script = chart_script(fixture_dir("ensemble"), ChartKind::EscalationBands);
+    // runs.csv: 22 wars and 18 other outcomes (9 settlements, 3 capitulations, 6 standoffs).
+    EXPECT_TRUE(contains(script, "title \"war (n = 22): median\"")) << script;
+    EXPECT_TRUE(contains(script, "title \"no war (n = 18): median\"")) << script;
+    EXPECT_TRUE(contains(script, "title \"war: 10-90% of runs\""));
+    EXPECT_TRUE(contains(script, "Escalation of 40 runs by outcome, each until its crisis ended"));
+}
+
+TEST(ChartScript, EscalationBandsEndAGroupsLineWhenFewerThanATenthOfItsRunsAreLeft) {
+    ScratchRun run("ensemble", "bands-thin");
+    // Syldavia's no-war rows: 18 runs on days 0-9, then 1 run (fewer than 2, a tenth of 18) from day 10 on.
+    std::ofstream bands(run.path() + "/bands.csv");
+    bands << "day,date,outcome,actor,runs,q10,q50,q90\n";
+    for (int day = 0; day < 20; ++day) {
+        bands << day << ",2030-03-" << (day < 9 ? "0" : "") << day + 1 << ",no_war,syldavia,"
+              << (day < 10 ? 18 : 1) << ",1,2,3\n";
+    }
+    bands.close();
+    PlotOptions options;
+    options.band_actors = {"syldavia"};
+    const std::string script = chart_script(run.path(), ChartKind::EscalationBands, options);
+    // Day 9 (2030-03-10, 1899331200 s) is drawn; day 10 (2030-03-11, 1899417600 s) is not.
+    EXPECT_TRUE(contains(script, "1899331200 2 1 3")) << script;
+    EXPECT_FALSE(contains(script, "1899417600 2 1 3")) << script;
+}
+
+TEST(ChartScript, EscalationBandsOfAnEnsembleWithoutBandsCsvSayWhatIsMissing) {
+    ScratchRun run("ensemble", "bands-missing");
+    std::filesystem::remove(run.path() + "/bands.csv");
+    try {
+        chart_script(run.path(), ChartKind::EscalationBands);
+        FAIL() << "expected a PlotError";
+    } catch (const PlotError& error) {
+        EXPECT_TRUE(contains(error.what(), "bands.csv: missing")) << error.what();
+    }
+}
+
+TEST(ChartScript, WarCdfAxisFitsTheDataAndLabelsTheHighestValue) {
+    const std::string script = chart_script(fixture_dir("ensemble"), ChartKind::WarCdf);
+    // 22 of 40: the curve ends at 0.55, its interval at 0.69; 0.69 x 1.1 rounded up to 0.05 is 0.8.
+    EXPECT_TRUE(contains(script, "set yrange [0:0.8]")) << script;
+    EXPECT_TRUE(contains(script, "highest: 0.55 (22 of 40 runs)")) << script;
+    EXPECT_TRUE(contains(script, "set arrow from graph 0, first 0.55 to graph 1, first 0.55"));
+}
+
+TEST(ChartScript, WarCdfOfARareWarIsNotSqueezedIntoTheBottomOfAZeroToOneAxis) {
+    ScratchRun run("ensemble", "rare-war");
+    // Keep 2 of the 22 wars: 2 of 40 = 0.05, Wilson interval up to 0.165; 0.165 x 1.1 rounds up to 0.19.
+    std::ifstream in(run.path() + "/runs.csv");
+    std::ostringstream out;
+    std::string line;
+    int wars = 0;
+    while (std::getline(in, line)) {
+        if (line.find(",war,") != std::string::npos && ++wars > 2) {
+            line.replace(line.find(",war,"), 5, ",standoff,");
+        }
+        out << line << "\n";
+    }
+    in.close();
+    std::ofstream(run.path() + "/runs.csv") << out.str();
+    const std::string script = chart_script(run.path(), ChartKind::WarCdf);
+    EXPECT_TRUE(contains(script, "set yrange [0:0.19]")) << script;
+    EXPECT_TRUE(contains(script, "highest: 0.05 (2 of 40 runs)"));
+}
+
+TEST(ChartScript, MarksDrawObservedDatesOnTheTimeCharts) {
+    PlotOptions options;
+    options.marks = {*parse_date_mark("2030-03-20=ultimatum"), *parse_date_mark("2030-04-02")};
+    // 2030-03-20 is day 21993 since 1970-01-01: 1900195200 s.
+    for (ChartKind kind : {ChartKind::WarCdf, ChartKind::EscalationBands}) {
+        const std::string script = chart_script(fixture_dir("ensemble"), kind, options);
+        EXPECT_TRUE(contains(script, "set arrow from 1900195200, graph 0 to 1900195200, graph 1")) << script;
+        EXPECT_TRUE(contains(script, "set label \"ultimatum\" at 1900195200")) << script;
+        EXPECT_TRUE(contains(script, "set label \"2 Apr 2030\"")) << "an unlabelled mark shows its date";
+    }
+    const std::string escalation = chart_script(fixture_dir("single"), ChartKind::Escalation, options);
+    EXPECT_TRUE(contains(escalation, "set label \"ultimatum\""));
+}
+
+TEST(ParseDateMark, ReadsADateWithAnOptionalLabelAndRejectsAnythingElse) {
+    const auto mark = parse_date_mark("2022-02-24=Russia invades = war");
+    ASSERT_TRUE(mark);
+    EXPECT_EQ(mark->day, 19047);  // 2022-02-24
+    EXPECT_EQ(mark->label, "Russia invades = war");
+    ASSERT_TRUE(parse_date_mark("2022-02-24"));
+    EXPECT_EQ(parse_date_mark("2022-02-24")->label, "");
+    for (const char* bad : {"2022-02-30", "2022-2-24", "24/02/2022", "", "=label", "2022-02-24x"}) {
+        EXPECT_FALSE(parse_date_mark(bad)) << bad;
+    }
+}
+
+TEST(ChartScript, AMarkOnAScenarioWithoutAStartDateIsUnplaceable) {
+    ScratchRun run("ensemble", "mark-no-date");
+    std::string summary = slurp(run.path() + "/summary.json");
+    summary.replace(summary.find("\"start_date\": \"2030-03-01\""), 26, "\"start_date\": \"\"");
+    std::ofstream(run.path() + "/summary.json") << summary;
+    PlotOptions options;
+    options.marks = {*parse_date_mark("2030-03-20")};
+    EXPECT_THROW(chart_script(run.path(), ChartKind::WarCdf, options), UnplaceableMark);
+    EXPECT_THROW(check_date_marks(run.path(), options), UnplaceableMark);
+    EXPECT_NO_THROW(check_date_marks(fixture_dir("ensemble"), options));
+    EXPECT_NO_THROW(chart_script(run.path(), ChartKind::WarCdf)) << "no marks, nothing to place";
+}
+
 TEST(ChartScript, EscalationMarksTheEndOfAWarFoughtAfterItsFirstShot) {
     ScratchRun run("single", "war-end");
     std::string summary = slurp(run.path() + "/summary.json");

@@ -276,6 +276,36 @@ TEST(BarChart, DrawsBarsWithErrorBarsAndAnnotations) {
     EXPECT_EQ(render_warnings(script, "bars"), "");
 }
 
+TEST(BarChart, TheValueAxisHoldsNegativeBarsAndEveryIntervalEnd) {
+    BarChart chart;
+    chart.categories = {"a", "b"};
+    chart.series.push_back(BarSeries{"S1", {-0.2, 0.5}, {-0.8, 0.1}, {0.1, 1.4}, {}});
+    const std::string script = bar_chart_script(chart);
+    // From -0.8 - 5% of the span (2.2) to 1.4 + 15% of it.
+    EXPECT_TRUE(contains(script, "set yrange [-0.91:1.73]")) << script;
+    EXPECT_TRUE(contains(script, "set xzeroaxis")) << "negative bars grow down from a drawn zero line";
+    EXPECT_EQ(render_warnings(script, "negative-bars"), "");
+}
+
+TEST(LineChart, MarkerLabelsThatWouldOverlapGoUpARowAndTheLevelIsLabelled) {
+    LineChart chart;
+    LinePanel panel;
+    panel.series.push_back(LineSeries{"a", {0.0, 100.0}, {0.1, 0.2}, {}, {}, "", -1});
+    panel.markers = {{10.0, "first observed date"}, {12.0, "second, close by"}, {80.0, "far away"}};
+    panel.levels = {{0.2, "highest: 0.20"}};
+    panel.y_range = std::make_pair(0.0, 0.25);
+    chart.panels.push_back(panel);
+    const std::string script = line_chart_script(chart);
+    EXPECT_TRUE(contains(script, "set label \"first observed date\" at 10, graph 1 left offset -0.5,0.7"))
+        << script;
+    EXPECT_TRUE(contains(script, "set label \"second, close by\" at 12, graph 1 left offset -0.5,1.9"));
+    EXPECT_TRUE(contains(script, "set label \"far away\" at 80, graph 1 right offset 0.5,0.7"));
+    // The level: a dashed line across the plot, its label above it (0.05 of 0.25 is room for a line).
+    EXPECT_TRUE(contains(script, "set arrow from graph 0, first 0.2 to graph 1, first 0.2"));
+    EXPECT_TRUE(contains(script, "set label \"highest: 0.20\" at graph 0.99, first 0.2 right offset 0,0.6"));
+    EXPECT_EQ(render_warnings(script, "marker-rows"), "");
+}
+
 TEST(BarChart, SecondSeriesIsHatchedSoThatItDiffersInGreyscale) {
     BarChart chart;
     chart.categories = {"resolve", "capability"};

@@ -84,7 +84,7 @@ TEST_F(Ensemble, OutputsAreByteIdenticalForOneAndTwoThreads) {
     const EnsembleResult one = run_ensemble(spec, 7, k_runs, options("t1", 1));
     run_ensemble(spec, 7, k_runs, options("t2", 2));
     EXPECT_TRUE(one.complete);
-    for (const char* file : {"runs.csv", "quantiles.csv", "summary.json"}) {
+    for (const char* file : {"runs.csv", "quantiles.csv", "bands.csv", "summary.json"}) {
         EXPECT_EQ(read_file(m_root / "t1" / file), read_file(m_root / "t2" / file)) << file;
     }
 }
@@ -158,6 +158,58 @@ TEST_F(Ensemble, QuantilesMatchTheExactQuantilesOfTheReplications) {
     EXPECT_NEAR(std::stod(fields[4]), 0.1, 1.0 / 256);
     EXPECT_NEAR(std::stod(fields[5]), 0.5, 1.0 / 256);
     EXPECT_NEAR(std::stod(fields[6]), 0.9, 1.0 / 256);
+}
+
+TEST_F(Ensemble, BandsSeparateWarFromTheOtherRunsAndEndEachRunWithItsCrisis) {
+    const ScenarioSpec spec = short_scenario();  // horizon 4: days 0..4
+    EnsembleOptions settings = options("out", 2);
+    // Even runs: war (first shot on day 2.5) with Russia at rung 3; odd runs: a settlement on day 1.2 at
+    // rung 1.
+    settings.run = [](const ScenarioSpec& scenario, std::uint64_t seed) {
+        std::uint64_t run = 0;
+        while (engine::derive_seed(7, run) != seed) {
+            ++run;
+        }
+        model::RunResult result;
+        for (const auto& actor : scenario.actors) {
+            result.actor_ids.push_back(actor.id);
+        }
+        for (const auto& issue : scenario.issues) {
+            result.issue_ids.push_back(issue.id);
+        }
+        const bool war = run % 2 == 0;
+        result.outcome.kind = war ? model::OutcomeKind::War : model::OutcomeKind::Settlement;
+        result.outcome.time = war ? 2.5 : 1.2;
+        if (war) {
+            result.outcome.war.start = 2.5;
+            result.outcome.war.how = model::WarEnd::FirstShot;
+        }
+        result.final_positions =
+            Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(scenario.actors.size()),
+                                      static_cast<Eigen::Index>(scenario.issues.size()), 0.5);
+        for (int day = 0; day <= 4; ++day) {
+            result.trajectory.push_back(
+                {static_cast<double>(day), 0, model::Metric::Rung, -1, war ? 3.0 : 1.0});
+        }
+        return result;
+    };
+    const EnsembleResult result = run_ensemble(spec, 7, 10, settings);
+    EXPECT_EQ(result.written.size(), 4U);
+    const std::string bands = read_file(m_root / "out" / "bands.csv");
+    // Wars count through day 3 (the first shot on day 2.5, shown on day 3), settlements through day 2; each
+    // group's quantiles are its own (3 for the wars, 1 for the settlements), never a mixture.
+    EXPECT_EQ(bands,
+              "day,date,outcome,actor,runs,q10,q50,q90\n"
+              "0,2022-01-22,war,russia,5,3,3,3\n"
+              "0,2022-01-22,no_war,russia,5,1,1,1\n"
+              "1,2022-01-23,war,russia,5,3,3,3\n"
+              "1,2022-01-23,no_war,russia,5,1,1,1\n"
+              "2,2022-01-24,war,russia,5,3,3,3\n"
+              "2,2022-01-24,no_war,russia,5,1,1,1\n"
+              "3,2022-01-25,war,russia,5,3,3,3\n");
+    // quantiles.csv keeps its documented meaning: every run, held at its final state to the horizon.
+    EXPECT_NE(read_file(m_root / "out" / "quantiles.csv").find("\n4,2022-01-26,russia,rung,1,1,3\n"),
+              std::string::npos);
 }
 
 TEST_F(Ensemble, SummaryWritesNullForNoStartDateAndSurvivesInvalidUtf8) {

@@ -148,9 +148,11 @@ TEST_F(SweepRunner, RunsEachPointOnItsVariantsScenarioAndShowsLabels) {
     }
     EXPECT_EQ(id, 20U);
     const auto json = nlohmann::json::parse(read_file(dir("variants") / "sweep.json"));
-    EXPECT_EQ(json["parameters"][0], nlohmann::json::parse(R"({"path": "resolute", "values": ["no", "yes"],
-                                                               "variant": true})"));
-    EXPECT_EQ(json["parameters"][1], nlohmann::json::parse(R"({"path": "actors.china.kind",
+    // A variant's label is its name; an override path's is in the scenario's names.
+    EXPECT_EQ(json["parameters"][0], nlohmann::json::parse(R"({"path": "resolute", "label": "resolute",
+                                                               "values": ["no", "yes"], "variant": true})"));
+    EXPECT_EQ(json["parameters"][1],
+              nlohmann::json::parse(R"({"path": "actors.china.kind", "label": "China · kind",
                                                                "values": ["state", "alliance"]})"));
 }
 
@@ -204,6 +206,32 @@ TEST_F(SweepRunner, MergedShardsAreByteIdenticalToASingleProcessRun) {
     for (const char* file : {"runs.csv", "points.csv", "sweep.json"}) {
         EXPECT_EQ(read_file(dir("single") / file), read_file(dir("merged") / file)) << file;
     }
+}
+
+TEST_F(SweepRunner, SweepJsonLabelsParametersAndShardsWithoutLabelsStillMerge) {
+    const SweepSpec spec = grid_spec();
+    RunnerOptions first = options("shard0", 1);
+    first.shard = {0, 2};
+    RunnerOptions second = options("shard1", 1);
+    second.shard = {1, 2};
+    run_sweep(spec, first);
+    run_sweep(spec, second);
+    const std::string json = read_file(dir("shard0") / "sweep.json");
+    EXPECT_NE(json.find("\"label\": \"Russia · resolve\""), std::string::npos) << json;
+    // A shard written before labels were recorded: the same sweep, since labels do not define the rows.
+    std::string old = read_file(dir("shard1") / "sweep.json");
+    const std::string label = "\"label\": \"Russia · resolve\",";
+    ASSERT_NE(old.find(label), std::string::npos);
+    old.erase(old.find(label), label.size());
+    std::ofstream(dir("shard1") / "sweep.json") << old;
+    const SweepResult merged =
+        merge_shards({dir("shard0").string(), dir("shard1").string()}, dir("merged").string());
+    EXPECT_TRUE(merged.aggregated);
+    // Another design is still refused.
+    old.replace(old.find("\"replications\": "), 16, "\"replications\": 9");
+    std::ofstream(dir("shard1") / "sweep.json") << old;
+    EXPECT_THROW(merge_shards({dir("shard0").string(), dir("shard1").string()}, dir("merged2").string()),
+                 std::runtime_error);
 }
 
 TEST_F(SweepRunner, MergeRefusesAMissingShard) {

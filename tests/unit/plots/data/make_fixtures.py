@@ -150,3 +150,19 @@ es["peak_rung"]={"index":9,"name":"War","actor":"borduria","time":18.4}
 es.pop("final_positions"); es.pop("key_events"); es.pop("engine_events"); es.pop("event_counts")
 json.dump(es,open(base+"/ensemble/summary.json","w"),indent=2); open(base+"/ensemble/summary.json","a").write("\n")
 print(outc)
+# ---- ensemble bands.csv: rung quantiles per day over the war runs and over the other runs, each run until
+# the day it ended, from the runs above (no random draws).
+bands=[]
+for d in range(0,61):
+    for group in ("war","no_war"):
+        members=[row for row in runs if (row[2]=="war")==(group=="war") and d<=math.ceil(row[3])]
+        if not members: continue
+        for a in aid:
+            base_r=rung_at(a,d)
+            if group=="war":
+                at_war=sum(1 for row in members if row[3]<=d)
+                lo=max(0,base_r-1); mid=9 if a=="borduria" and 2*at_war>=len(members) else base_r; hi=9 if a=="borduria" and 10*at_war>=len(members) else min(9,base_r+2)
+            else:
+                lo=max(0,base_r-3); mid=max(0,base_r-1); hi=min(8,base_r+1)
+            bands.append([d,date(d),group,a,len(members),lo,mid,hi])
+write_csv(base+"/ensemble/bands.csv","day,date,outcome,actor,runs,q10,q50,q90".split(","),bands)

@@ -41,28 +41,40 @@ set border 15 lc rgb "#404040"
 set tics front
 set title "cuba_1962: P(war), 4 runs per cell" font ",13"
 $h0 << EOD
-0 0 0.25 "0.25" 0
-1 0 0.25 "0.25" 0
-0 1 0.25 "0.25" 0
-1 1 0.75 "0.75" 0
-0 2 0.25 "0.25" 0
-1 2 0.75 "0.75" 0
+0 0 0.25 "0.25" 0 "0.05–0.70"
+1 0 0.25 "0.25" 0 "0.05–0.70"
+0 1 0.25 "0.25" 0 "0.05–0.70"
+1 1 0.75 "0.75" 0 "0.30–0.95"
+0 2 0.25 "0.25" 0 "0.05–0.70"
+1 2 0.75 "0.75" 0 "0.30–0.95"
+EOD
+$m0 << EOD
+0.38 -0.36 0
+1.38 -0.36 0
+0.38 0.64 0
+1.38 0.64 0
+0.38 1.6400000000000001 0
+1.38 1.6400000000000001 0
 EOD
 # panel 0
 set lmargin at screen 0.0593
 set rmargin at screen 0.8917
-set bmargin at screen 0.0973
+set bmargin at screen 0.1556
 set tmargin at screen 0.9320
 set xlabel ""
 set ylabel ""
 unset label
-set label "actors.ussr.resolve" at screen 0.0093, screen 0.5147 center rotate by 90
-set label "model.rationality" at screen 0.4755, screen 0.0304 center
+set label "Soviet Union · resolve" at screen 0.0093, screen 0.5438 center rotate by 90
+set label "model · rationality" at screen 0.4755, screen 0.0887 center
+set label "○  the interval overlaps a neighbouring cell's: the difference from it may be noise" at screen 0.0593, screen 0.0109 left
+set label "Each cell: P(war) over its 4 runs and, beneath it, its Wilson 95% interval." at screen 0.0593, screen 0.0401 left
 set xrange [-0.5:1.5]
 set yrange [2.5:-0.5]
 set xtics rotate by 45 right ("5" 0, "20" 1)
 set format y "% h"
 set ytics ("0.3" 0, "0.6" 1, "0.9" 2)
-set colorbox user origin screen 0.9100, screen 0.0973 size screen 0.018, screen 0.8347
+set colorbox user origin screen 0.9100, screen 0.1556 size screen 0.018, screen 0.7764
 plot $h0 using 1:2:3 with image pixels, \
-     $h0 using 1:2:4:5 with labels textcolor rgb variable
+     $h0 using 1:2:4:5 with labels textcolor rgb variable offset 0,0.55, \
+     $h0 using 1:2:6:5 with labels textcolor rgb variable offset 0,-0.75 font ",9", \
+     $m0 using 1:2:3 with points pt 6 ps 0.8 lw 1.2 lc rgb variable

@@ -30,7 +30,7 @@ set linetype cycle 16
 brink_palette_diverging = 'set palette defined (0 "#B2182B", 1 "#D6604D", 2 "#F4A582", 3 "#FDDBC7", 4 "#F7F7F7", 5 "#D1E5F0", 6 "#92C5DE", 7 "#4393C3", 8 "#2166AC")'
 # Paul Tol's YlOrBr sequential scheme: light = low, dark = high; monotone in lightness (greyscale-safe).
 brink_palette_sequential = 'set palette defined (0 "#FFFFE5", 1 "#FFF7BC", 2 "#FEE391", 3 "#FEC44F", 4 "#FB9A29", 5 "#EC7014", 6 "#CC4C02", 7 "#993404", 8 "#662506")'
-# cuba_1962: P(war)
+# cuba_1962: P(war), 5 runs per point
 set xrange [0.61:40.39]
 $p0s0 << EOD
 1 0 0 0.43448246478317476
@@ -38,41 +38,21 @@ $p0s0 << EOD
 27 0.2 0.036224108632430085 0.6244653702374747
 40 1 0.5655175352168251 1
 EOD
-set multiplot title "cuba_1962: P(war)" font ",13"
+set title "cuba_1962: P(war), 5 runs per point" font ",13" offset 0,0
 # panel 0
 set lmargin at screen 0.0567
-set rmargin at screen 0.9800
-set bmargin at screen 0.1263
+set rmargin at screen 0.7867
+set bmargin at screen 0.0777
 set tmargin at screen 0.9393
-set title "" offset 0,-0.3
 set xlabel "model.rationality"
 set format x "% h"
 set ylabel ""
 set yrange [0:1]
 set format y "% h"
 set ytics autofreq
-unset key
+set key at screen 0.7967, screen 0.9393 left top vertical Left reverse width 1 maxcols 1 maxrows 100
 unset arrow
 unset label
-set label "P(war)" at screen 0.0093, screen 0.5328 center rotate by 90
-plot $p0s0 using 1:3:4 with filledcurves lt 1 fillstyle transparent solid 0.22 noborder notitle, \
-     $p0s0 using 1:2 with lines lt 1 notitle
-# shared legend
-set lmargin at screen 0.0300
-set rmargin at screen 0.9700
-set bmargin at screen 0.0050
-set tmargin at screen 0.0437
-unset border
-unset xtics
-unset ytics
-unset grid
-unset arrow
-unset label
-unset title
-set xlabel ""
-set xrange [0:1]
-set yrange [0:1]
-set key at graph 0.5, graph 1 center top horizontal Left reverse width 1 maxcols 1 maxrows 1
-plot -1 notitle, \
-     keyentry with lines lt 1 title "P(war), Wilson 95% interval"
-unset multiplot
+set label "P(war)" at screen 0.0093, screen 0.5085 center rotate by 90
+plot $p0s0 using 1:3:4 with filledcurves lt 1 fillstyle transparent solid 0.22 noborder title "Wilson 95% interval", \
+     $p0s0 using 1:2 with lines lt 1 title "P(war)"

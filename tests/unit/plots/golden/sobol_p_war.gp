@@ -30,28 +30,29 @@ set linetype cycle 16
 brink_palette_diverging = 'set palette defined (0 "#B2182B", 1 "#D6604D", 2 "#F4A582", 3 "#FDDBC7", 4 "#F7F7F7", 5 "#D1E5F0", 6 "#92C5DE", 7 "#4393C3", 8 "#2166AC")'
 # Paul Tol's YlOrBr sequential scheme: light = low, dark = high; monotone in lightness (greyscale-safe).
 brink_palette_sequential = 'set palette defined (0 "#FFFFE5", 1 "#FFF7BC", 2 "#FEE391", 3 "#FEC44F", 4 "#FB9A29", 5 "#EC7014", 6 "#CC4C02", 7 "#993404", 8 "#662506")'
-# sobol_fixture: Sobol indices of p_war (bootstrap 95% intervals)
+# sobol_fixture: Sobol indices of P(war), by total effect (bootstrap 95% intervals)
 $b0 << EOD
--0.2 -0.2127659574468085 -0.8142857142857143 0 0 ""
-0.8 0.8936170212765957 0 1.4652272727272726 1.4652272727272726 ""
+-0.2 0.8936170212765957 0 1.4652272727272726 1.4652272727272726 ""
+0.8 -0.2127659574468085 -0.8142857142857143 0 0 ""
 EOD
 $b1 << EOD
-0.20000000000000007 0.1702127659574468 0 2.9571428571428537 2.9571428571428537 ""
-1.2000000000000002 0.851063829787234 0 1.4545454545454546 1.4545454545454546 ""
+0.20000000000000007 0.851063829787234 0 1.4545454545454546 1.4545454545454546 ""
+1.2000000000000002 0.1702127659574468 0 2.9571428571428537 2.9571428571428537 ""
 EOD
 set lmargin at screen 0.0733
 set rmargin at screen 0.8067
 set bmargin at screen 0.0777
 set tmargin at screen 0.9417
-set title "sobol_fixture: Sobol indices of p_war (bootstrap 95% intervals)" font ",13"
+set title "sobol_fixture: Sobol indices of P(war), by total effect (bootstrap 95% intervals)" font ",13"
 set xlabel ""
 set label "parameter" at screen 0.4400, screen 0.0243 center
 set ylabel ""
 set label "index" at screen 0.0093, screen 0.5097 center rotate by 90
 set xrange [-0.6:1.6]
-set yrange [-0.2127659574468085:3.4007142857142814]
-set xtics scale 0 ("actors.ussr.resolve" 0, "model.rationality" 1)
+set yrange [-1.0028571428571427:3.5228571428571387]
+set xtics scale 0 ("model · rationality" 0, "Soviet Union · resolve" 1)
 set grid noxtics ytics
+set xzeroaxis lt 1 lw 1 lc rgb "#404040" dt 1
 set key at screen 0.8167, screen 0.9417 left top vertical Left reverse width 1 maxcols 1 maxrows 100
 set boxwidth 0.36000000000000004 absolute
 plot $b0 using 1:2 with boxes lt 1 fillstyle solid 0.85 border lc rgb "#202020" title "S1 (first order)", \
