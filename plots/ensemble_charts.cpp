@@ -3,6 +3,8 @@
 #include "chart_data.hpp"
 #include "script_utils.hpp"
 
+#include "brink/model/run_result.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -178,7 +180,10 @@ std::string escalation_bands_script(const std::string& dir, const PlotOptions& o
 std::string outcomes_script(const std::string& dir) {
     SummaryInfo summary = detail::load_summary(dir);
     std::vector<RunRow> runs = read_runs(dir);
-    std::vector<std::string> kinds{"war", "settlement", "capitulation", "standoff"};
+    std::vector<std::string> kinds;
+    for (const model::OutcomeKind outcome : model::k_outcome_kinds) {
+        kinds.emplace_back(model::to_string(outcome));
+    }
     std::map<std::string, long> counts;
     for (const auto& run : runs) {
         if (std::find(kinds.begin(), kinds.end(), run.outcome) == kinds.end()) {

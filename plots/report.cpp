@@ -2,6 +2,7 @@
 // references), so that it can be mailed, archived and opened offline.
 #include "brink/io/atomic_file.hpp"
 #include "brink/io/numbers.hpp"
+#include "brink/model/run_result.hpp"
 #include "brink/plots/charts.hpp"
 #include "brink/plots/sweep_charts.hpp"
 
@@ -270,7 +271,10 @@ void ensemble_outcome(std::ostringstream& html, const detail::SummaryInfo& summa
     std::vector<std::pair<std::string, long>> counts;
     if (outcomes.is_object()) {
         // The documented outcomes in their usual order, then any other kind the file names.
-        std::vector<std::string> names{"war", "settlement", "capitulation", "standoff"};
+        std::vector<std::string> names;
+        for (const model::OutcomeKind outcome : model::k_outcome_kinds) {
+            names.emplace_back(model::to_string(outcome));
+        }
         for (const auto& item : outcomes.items()) {
             if (std::find(names.begin(), names.end(), item.key()) == names.end()) {
                 names.push_back(item.key());

@@ -423,7 +423,8 @@ std::string ensemble_summary(const ScenarioSpec& spec, const EnsembleOptions& op
     json["runs"] = result.runs;
     json["runs_failed"] = result.failed;
     io::OrderedJson outcomes = io::OrderedJson::object();
-    for (const char* kind : {"war", "settlement", "capitulation", "standoff"}) {
+    for (const model::OutcomeKind outcome : model::k_outcome_kinds) {
+        const char* kind = model::to_string(outcome);
         const auto found = result.outcomes.find(kind);
         outcomes[kind] = found == result.outcomes.end() ? 0 : found->second;
     }

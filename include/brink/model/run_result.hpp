@@ -5,6 +5,7 @@
 #include "brink/model/bdm.hpp"
 
 #include <Eigen/Dense>
+#include <array>
 
 #include <cstdint>
 #include <limits>
@@ -28,6 +29,11 @@ enum class OutcomeKind {
 
 /// Lower-case name used in files: "war", "settlement", "capitulation", "standoff", "fait_accompli".
 const char* to_string(OutcomeKind kind);
+
+/// Every outcome kind, in the order files and charts list them.
+inline constexpr std::array<OutcomeKind, 5> k_outcome_kinds = {
+    OutcomeKind::War, OutcomeKind::Settlement, OutcomeKind::Capitulation, OutcomeKind::Standoff,
+    OutcomeKind::FaitAccompli};
 
 /// The outcome for one actor, as the International Crisis Behavior data code it (`outcom`).
 enum class ActorOutcome { Victory, Compromise, Stalemate, Defeat };

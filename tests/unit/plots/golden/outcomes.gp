@@ -36,6 +36,7 @@ $b0 << EOD
 1 22.5 12.316091323540743 37.50309674231003 37.50309674231003 "9 of 40 (22%)"
 2 7.5 2.58360257745882 19.864233524310542 19.864233524310542 "3 of 40 (7.5%)"
 3 15 7.061187717320358 29.07232436648971 29.07232436648971 "6 of 40 (15%)"
+4 0 0 8.762160119728666 8.762160119728666 "0 of 40 (0%)"
 EOD
 set lmargin at screen 0.0733
 set rmargin at screen 0.9700
@@ -46,9 +47,9 @@ set xlabel ""
 set label "outcome" at screen 0.5217, screen 0.0243 center
 set ylabel ""
 set label "share of runs (%)" at screen 0.0093, screen 0.5097 center rotate by 90
-set xrange [-0.6:3.6]
+set xrange [-0.6:4.6]
 set yrange [0:100]
-set xtics scale 0 ("war" 0, "settlement" 1, "capitulation" 2, "standoff" 3)
+set xtics scale 0 ("war" 0, "settlement" 1, "capitulation" 2, "standoff" 3, "fait_accompli" 4)
 set grid noxtics ytics
 unset key
 set boxwidth 0.7200000000000001 absolute
