@@ -231,7 +231,9 @@ std::string war_cdf_script(const std::string& dir, const PlotOptions& options) {
         }
     }
     std::sort(war_times.begin(), war_times.end());
-    const auto total = static_cast<long>(runs.size());
+    // Over the runs that finished, as summary.json's p_war: a failed run has no outcome.
+    const auto total = static_cast<long>(
+        std::count_if(runs.begin(), runs.end(), [](const RunRow& run) { return !run.outcome.empty(); }));
     LineSeries series;
     series.label = "P(war by date)";
     series.band_label = "95% Wilson interval";

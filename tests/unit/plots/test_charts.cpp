@@ -245,6 +245,29 @@ TEST(ChartScript, WarCdfOfARareWarIsNotSqueezedIntoTheBottomOfAZeroToOneAxis) {
     EXPECT_TRUE(contains(script, "highest: 0.05 (2 of 40 runs)"));
 }
 
+TEST(ChartScript, WarCdfCountsOnlyTheRunsThatFinishedAsSummaryJsonDoes) {
+    ScratchRun run("ensemble", "failed-runs");
+    // Two runs that did not end in war become failed runs (no outcome): P(war by the horizon) is over 38.
+    std::ifstream in(run.path() + "/runs.csv");
+    std::ostringstream out;
+    std::string line;
+    int failed = 0;
+    while (std::getline(in, line)) {
+        const std::size_t at = line.find(",standoff,") != std::string::npos ? line.find(",standoff,")
+                                                                             : line.find(",settlement,");
+        if (at != std::string::npos && failed < 2) {
+            ++failed;
+            line.replace(at, line.find(',', at + 1) - at + 1, ",,");
+        }
+        out << line << "\n";
+    }
+    in.close();
+    ASSERT_EQ(failed, 2);
+    std::ofstream(run.path() + "/runs.csv") << out.str();
+    const std::string script = chart_script(run.path(), ChartKind::WarCdf);
+    EXPECT_TRUE(contains(script, "of 38 runs)")) << script;
+}
+
 TEST(ChartScript, MarksDrawObservedDatesOnTheTimeCharts) {
     PlotOptions options;
     options.marks = {*parse_date_mark("2030-03-20=ultimatum"), *parse_date_mark("2030-04-02")};
