@@ -4,6 +4,7 @@
 #include "brink/io/numbers.hpp"
 #include "brink/model/run_result.hpp"
 #include "brink/plots/charts.hpp"
+#include "brink/plots/score_charts.hpp"
 #include "brink/plots/sweep_charts.hpp"
 
 #include "report_events.hpp"
@@ -193,6 +194,7 @@ struct PageChart {
     std::string caption;
     std::string how_to_read;
     std::function<std::string()> script;
+    int height_px = 0;  // canvas height the chart needs; 0: the default
 };
 
 std::string page_head(const std::string& title) {
@@ -220,7 +222,11 @@ void charts_section(std::ostringstream& html, const std::string& dir, const std:
         html << "<figure id=\"chart-" << chart.stem << "\">\n";
         try {
             std::string path = (temporary / (chart.stem + ".svg")).string();
-            render_chart(chart.script(), path, ChartFormat::Svg, options.render);
+            RenderOptions render = options.render;
+            if (chart.height_px > 0) {
+                render.height_px = chart.height_px;
+            }
+            render_chart(chart.script(), path, ChartFormat::Svg, render);
             html << inline_svg(detail::read_text_file(path), "c" + std::to_string(index) + "_") << "\n";
         } catch (const PlotError& error) {
             html << "<p class=\"note\">The chart could not be drawn: " << escape_html(error.what())
@@ -638,7 +644,147 @@ std::string sweep_page(const std::string& dir, const PlotOptions& options) {
     return html.str();
 }
 
+// "0.142 [0.086, 0.210]" from {estimate, lo, hi}; "—" where there is none.
+std::string interval_cell(const nlohmann::json& interval) {
+    if (!interval.is_object() || !interval.value("estimate", nlohmann::json()).is_number()) {
+        return "—";
+    }
+    const auto number = [&](const char* key) {
+        const auto& value = interval.value(key, nlohmann::json());
+        return value.is_number() ? io::format_number(std::round(value.get<double>() * 1000.0) / 1000.0)
+                                 : std::string("?");
+    };
+    return number("estimate") + " [" + number("lo") + ", " + number("hi") + "]";
+}
+
+// A score folder's cases: the forecast beside what happened, one row per case.
+std::string cases_table(const detail::CsvTable& table) {
+    const std::vector<std::pair<std::string, std::string>> columns = {
+        {"case", "case"},
+        {"p_war", "P(war)"},
+        {"p_war_lo", "low"},
+        {"p_war_hi", "high"},
+        {"observed_war", "war happened (1) or not (0)"},
+        {"observed_max_violence", "highest violence (ICB 1–4)"},
+        {"brier", "Brier"},
+        {"log", "log score"},
+        {"timing_predicted_days", "forecast days"},
+        {"timing_observed_days", "observed days"}};
+    detail::CsvTable picked;
+    std::vector<std::optional<std::size_t>> from;
+    for (const auto& [name, heading] : columns) {
+        picked.header.push_back(heading);
+        from.push_back(table.find_column(name));
+    }
+    for (const auto& row : table.rows) {
+        std::vector<std::string> cells;
+        for (const auto& column : from) {
+            cells.push_back(column && *column < row.size() ? row[*column] : std::string());
+        }
+        picked.rows.push_back(std::move(cells));
+    }
+    return table_html(picked.header, rounded_rows(picked));
+}
+
+// The scores of a score folder (score.json): the model and its two baselines, and their differences.
+void scores_section(std::ostringstream& html, const nlohmann::json& score) {
+    const auto& scores = score.value("scores", nlohmann::json::object());
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [key, name] : std::vector<std::pair<std::string, std::string>>{
+             {"model", "brink"},
+             {"base_rate", "base rate"},
+             {"capability_logistic", "capability-only logistic"}}) {
+        const auto& forecaster = scores.value(key, nlohmann::json::object());
+        rows.push_back({name, interval_cell(forecaster.value("brier", nlohmann::json())),
+                        interval_cell(forecaster.value("log", nlohmann::json())),
+                        interval_cell(forecaster.value("rps", nlohmann::json())),
+                        interval_cell(forecaster.value("timing", nlohmann::json()))});
+    }
+    html << "<section id=\"scores\">\n<h2>Scores</h2>\n<p>Means over the cases with bootstrap 95% intervals; "
+            "lower is better for every score. Brier and log score judge P(war) against whether war happened; "
+            "the ranked probability score (RPS) the forecast of the highest violence level; the timing error "
+            "is |ln(forecast days / observed days)|. The base rate forecasts every case with the library's "
+            "share of wars; the logistic model uses the capability ratio alone.</p>\n"
+         << table_html({"forecaster", "Brier", "log score", "RPS", "timing error"}, rows);
+    const auto& differences = score.value("differences", nlohmann::json::object());
+    html << "<p>brink minus the base rate (negative: brink is better): Brier "
+         << escape_html(interval_cell(differences.value("brier_model_minus_base_rate", nlohmann::json())))
+         << ", log score "
+         << escape_html(interval_cell(differences.value("log_model_minus_base_rate", nlohmann::json())))
+         << ".</p>\n</section>\n";
+}
+
+// The charts of a score folder, with what they show.
+std::vector<PageChart> score_page_charts(const std::string& dir) {
+    std::vector<PageChart> charts;
+    for (ScoreChart& chart : score_chart_scripts(dir)) {
+        const bool reliability = chart.stem == "reliability";
+        charts.push_back(
+            {chart.stem,
+             reliability ? "Reliability: forecast P(war) against the observed share of wars, in five bins"
+                         : "Every case's forecast P(war), sorted, with what happened",
+             reliability
+                 ? "Each point is a bin of cases with similar forecasts: across, their mean forecast "
+                   "P(war); up, the share of them that went to war, with its 95% interval and the "
+                   "number of cases. A well-calibrated forecaster's points lie on the diagonal; points "
+                   "below it mean wars were forecast more often than they came."
+                 : "One row per case, ordered by the forecast P(war) with its 95% interval; the "
+                   "marker says whether war happened. A good forecaster puts the wars at the top and "
+                   "the crises without war at the bottom.",
+             [script = chart.script] { return script; }, chart.height_px});
+    }
+    return charts;
+}
+
+// A score folder's page (`brink score`), or a calibration folder's (`brink calibrate`: the cross-validated
+// forecasts of OUT/cv, after the fitted values).
+std::string score_page(const std::string& dir, const std::string& score_dir, const PlotOptions& options) {
+    const nlohmann::json score = detail::read_json(detail::join_path(score_dir, "score.json"));
+    const std::string calibration_summary = detail::join_path(dir, "summary.json");
+    const bool calibration = score_dir != dir && detail::file_exists(calibration_summary);
+    std::ostringstream html;
+    html << page_head(calibration ? "brink report: calibration" : "brink report: scores against history");
+    const auto& cases = score.value("cases", nlohmann::json::array());
+    html << "<p>" << (cases.is_array() ? cases.size() : 0) << " cases, "
+         << escape_html(json_text(score.value("observed_wars", nlohmann::json())))
+         << " of which went to war; "
+         << escape_html(json_text(score.value("runs_per_case", nlohmann::json()))) << " runs per case, seed "
+         << escape_html(json_text(score.value("seed", nlohmann::json()))) << ".</p>\n";
+    if (calibration) {
+        const nlohmann::json summary = detail::read_json(calibration_summary);
+        const auto& best = summary.value("best", nlohmann::json::object());
+        std::vector<std::vector<std::string>> rows;
+        const nlohmann::json values =
+            best.value("values", nlohmann::json::object());  // a copy: it is iterated
+        for (const auto& [path, value] : values.items()) {
+            rows.push_back(
+                {path, value.is_number() ? io::format_number(value.get<double>()) : json_text(value)});
+        }
+        html << "<section id=\"fitted\">\n<h2>Fitted values</h2>\n<p>The point with the least objective over "
+                "every case (best.yaml). The forecasts below are cross-validated: each case forecast at the "
+                "values fitted without its fold (cv.csv), so they show how the calibrated model forecasts "
+                "crises it was not fitted to.</p>\n"
+             << table_html({"parameter", "value"}, rows) << "</section>\n";
+    }
+    scores_section(html, score);
+    charts_section(html, score_dir, score_page_charts(score_dir), options);
+    const detail::CsvTable table = detail::read_csv(detail::join_path(score_dir, "score.csv"));
+    html << "<section id=\"cases\">\n<h2>Cases</h2>\n"
+         << (table.rows.size() > k_open_table_rows
+                 ? folded("All " + std::to_string(table.rows.size()) + " cases (score.csv)",
+                          cases_table(table))
+                 : cases_table(table))
+         << "</section>\n</body>\n</html>\n";
+    return html.str();
+}
+
 }  // namespace
+
+void write_score_report(const std::string& dir, const std::string& score_dir, const PlotOptions& options) {
+    const std::string html = score_page(dir, score_dir, options);
+    io::remove_stale_temporaries(dir, {"report.html"});
+    io::write_file_atomically(detail::join_path(dir, "report.html"), html);
+}
 
 void write_report(const std::string& dir, const PlotOptions& options) {
     const RunDirKind kind = detect_run_dir(dir);

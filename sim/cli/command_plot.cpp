@@ -202,15 +202,20 @@ ExitCode command_report(const CommandArgs& args) {
         args, options, values, "brink report DIR [--mark DATE[=label]]...", {"report", "show"},
         "  brink report out/ukraine_2022                 out/ukraine_2022/report.html\n"
         "  brink run --runs 200 && brink report out/ukraine_2022_ensemble --mark 2022-02-24\n"
-        "  brink report out/sweep\n",
-        ScoreDirs::Refused);
+        "  brink report out/sweep\n"
+        "  brink report out/score                         scores, reliability and cases (or a calibration)\n",
+        ScoreDirs::Accepted);
     if (!dir) {
         return ExitCode::Ok;
     }
     plots::PlotOptions plot_options;
     plot_options.marks = date_mark_options(values);
     check_marks_apply(*dir, plot_options);
-    plots::write_report(*dir, plot_options);
+    if (const std::optional<std::string> scores = score_charts_dir(*dir)) {
+        plots::write_score_report(*dir, *scores, plot_options);
+    } else {
+        plots::write_report(*dir, plot_options);
+    }
     record_outputs(*dir, {(std::filesystem::path(*dir) / "report.html").string()});
     std::cout << (std::filesystem::path(*dir) / "report.html").string() << "\n";
     return ExitCode::Ok;

@@ -207,9 +207,14 @@ TEST_F(Calibrate, TheFolderCarriesAManifestAndAnotherCalibrationOrKindIsRefused)
     EXPECT_NE(run.err.find("holds a calibration"), std::string::npos) << run.err;
     // brink plot draws a calibration's charts (those of its cross-validated forecasts, in c/cv/charts);
     // PlotOfACalibrationFolderRedrawsItsCrossValidatedCharts checks them.
+    // brink report writes the calibration's page: the fitted values, then the cross-validated forecasts.
     const Result report = brink({"report", "c"});
-    EXPECT_EQ(report.exit_code, 2);
-    EXPECT_NE(report.err.find("holds a calibration"), std::string::npos) << report.err;
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    const std::string page = read_file(dir() / "c" / "report.html");
+    EXPECT_NE(page.find("<h2>Fitted values</h2>"), std::string::npos);
+    EXPECT_NE(page.find("model.rationality"), std::string::npos);
+    EXPECT_NE(page.find("<h2>Scores</h2>"), std::string::npos);
+    EXPECT_NE(page.find("chart-reliability"), std::string::npos);
     const Result forced = brink({"calibrate", "other.yaml", "--out", "c", "--no-plot", "--quiet", "--force"});
     ASSERT_EQ(forced.exit_code, 0) << forced.err;
     EXPECT_EQ(nlohmann::json::parse(read_file(dir() / "c" / "brink.json"))["scenario"]["path"], "other.yaml");

@@ -131,9 +131,18 @@ TEST_F(Score, TheFolderCarriesAManifestThatReadersAndWritersCheck) {
     ASSERT_EQ(plot.exit_code, 0) << plot.err;
     const auto files = nlohmann::json::parse(read_file(dir() / "s" / "brink.json"))["files"];
     EXPECT_NE(std::find(files.begin(), files.end(), "charts/cases.svg"), files.end()) << files.dump();
+    // brink report writes the score's page: the scores, the two charts inlined, the cases.
     const Result report = brink({"report", "s"});
-    EXPECT_EQ(report.exit_code, 2);
-    EXPECT_NE(report.err.find("s holds a score"), std::string::npos) << report.err;
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    const std::string page = read_file(dir() / "s" / "report.html");
+    EXPECT_NE(page.find("<h2>Scores</h2>"), std::string::npos);
+    EXPECT_NE(page.find("capability-only logistic"), std::string::npos);
+    EXPECT_NE(page.find("chart-cases"), std::string::npos);
+    EXPECT_NE(page.find("<h2>Cases</h2>"), std::string::npos);
+    EXPECT_EQ(page.find("src=\"http"), std::string::npos) << "self-contained";
+    EXPECT_EQ(page.find("href=\"http"), std::string::npos) << "self-contained";
+    const auto listed = nlohmann::json::parse(read_file(dir() / "s" / "brink.json"))["files"];
+    EXPECT_NE(std::find(listed.begin(), listed.end(), "report.html"), listed.end()) << listed.dump();
     // Another kind into a score's folder: refused without --force; another score replaces it.
     const Result run = brink({"run", BRINK_SOURCE_DIR "/scenarios/cuba_1962.yaml", "--out", "s", "--quiet"});
     EXPECT_EQ(run.exit_code, 2);

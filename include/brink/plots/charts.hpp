@@ -82,6 +82,12 @@ std::vector<std::string> plot_run_dir(const std::string& dir, ChartFormat format
 /// demands, key events, and the command, version and seed (for a sweep: the design, the points and the
 /// Sobol indices). Without gnuplot the page is written without charts and says how to install gnuplot.
 /// Throws PlotError on bad files.
+/// Writes DIR/report.html for a score folder (`brink score`; score_dir = dir) or a calibration folder
+/// (`brink calibrate`; score_dir = DIR/cv, its cross-validated forecasts, after the fitted values): the
+/// scores of the model and its baselines, the reliability and per-case charts inlined, the per-case table.
+/// Throws PlotError on missing or malformed files.
+void write_score_report(const std::string& dir, const std::string& score_dir,
+                        const PlotOptions& options = {});
 void write_report(const std::string& dir, const PlotOptions& options = {});
 
 }  // namespace brink::plots

@@ -254,7 +254,7 @@ TEST(ChartScript, WarCdfCountsOnlyTheRunsThatFinishedAsSummaryJsonDoes) {
     int failed = 0;
     while (std::getline(in, line)) {
         const std::size_t at = line.find(",standoff,") != std::string::npos ? line.find(",standoff,")
-                                                                             : line.find(",settlement,");
+                                                                            : line.find(",settlement,");
         if (at != std::string::npos && failed < 2) {
             ++failed;
             line.replace(at, line.find(',', at + 1) - at + 1, ",,");
