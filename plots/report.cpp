@@ -355,7 +355,7 @@ void scenario_section(std::ostringstream& html, const detail::SummaryInfo& summa
         actor_rows.push_back({actor.name, actor.kind, actor.id});
     }
     // The id last: the files and the relations chart's axes use it.
-    html << table_html({"name", "kind", "id (in the files and the relations chart)"}, actor_rows);
+    html << table_html({"name", "kind", "id (in the data files)"}, actor_rows);
     html << "<h3>Issues</h3>\n";
     std::vector<std::vector<std::string>> issue_rows;
     for (const auto& issue : summary.issues) {

@@ -133,13 +133,20 @@ std::string relations_script(const std::string& dir) {
     SummaryInfo summary = detail::load_summary(dir);
     TimeAxis axis = time_axis(summary);
     const auto& affinity = summary.raw.value("affinity", nlohmann::json::object());
-    // Actor ids label the axes: short, the same words as the scenario file and the CSV files, and they
-    // fit rotated under a column of a nine-actor matrix, where full names ("NATO's eastern members
-    // (joined after 1997)") do not.
+    // Actor names label the axes, as on every other chart, shortened to fit rotated under a column of a
+    // nine-actor matrix ("NATO's eastern members (joined after 1997)" would not); the id where summary.json
+    // names no actor.
     std::vector<std::string> ids;
     if (affinity.is_object() && affinity.contains("actors") && affinity["actors"].is_array()) {
-        for (const auto& id : affinity["actors"]) {
-            ids.push_back(detail::shorten(detail::json_text(id), 24));
+        for (const auto& entry : affinity["actors"]) {
+            const std::string id = detail::json_text(entry);
+            std::string name = id;
+            for (const ActorInfo& actor : summary.actors) {
+                if (actor.id == id && !actor.name.empty()) {
+                    name = actor.name;
+                }
+            }
+            ids.push_back(detail::shorten(name, 22));
         }
     }
     if (ids.empty()) {

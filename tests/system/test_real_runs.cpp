@@ -84,10 +84,11 @@ TEST_F(RealRun, EventsGiveTheScriptedHistoryItsOwnPanelAndLabelAtMostTwelveKeyEv
     EXPECT_GT(std::stoul(counts[2].str()), labels);
 }
 
-TEST_F(RealRun, RelationsOfNineActorsPrintEveryCellValueUnderActorIds) {
+TEST_F(RealRun, RelationsOfNineActorsPrintEveryCellValueUnderShortenedActorNames) {
     const std::string script = chart_script(dir(), ChartKind::Relations);
-    EXPECT_TRUE(contains(script, "\"western_europe_canada\" 4")) << script;
-    EXPECT_FALSE(contains(script, "NATO's eastern members")) << "full names do not fit under a column";
+    EXPECT_TRUE(contains(script, "\"United States\" 2")) << script;
+    EXPECT_TRUE(contains(script, "eastern memb...")) << "a long name is shortened to fit";
+    EXPECT_FALSE(contains(script, "western_europe_canada")) << "names, not ids";
     // 81 cells per panel, each with a two-decimal value.
     const std::regex cell("^[0-9]+ [0-9]+ -?[0-9.e+-]+ \"-?[0-9]\\.[0-9]{2}\" [0-9]+$");
     std::size_t cells = 0;

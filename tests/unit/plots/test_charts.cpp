@@ -147,7 +147,7 @@ TEST(ChartScript, EventLabelsNeverShareALaneAndTheChartSaysHowManyAreLabelled) {
     EXPECT_FALSE(contains(script, "# history panel")) << "no event before the start";
 }
 
-TEST(ChartScript, RelationsAreSquarePanelsLabelledWithActorIds) {
+TEST(ChartScript, RelationsAreSquarePanelsLabelledWithActorNames) {
     std::string script = chart_script(fixture_dir("single"), ChartKind::Relations);
     std::smatch margins;
     ASSERT_TRUE(
@@ -157,7 +157,7 @@ TEST(ChartScript, RelationsAreSquarePanelsLabelledWithActorIds) {
     const double width_px = (std::stod(margins[2].str()) - std::stod(margins[1].str())) * 1200.0;
     const double height_px = (std::stod(margins[4].str()) - std::stod(margins[3].str())) * 700.0;
     EXPECT_NEAR(width_px, height_px, 1.0) << "margins are rounded to 1e-4 of the canvas";
-    EXPECT_TRUE(contains(script, "\"arcadia\" 2")) << script;
+    EXPECT_TRUE(contains(script, "\"Arcadian League\" 2")) << script;
     EXPECT_TRUE(contains(script, "towards (column actor)"));
     EXPECT_TRUE(contains(script, "from (row actor)"));
 }

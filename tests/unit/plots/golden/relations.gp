@@ -59,21 +59,21 @@ $h0 << EOD
 3 3 1 "1.00" 16777215
 EOD
 # panel 0: start (1 Mar 2030)
-set lmargin at screen 0.0960
-set rmargin at screen 0.4822
-set bmargin at screen 0.2409
+set lmargin at screen 0.1400
+set rmargin at screen 0.5042
+set bmargin at screen 0.2786
 set tmargin at screen 0.9029
 set title "start (1 Mar 2030)"
 set xlabel ""
 set ylabel ""
 unset label
-set label "from (row actor)" at screen 0.0093, screen 0.5719 center rotate by 90
-set label "towards (column actor)" at screen 0.2891, screen 0.1328 center
+set label "from (row actor)" at screen 0.0093, screen 0.5907 center rotate by 90
+set label "towards (column actor)" at screen 0.3221, screen 0.1211 center
 set xrange [-0.5:3.5]
 set yrange [3.5:-0.5]
-set xtics rotate by 45 right ("borduria" 0, "syldavia" 1, "arcadia" 2, "carpathia" 3)
+set xtics rotate by 45 right ("Borduria" 0, "Syldavia" 1, "Arcadian League" 2, "Carpathia" 3)
 set format y "% h"
-set ytics ("borduria" 0, "syldavia" 1, "arcadia" 2, "carpathia" 3)
+set ytics ("Borduria" 0, "Syldavia" 1, "Arcadian League" 2, "Carpathia" 3)
 unset colorbox
 plot $h0 using 1:2:3 with image pixels, \
      $h0 using 1:2:4:5 with labels textcolor rgb variable
@@ -96,21 +96,21 @@ $h1 << EOD
 3 3 1 "1.00" 16777215
 EOD
 # panel 1: end (11 Apr 2030)
-set lmargin at screen 0.5055
+set lmargin at screen 0.5275
 set rmargin at screen 0.8917
-set bmargin at screen 0.2409
+set bmargin at screen 0.2786
 set tmargin at screen 0.9029
 set title "end (11 Apr 2030)"
 set xlabel ""
 set ylabel ""
 unset label
-set label "towards (column actor)" at screen 0.6986, screen 0.1328 center
+set label "towards (column actor)" at screen 0.7096, screen 0.1211 center
 set xrange [-0.5:3.5]
 set yrange [3.5:-0.5]
-set xtics rotate by 45 right ("borduria" 0, "syldavia" 1, "arcadia" 2, "carpathia" 3)
+set xtics rotate by 45 right ("Borduria" 0, "Syldavia" 1, "Arcadian League" 2, "Carpathia" 3)
 set format y ""
 set ytics ("" 0, "" 1, "" 2, "" 3)
-set colorbox user origin screen 0.9100, screen 0.2409 size screen 0.018, screen 0.6620
+set colorbox user origin screen 0.9100, screen 0.2786 size screen 0.018, screen 0.6243
 plot $h1 using 1:2:3 with image pixels, \
      $h1 using 1:2:4:5 with labels textcolor rgb variable
 unset multiplot
