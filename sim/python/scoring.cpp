@@ -22,6 +22,15 @@ namespace py = pybind11;
 namespace brink::python {
 namespace {
 
+// Replication options on `threads` threads that stop at Ctrl-C in Python (interrupt_check).
+sweep::ReplicationOptions interruptible(int threads, std::atomic<bool>& stop, bool& interrupted) {
+    sweep::ReplicationOptions options;
+    options.threads = threads;
+    options.stop = &stop;
+    options.progress = interrupt_check(stop, interrupted);
+    return options;
+}
+
 /// `brink score CASES... --runs RUNS --seed SEED --set ... --observed FILE --bootstrap N --no-plot` into
 /// `out_dir`: (None, diagnostics) on bad input, else ({"interrupted": bool}, []); nothing is written when
 /// interrupted (as the command).
@@ -42,10 +51,7 @@ py::tuple score_cases(const std::vector<std::string>& paths, const std::vector<s
     }
     std::atomic<bool> stop{false};
     bool interrupted = false;
-    sweep::ReplicationOptions options;
-    options.threads = threads;
-    options.stop = &stop;
-    options.progress = interrupt_check(stop, interrupted);
+    const sweep::ReplicationOptions options = interruptible(threads, stop, interrupted);
     py::dict out;
     {
         py::gil_scoped_release release;
@@ -95,10 +101,7 @@ py::tuple calibrate(const std::string& source, const std::string& file_name, int
     const score::CalibrationSpec& spec = *loaded.spec;
     std::atomic<bool> stop{false};
     bool interrupted = false;
-    sweep::ReplicationOptions options;
-    options.threads = threads;
-    options.stop = &stop;
-    options.progress = interrupt_check(stop, interrupted);
+    const sweep::ReplicationOptions options = interruptible(threads, stop, interrupted);
     py::dict out;
     {
         py::gil_scoped_release release;

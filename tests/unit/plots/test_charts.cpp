@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <regex>
 
 namespace brink::plots {
@@ -225,21 +226,27 @@ TEST(ChartScript, WarCdfAxisFitsTheDataAndLabelsTheHighestValue) {
     EXPECT_TRUE(contains(script, "set arrow from graph 0, first 0.55 to graph 1, first 0.55"));
 }
 
-TEST(ChartScript, WarCdfOfARareWarIsNotSqueezedIntoTheBottomOfAZeroToOneAxis) {
-    ScratchRun run("ensemble", "rare-war");
-    // Keep 2 of the 22 wars: 2 of 40 = 0.05, Wilson interval up to 0.165; 0.165 x 1.1 rounds up to 0.19.
+// Rewrites each line of a scratch ensemble's runs.csv in place with `edit`.
+void edit_runs(const ScratchRun& run, const std::function<void(std::string&)>& edit) {
     std::ifstream in(run.path() + "/runs.csv");
     std::ostringstream out;
-    std::string line;
-    int wars = 0;
-    while (std::getline(in, line)) {
-        if (line.find(",war,") != std::string::npos && ++wars > 2) {
-            line.replace(line.find(",war,"), 5, ",standoff,");
-        }
+    for (std::string line; std::getline(in, line);) {
+        edit(line);
         out << line << "\n";
     }
     in.close();
     std::ofstream(run.path() + "/runs.csv") << out.str();
+}
+
+TEST(ChartScript, WarCdfOfARareWarIsNotSqueezedIntoTheBottomOfAZeroToOneAxis) {
+    ScratchRun run("ensemble", "rare-war");
+    // Keep 2 of the 22 wars: 2 of 40 = 0.05, Wilson interval up to 0.165; 0.165 x 1.1 rounds up to 0.19.
+    int wars = 0;
+    edit_runs(run, [&wars](std::string& line) {
+        if (line.find(",war,") != std::string::npos && ++wars > 2) {
+            line.replace(line.find(",war,"), 5, ",standoff,");
+        }
+    });
     const std::string script = chart_script(run.path(), ChartKind::WarCdf);
     EXPECT_TRUE(contains(script, "set yrange [0:0.19]")) << script;
     EXPECT_TRUE(contains(script, "highest: 0.05 (2 of 40 runs)"));
@@ -248,22 +255,18 @@ TEST(ChartScript, WarCdfOfARareWarIsNotSqueezedIntoTheBottomOfAZeroToOneAxis) {
 TEST(ChartScript, WarCdfCountsOnlyTheRunsThatFinishedAsSummaryJsonDoes) {
     ScratchRun run("ensemble", "failed-runs");
     // Two runs that did not end in war become failed runs (no outcome): P(war by the horizon) is over 38.
-    std::ifstream in(run.path() + "/runs.csv");
-    std::ostringstream out;
-    std::string line;
     int failed = 0;
-    while (std::getline(in, line)) {
-        const std::size_t at = line.find(",standoff,") != std::string::npos ? line.find(",standoff,")
-                                                                            : line.find(",settlement,");
+    edit_runs(run, [&failed](std::string& line) {
+        std::size_t at = line.find(",standoff,");
+        if (at == std::string::npos) {
+            at = line.find(",settlement,");
+        }
         if (at != std::string::npos && failed < 2) {
             ++failed;
             line.replace(at, line.find(',', at + 1) - at + 1, ",,");
         }
-        out << line << "\n";
-    }
-    in.close();
+    });
     ASSERT_EQ(failed, 2);
-    std::ofstream(run.path() + "/runs.csv") << out.str();
     const std::string script = chart_script(run.path(), ChartKind::WarCdf);
     EXPECT_TRUE(contains(script, "of 38 runs)")) << script;
 }
