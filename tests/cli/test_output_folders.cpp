@@ -74,6 +74,17 @@ class OutputFolders : public ::testing::Test {
         return nlohmann::json::parse(read_file(m_dir / folder / "brink.json"));
     }
 
+    /// Writes late.yaml: cuba_1962 with a scripted summit on day 50, after every run of it has ended.
+    void write_late_summit_scenario() const {
+        std::string scenario = read_file(k_scenarios + "cuba_1962.yaml");
+        const auto events = scenario.find("\nevents:\n");
+        ASSERT_NE(events, std::string::npos);
+        scenario.insert(events + 9,
+                        "  - day: 50\n    type: meeting\n    source: usa\n    targets: [ussr]\n"
+                        "    description: \"A summit that never was\"\n");
+        write("late.yaml", scenario);
+    }
+
     void write(const fs::path& relative, const std::string& text) const {
         fs::create_directories((m_dir / relative).parent_path());
         std::ofstream(m_dir / relative) << text;
@@ -284,13 +295,7 @@ TEST_F(OutputFolders, MergeAndPlotSayWhatAFolderHolds) {
 // Issue 16: scripted events dated after the outcome silently never happened. (Demands made after the end
 // are covered by tests/unit/io/test_not_reached.cpp: adding one to a bundled scenario changes how it ends.)
 TEST_F(OutputFolders, ScriptedEventsAfterTheRunEndedAreListedAndWarnedAbout) {
-    std::string scenario = read_file(k_scenarios + "cuba_1962.yaml");
-    const auto events = scenario.find("\nevents:\n");
-    ASSERT_NE(events, std::string::npos);
-    scenario.insert(events + 9,
-                    "  - day: 50\n    type: meeting\n    source: usa\n    targets: [ussr]\n"
-                    "    description: \"A summit that never was\"\n");
-    write("late.yaml", scenario);
+    write_late_summit_scenario();
     const Outcome run = brink({"run", "late.yaml", "--out", "r", "--quiet"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto summary = nlohmann::json::parse(read_file(dir() / "r" / "summary.json"));
@@ -313,13 +318,7 @@ TEST_F(OutputFolders, ScriptedEventsAfterTheRunEndedAreListedAndWarnedAbout) {
 }
 
 TEST_F(OutputFolders, AnEnsembleListsWhatItsRunsNeverReachedAndInHowManyRuns) {
-    std::string scenario = read_file(k_scenarios + "cuba_1962.yaml");
-    const auto events = scenario.find("\nevents:\n");
-    ASSERT_NE(events, std::string::npos);
-    scenario.insert(events + 9,
-                    "  - day: 50\n    type: meeting\n    source: usa\n    targets: [ussr]\n"
-                    "    description: \"A summit that never was\"\n");
-    write("late.yaml", scenario);
+    write_late_summit_scenario();
     const Outcome run = brink({"run", "late.yaml", "--runs", "8", "--out", "e", "--threads", "2"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto summary = nlohmann::json::parse(read_file(dir() / "e" / "summary.json"));
