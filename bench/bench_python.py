@@ -10,8 +10,9 @@ Prints medians of alternating rounds (so that a change in the machine's load hit
 2. one run of the default scenario: the library call (_brink.run: model::run_crisis on a copy of the spec)
    against brink.run (the package's overhead on top), then with the files' texts (the io writers, made on
    first use) and with its three DataFrames;
-3. a 100,000-row runs table read into a DataFrame (brink's dtypes): every column, and the columns
-   brink.ensemble keeps by default, against pandas.read_csv of the same text (medians of 9 alternating rounds).
+3. the runs table of a 100,000-run ensemble (--table-rows) made into a DataFrame: from the columns the
+   ensemble kept as its runs finished (what Ensemble.runs does), against reading the same table from runs.csv's
+   text (every column; the default keep's) and pandas.read_csv of that text (medians of 9 alternating rounds).
 """
 
 import argparse
@@ -27,7 +28,7 @@ import pandas
 
 import brink
 from brink import _brink
-from brink._results import _kept_columns, frame
+from brink._results import _kept_columns, frame, runs_frame
 
 
 def median_seconds(function, repeat):
@@ -85,13 +86,13 @@ def single_run(repeat):
           f"{with_texts * 1e3:.2f} ms, with its three DataFrames {with_frames * 1e3:.2f} ms")
 
 
-def runs_table(rows):
-    many = brink.ensemble(brink.load(), 1000, seed=1)
-    header, body = many.texts["runs"].split("\n", 1)
-    text = header + "\n" + body * (rows // 1000)
-    columns = header.split(",")
+def runs_table(rows, threads):
+    many = brink.ensemble(brink.load(), rows, seed=1, threads=threads, keep="all")
+    text = many.texts["runs"]
+    columns = text.split("\n", 1)[0].split(",")
     kept = _kept_columns(columns, ("outcome",))
-    measures = {"every": lambda: frame(text, "runs", many.summary),
+    measures = {"columns": lambda: runs_frame(many._table),
+                "every": lambda: frame(text, "runs", many.summary),
                 "default": lambda: frame(text, "runs", many.summary, kept),
                 "plain": lambda: pandas.read_csv(io.StringIO(text))}
     times = {name: [] for name in measures}
@@ -100,10 +101,11 @@ def runs_table(rows):
             start = time.perf_counter()
             function()
             times[name].append(time.perf_counter() - start)
-    every, default, plain = (statistics.median(times[name]) for name in ("every", "default", "plain"))
-    print(f"runs table of {rows} rows to a DataFrame: every column ({len(columns)}) {every:.3f} s, the columns "
-          f"of brink.ensemble's default keep ({len(kept)}) {default:.3f} s; pandas.read_csv of the same text "
-          f"(no dtypes) {plain:.3f} s")
+    median = {name: statistics.median(values) for name, values in times.items()}
+    print(f"runs table of {rows} rows ({len(columns)} columns, {len(text) / 1e6:.0f} MB as text) to a DataFrame: "
+          f"from the columns brink.ensemble keeps (what .runs does) {median['columns']:.3f} s; from the text: "
+          f"every column {median['every']:.3f} s, the {len(kept)} columns of the default keep "
+          f"{median['default']:.3f} s, pandas.read_csv without dtypes {median['plain']:.3f} s")
 
 
 def main():
@@ -111,13 +113,14 @@ def main():
     parser.add_argument("--runs", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--table-rows", type=int, default=100_000, help="rows of the runs table (an ensemble)")
     parser.add_argument("--brink", default=os.path.join(os.path.dirname(__file__), "..", "build", "brink"))
     args = parser.parse_args()
     if not os.path.exists(args.brink):
         sys.exit(f"bench_python: no {args.brink}; build the release preset's brink first")
     ensembles(args.brink, args.runs, args.rounds, args.threads)
     single_run(200)
-    runs_table(100_000)
+    runs_table(args.table_rows, args.threads)
 
 
 if __name__ == "__main__":

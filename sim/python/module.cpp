@@ -18,6 +18,7 @@
 
 #include "bindings.hpp"
 #include "columns.hpp"
+#include "runs_table.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -29,6 +30,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -317,10 +319,12 @@ class SeriesCollector {
 
 /// Runs sweep::run_ensemble into `out_dir` (runs.csv, quantiles.csv, summary.json). A KeyboardInterrupt
 /// (Ctrl-C) stops it after the runs in flight: the files then cover the finished runs and "interrupted" is
-/// true. With `series` names, "series" holds the finished runs' daily series (SeriesCollector::arrays).
+/// true. "table" holds the finished runs' rows as columns (the `kept` ones, or all; RunsTable); with
+/// `series` names, "series" holds their daily series (SeriesCollector::arrays).
 py::dict ensemble(const ScenarioSpec& spec, std::optional<std::uint64_t> seed, int runs, int threads,
                   const std::string& out_dir, const std::string& command_line,
-                  const std::vector<std::string>& series) {
+                  const std::vector<std::string>& series,
+                  const std::optional<std::vector<std::string>>& kept) {
     std::atomic<bool> stop{false};
     bool interrupted = false;
     std::optional<SeriesCollector> collector;
@@ -334,6 +338,8 @@ py::dict ensemble(const ScenarioSpec& spec, std::optional<std::uint64_t> seed, i
             return result;
         };
     }
+    const auto table = std::make_shared<RunsTable>(spec, kept);
+    options.on_row = [&table](const sweep::RunRow& row) { table->add(row); };
     options.threads = threads;
     options.out_dir = out_dir;
     options.stop = &stop;
@@ -350,6 +356,7 @@ py::dict ensemble(const ScenarioSpec& spec, std::optional<std::uint64_t> seed, i
     out["failed"] = result.failed;
     out["complete"] = result.complete;
     out["interrupted"] = interrupted;
+    out["table"] = table;
     if (collector) {
         out["series"] = collector->arrays(result.runs);
     }
@@ -456,7 +463,9 @@ PYBIND11_MODULE(_brink, m) {
           "One run (model::run_crisis); its files' texts come from the RunHandle's texts().");
     m.def("ensemble", &python::ensemble, py::arg("spec"), py::arg("seed"), py::arg("runs"),
           py::arg("threads"), py::arg("out_dir"), py::arg("command_line"), py::arg("series"),
-          "An ensemble (sweep::run_ensemble) written into out_dir: runs, failed, complete, interrupted.");
+          py::arg("kept") = py::none(),
+          "An ensemble (sweep::run_ensemble) written into out_dir: runs, failed, complete, interrupted, "
+          "table (the runs as columns: RunsTable) and series.");
     m.def("run_sweep", &python::run_sweep, py::arg("sweep_text"), py::arg("file_name"), py::arg("out_dir"),
           py::arg("threads"), py::arg("variants"), py::arg("variant_specs"),
           "A sweep file's text run by sweep::run_sweep into out_dir: (result or None, diagnostics).");
@@ -465,5 +474,6 @@ PYBIND11_MODULE(_brink, m) {
           "A CSV text's columns (`wanted`, or all) as numpy arrays (kinds: category, date, string; else "
           "numbers).");
     python::bind_scoring(m);
+    python::bind_runs_table(m);
     m.attr("__version__") = BRINK_VERSION;
 }

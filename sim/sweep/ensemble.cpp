@@ -228,54 +228,54 @@ class DailyHistograms {
     std::vector<std::uint32_t> m_counts;
 };
 
-struct PositionColumn {
-    std::size_t actor;
-    std::size_t issue;
-    std::string name;
-};
-
 struct RunSummary {
-    std::string row;
+    RunRow row;
+    std::string text;  // the row of runs.csv
     std::vector<std::uint32_t> counters;
     std::vector<std::uint32_t> band_counters;  // bands.csv's
-    std::string outcome;                       // empty for a failed run
-    double time = 0.0;
-    std::string initiator;  // of a war
-    std::string target;
-    std::vector<io::NotReached> not_reached;  // what this run ended before
+    std::vector<io::NotReached> not_reached;   // what this run ended before
 };
-
-// The position:<actor>:<issue> columns of runs.csv: every (actor, issue) the actor holds a position on.
-std::vector<PositionColumn> position_columns(const ScenarioSpec& spec) {
-    std::vector<PositionColumn> positions;
-    for (std::size_t a = 0; a < spec.actors.size(); ++a) {
-        for (std::size_t i = 0; i < spec.issues.size(); ++i) {
-            for (const auto& position : spec.actors[a].positions) {
-                if (position.issue == spec.issues[i].id) {
-                    positions.push_back({a, i, "position:" + spec.actors[a].id + ":" + spec.issues[i].id});
-                }
-            }
-        }
-    }
-    return positions;
-}
 
 // The columns between peak_rung and the positions: the run's violence and its war (docs/model.md §12.2).
 constexpr std::size_t k_war_columns = 4;
 
-std::string runs_header(const ScenarioSpec& spec, const std::vector<PositionColumn>& positions) {
-    io::CsvWriter header;
-    header.field("run").field("seed").field("outcome").field("time").field("date").field("initiator");
-    header.field("target").field("peak_rung");
-    header.field("violence").field("war_start").field("war_end").field("war_how");
-    for (const auto& column : positions) {
-        header.field(column.name);
+// The row's text (the columns of runs_columns); a failed run's fields are empty but for run, seed and error.
+std::string runs_row_text(const RunRow& row, std::size_t position_columns, std::size_t actors) {
+    io::CsvWriter text;
+    text.field(row.run).field(row.seed);
+    if (!row.outcome) {
+        // outcome, time, date, initiator, target, peak_rung, the war, the positions and the actors' outcomes
+        for (std::size_t column = 0; column < 6 + k_war_columns + position_columns + actors; ++column) {
+            text.empty_field();
+        }
+        text.field(row.error).end_row();
+        return text.take();
     }
-    for (const auto& actor : spec.actors) {
-        header.field("outcome:" + actor.id);
+    text.field(model::to_string(*row.outcome)).field(row.time);
+    if (row.day) {
+        text.field(io::days_to_date(*row.day));
+    } else {
+        text.empty_field();
     }
-    header.field("error").end_row();
-    return header.take();
+    text.field(row.initiator).field(row.target).field(row.peak_rung);
+    text.field(row.violence).field(row.war_start).field(row.war_end);
+    if (row.war_how) {
+        text.field(model::to_string(*row.war_how));
+    } else {
+        text.empty_field();
+    }
+    for (const double value : row.positions) {
+        text.field(value);
+    }
+    for (const auto& outcome : row.actor_outcomes) {
+        if (outcome) {
+            text.field(model::to_string(*outcome));
+        } else {
+            text.empty_field();
+        }
+    }
+    text.field(row.error).end_row();
+    return text.take();
 }
 
 // What every replication needs: the scenario, the model, the runs.csv columns and the histograms' bins.
@@ -284,7 +284,7 @@ struct Replications {
     const TrajectoryRunFunction& run;
     std::uint64_t base_seed;
     std::optional<long> start_day;
-    const std::vector<PositionColumn>& positions;
+    const std::vector<std::pair<std::size_t, std::size_t>>& positions;
     const DailyHistograms& histograms;
     const detail::OutcomeBands& bands;
 };
@@ -293,69 +293,61 @@ struct Replications {
 // throws is a row with its message.
 RunSummary run_replication(const Replications& replications, std::uint64_t id) {
     RunSummary summary;
-    const std::uint64_t seed = engine::derive_seed(replications.base_seed, id);
-    io::CsvWriter row;
-    row.field(id).field(seed);
+    RunRow& row = summary.row;
+    row.run = id;
+    row.seed = engine::derive_seed(replications.base_seed, id);
+    const ScenarioSpec& spec = replications.spec;
     try {
-        const model::RunResult outcome = replications.run(replications.spec, seed);
-        summary.outcome = model::to_string(outcome.outcome.kind);
-        summary.time = outcome.outcome.time;
-        summary.initiator = outcome.outcome.initiator;
-        summary.target = outcome.outcome.target;
-        summary.not_reached = io::not_reached(replications.spec, outcome);
-        const std::optional<long>& start_day = replications.start_day;
-        const std::string date =
-            start_day ? io::days_to_date(*start_day + static_cast<long>(std::floor(outcome.outcome.time)))
-                      : std::string();
-        row.field(summary.outcome).field(outcome.outcome.time).field(date);
-        row.field(outcome.outcome.initiator).field(outcome.outcome.target).field(outcome.peak_rung);
+        const model::RunResult outcome = replications.run(spec, row.seed);
+        row.outcome = outcome.outcome.kind;
+        row.time = outcome.outcome.time;
+        if (replications.start_day) {
+            row.day = *replications.start_day + static_cast<long>(std::floor(outcome.outcome.time));
+        }
+        row.initiator = outcome.outcome.initiator;
+        row.target = outcome.outcome.target;
+        row.peak_rung = outcome.peak_rung;
+        row.violence = outcome.outcome.violence;
         const model::WarRecord& war = outcome.outcome.war;
-        row.field(outcome.outcome.violence).field(war.start).field(war.end);
-        if (std::isnan(war.start)) {
-            row.empty_field();
-        } else {
-            row.field(model::to_string(war.how));
+        row.war_start = war.start;
+        row.war_end = war.end;
+        if (!std::isnan(war.start)) {
+            row.war_how = war.how;
         }
         const auto& matrix = outcome.final_positions;
-        for (const auto& column : replications.positions) {
+        row.positions.reserve(replications.positions.size());
+        for (const auto& [actor, issue] : replications.positions) {
             double value = std::numeric_limits<double>::quiet_NaN();
-            if (column.actor < static_cast<std::size_t>(matrix.rows()) &&
-                column.issue < static_cast<std::size_t>(matrix.cols())) {
-                value =
-                    matrix(static_cast<Eigen::Index>(column.actor), static_cast<Eigen::Index>(column.issue));
+            if (actor < static_cast<std::size_t>(matrix.rows()) &&
+                issue < static_cast<std::size_t>(matrix.cols())) {
+                value = matrix(static_cast<Eigen::Index>(actor), static_cast<Eigen::Index>(issue));
             }
-            row.field(value);
+            row.positions.push_back(value);
         }
         // ICB's outcome for each principal actor; empty for the others.
-        for (const auto& actor : replications.spec.actors) {
+        row.actor_outcomes.reserve(spec.actors.size());
+        for (const auto& actor : spec.actors) {
             const auto found = outcome.outcome.actor_outcomes.find(actor.id);
-            if (found == outcome.outcome.actor_outcomes.end()) {
-                row.empty_field();
-            } else {
-                row.field(model::to_string(found->second));
-            }
+            row.actor_outcomes.push_back(found == outcome.outcome.actor_outcomes.end()
+                                             ? std::nullopt
+                                             : std::optional<model::ActorOutcome>(found->second));
         }
-        row.empty_field().end_row();
-        summary.counters = replications.histograms.bins_of(outcome, replications.spec);
-        summary.band_counters = replications.bands.counters_of(outcome, replications.spec);
+        summary.not_reached = io::not_reached(spec, outcome);
+        summary.counters = replications.histograms.bins_of(outcome, spec);
+        summary.band_counters = replications.bands.counters_of(outcome, spec);
     } catch (const std::exception& error) {
         std::string message = error.what();
         std::replace(message.begin(), message.end(), '\n', ' ');
-        summary.outcome.clear();
-        row = io::CsvWriter();
-        row.field(id).field(seed);
-        // outcome, time, date, initiator, target, peak_rung, the war, the positions and the actors' outcomes:
-        // empty; then the error
-        const std::size_t columns =
-            6 + k_war_columns + replications.positions.size() + replications.spec.actors.size();
-        for (std::size_t column = 0; column < columns; ++column) {
-            row.empty_field();
-        }
-        row.field(message.empty() ? "run failed" : message).end_row();
+        RunRow failed;
+        failed.run = row.run;
+        failed.seed = row.seed;
+        row = std::move(failed);
+        row.error = message.empty() ? "run failed" : message;
+        summary.not_reached.clear();
         summary.counters.clear();
         summary.band_counters.clear();
     }
-    summary.row = row.take();
+    summary.text = runs_row_text(row, replications.positions.size(), spec.actors.size());
     return summary;
 }
 
@@ -368,7 +360,8 @@ struct Tally {
 
     void count(const RunSummary& summary, EnsembleResult& result) {
         ++result.runs;
-        if (summary.outcome.empty()) {
+        const RunRow& row = summary.row;
+        if (!row.outcome) {
             ++result.failed;
             return;
         }
@@ -378,16 +371,45 @@ struct Tally {
             counted.item = item;
             ++counted.runs;
         }
-        ++result.outcomes[summary.outcome];
-        if (summary.outcome == "war") {
+        ++result.outcomes[model::to_string(*row.outcome)];
+        if (*row.outcome == model::OutcomeKind::War) {
             ++wars;
-            war_times.push_back(summary.time);
-            ++result.wars[{summary.initiator, summary.target}];
+            war_times.push_back(row.time);
+            ++result.wars[{row.initiator, row.target}];
         }
     }
 };
 
 }  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> runs_position_columns(const ScenarioSpec& spec) {
+    // Every (actor, issue) the actor holds a position on, actors first, then issues in the spec's order.
+    std::vector<std::pair<std::size_t, std::size_t>> positions;
+    for (std::size_t a = 0; a < spec.actors.size(); ++a) {
+        for (std::size_t i = 0; i < spec.issues.size(); ++i) {
+            for (const auto& position : spec.actors[a].positions) {
+                if (position.issue == spec.issues[i].id) {
+                    positions.emplace_back(a, i);
+                }
+            }
+        }
+    }
+    return positions;
+}
+
+std::vector<std::string> runs_columns(const ScenarioSpec& spec) {
+    std::vector<std::string> columns = {"run",      "seed",      "outcome", "time",
+                                        "date",     "initiator", "target",  "peak_rung",
+                                        "violence", "war_start", "war_end", "war_how"};
+    for (const auto& [actor, issue] : runs_position_columns(spec)) {
+        columns.push_back("position:" + spec.actors[actor].id + ":" + spec.issues[issue].id);
+    }
+    for (const auto& actor : spec.actors) {
+        columns.push_back("outcome:" + actor.id);
+    }
+    columns.emplace_back("error");
+    return columns;
+}
 
 std::vector<WarCount> wars_by_count(const EnsembleResult& result) {
     std::vector<WarCount> wars;
@@ -480,7 +502,10 @@ void execute_replications(const Replications& replications, int runs, const Ense
         return run_replication(replications, id);
     };
     std::function<void(std::uint64_t, RunSummary &&)> emit = [&](std::uint64_t, RunSummary&& summary) {
-        runs_out.write(summary.row);
+        runs_out.write(summary.text);
+        if (options.on_row) {
+            options.on_row(summary.row);
+        }
         histograms.add(summary.counters);
         bands.add(summary.band_counters);
         tally.count(summary, result);
@@ -506,7 +531,7 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     const int days = static_cast<int>(std::floor(spec.metadata.horizon)) + 1;
     DailyHistograms histograms(spec, days);
     detail::OutcomeBands bands(spec, days);
-    const std::vector<PositionColumn> positions = position_columns(spec);
+    const std::vector<std::pair<std::size_t, std::size_t>> positions = runs_position_columns(spec);
 
     io::ensure_directory(options.out_dir);
     io::remove_stale_temporaries(options.out_dir, {"runs.csv", "quantiles.csv", "bands.csv", "summary.json"});
@@ -516,7 +541,12 @@ EnsembleResult run_ensemble(const ScenarioSpec& spec, std::uint64_t base_seed, i
     // Streamed: rows reach the temporary as runs finish (memory flat in --runs); a failed write (disk full)
     // or any exception before the commit leaves no temporary behind.
     io::AtomicFile runs_out(runs_path);
-    runs_out.write(runs_header(spec, positions));
+    io::CsvWriter header;
+    for (const std::string& column : runs_columns(spec)) {
+        header.field(column);
+    }
+    header.end_row();
+    runs_out.write(header.take());
 
     EnsembleResult result;
     Tally tally;

@@ -1,5 +1,6 @@
 """brink.ensemble: the rows of `brink run --runs N --seed S`, for any thread count."""
 
+import copy
 import json
 import os
 import signal
@@ -11,6 +12,8 @@ import pandas as pd
 import pytest
 
 import brink
+from brink._results import frame
+from conftest import SMALL
 
 
 def test_ensemble_equals_the_clis_runs_csv(default_scenario, brink_executable, tmp_path):
@@ -41,6 +44,39 @@ def test_runs_frame_columns_and_dtypes(default_scenario):
     assert isinstance(runs["outcome:russia"].dtype, pd.CategoricalDtype)
     assert pd.api.types.is_datetime64_any_dtype(runs["date"])
     assert pd.api.types.is_integer_dtype(runs["seed"])
+
+
+def test_runs_come_as_columns_holding_the_files_values(default_scenario):
+    # .runs is built from the rows kept as typed columns while the runs finished, not from runs.csv's text:
+    # the values must be the file's, under fixed dtypes.
+    many = brink.ensemble(default_scenario, runs=40, seed=3, keep="all")
+    columns = many.runs
+    text = frame(many.texts["runs"], "runs", many.summary)
+    assert list(columns.columns) == list(text.columns)
+    pd.testing.assert_frame_equal(columns, text, check_dtype=False, check_categorical=False)
+    for name in columns.columns:  # same categories, in the same order, where the text's reader used them
+        if isinstance(text[name].dtype, pd.CategoricalDtype):
+            assert list(columns[name].cat.categories) == list(text[name].cat.categories), name
+    assert columns["seed"].dtype == "uint64" and columns["run"].dtype == "int64"
+    for name in ("time", "war_start", "war_end"):
+        assert columns[name].dtype == "float64", name
+    assert columns["peak_rung"].dtype == "int64" and columns["violence"].dtype == "int64"
+    assert list(columns["outcome"].cat.categories) == ["war", "settlement", "capitulation", "standoff",
+                                                       "fait_accompli"]
+    assert list(columns["war_how"].cat.categories) == ["ongoing", "settlement", "ceasefire", "collapse",
+                                                       "first_shot"]
+    assert list(columns["outcome:russia"].cat.categories) == ["victory", "compromise", "stalemate", "defeat"]
+    actors = [actor["id"] for actor in many.summary["actors"]]
+    assert list(columns["initiator"].cat.categories) == actors
+    assert columns["error"].isna().all()
+    # A scenario without a start date: every date is NaT, as the file's empty fields read.
+    undated = copy.deepcopy(SMALL)
+    del undated["metadata"]["start_date"]
+    dateless = brink.ensemble(undated, runs=5, seed=3)
+    assert dateless.runs["date"].isna().all()
+    pd.testing.assert_frame_equal(dateless.runs, frame(dateless.texts["runs"], "runs", dateless.summary,
+                                                       list(dateless.runs.columns)),
+                                  check_dtype=False, check_categorical=False)
 
 
 def test_bad_arguments_raise_value_error(default_scenario):

@@ -41,6 +41,10 @@ enum class ActorOutcome { Victory, Compromise, Stalemate, Defeat };
 /// "victory", "compromise", "stalemate", "defeat".
 const char* to_string(ActorOutcome outcome);
 
+/// Every actor outcome, in ICB's order.
+inline constexpr std::array<ActorOutcome, 4> k_actor_outcomes = {
+    ActorOutcome::Victory, ActorOutcome::Compromise, ActorOutcome::Stalemate, ActorOutcome::Defeat};
+
 /// How a war ended (docs/model.md §12.2).
 enum class WarEnd {
     Ongoing,     ///< still fought at the horizon
@@ -52,6 +56,10 @@ enum class WarEnd {
 
 /// "ongoing", "settlement", "ceasefire", "collapse", "first_shot".
 const char* to_string(WarEnd end);
+
+/// Every way a war ends, in the enum's order.
+inline constexpr std::array<WarEnd, 5> k_war_ends = {WarEnd::Ongoing, WarEnd::Settlement, WarEnd::Ceasefire,
+                                                     WarEnd::Collapse, WarEnd::FirstShot};
 
 /// A war as it was fought (docs/model.md §12.2).
 struct WarRecord {

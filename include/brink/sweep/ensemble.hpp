@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,35 @@ using TrajectoryRunFunction = std::function<model::RunResult(const ScenarioSpec&
 /// The crisis model for ensembles: model::run_crisis with record_trajectory = true, record_events = false.
 TrajectoryRunFunction model_trajectory_function();
 
+/// One replication's row of runs.csv as values (docs/outputs.md): the row's text is written from it, and
+/// EnsembleOptions::on_row hands it over as it is (the Python package builds its columns from these, not from
+/// the text).
+struct RunRow {
+    std::uint64_t run = 0;   ///< Replication id (0-based).
+    std::uint64_t seed = 0;  ///< engine::derive_seed(base seed, run).
+    /// How the run ended; nullopt when it threw (then only run, seed and error are set).
+    std::optional<model::OutcomeKind> outcome;
+    double time = k_unset;       ///< Day of the outcome.
+    std::optional<long> day;     ///< io::date_to_days of the outcome's date; nullopt without a start date.
+    std::string initiator;       ///< Actor id, empty if none.
+    std::string target;          ///< Actor id, empty if none.
+    int peak_rung = 0;           ///< Highest rung reached.
+    int violence = 1;            ///< ICB's violence scale, 1-4.
+    double war_start = k_unset;  ///< NaN: no war.
+    double war_end = k_unset;    ///< NaN: no war, or fought to the horizon.
+    std::optional<model::WarEnd> war_how;  ///< nullopt: no war.
+    std::vector<double> positions;         ///< One per position:<actor>:<issue> column (runs_columns' order).
+    std::vector<std::optional<model::ActorOutcome>> actor_outcomes;  ///< One per actor (the spec's order).
+    std::string error;  ///< The failed run's message (one line); empty otherwise.
+};
+
+/// runs.csv's column names for `spec`, in order: run, seed, outcome, time, date, initiator, target,
+/// peak_rung, violence, war_start, war_end, war_how, position:<actor>:<issue>..., outcome:<actor>..., error.
+std::vector<std::string> runs_columns(const ScenarioSpec& spec);
+
+/// The position:<actor>:<issue> columns of runs.csv as (actor index, issue index), in runs_columns' order.
+std::vector<std::pair<std::size_t, std::size_t>> runs_position_columns(const ScenarioSpec& spec);
+
 /// How to run an ensemble.
 struct EnsembleOptions {
     int threads = 0;      ///< Worker threads; 0 = std::thread::hardware_concurrency(). Default 0.
@@ -40,6 +70,8 @@ struct EnsembleOptions {
     TrajectoryRunFunction run;  ///< Default (empty): model_trajectory_function().
     std::string command_line;   ///< Recorded in summary.json. Default empty.
     std::string scenario_path;  ///< Recorded in summary.json. Default: spec.source_path.
+    /// Called with each replication's row, in run-id order, on one thread at a time. Default none.
+    std::function<void(const RunRow&)> on_row;
 };
 
 /// A scripted event or demand that some runs of an ensemble ended before (io::not_reached of each run).

@@ -33,6 +33,9 @@ _TEXTS = {"events": ("cameo", "description"), "runs": ("error",), "sweep_runs": 
 #: Columns holding actor ids and issue ids: categoricals in the scenario's order, shared by every column.
 _ACTOR_COLUMNS = {"actor", "other", "source", "target", "initiator"}
 _ISSUE_COLUMNS = {"issue"}
+#: Columns of runs tables whose categories are every value they can take (in the model's order), so that
+#: ensembles and sweeps concatenate without recoding.
+_FIXED_CATEGORIES = {"outcome": list(_brink.outcome_kinds), "war_how": list(_brink.war_ends)}
 
 
 def frame(text, kind, summary=None, columns=None):
@@ -46,7 +49,10 @@ def frame(text, kind, summary=None, columns=None):
     kinds.update({column: "string" for column in _TEXTS.get(kind, ()) if column in header})
     if "date" in header:
         kinds["date"] = "date"
-    orders = {}
+    orders = {column: _FIXED_CATEGORIES[column] for column in kinds
+               if kinds[column] == "category" and column in _FIXED_CATEGORIES and kind in ("runs", "sweep_runs")}
+    if kind == "runs":
+        orders.update({column: list(_brink.actor_outcomes) for column in kinds if column.startswith("outcome:")})
     if summary is not None:
         actors = [entry["id"] for entry in summary.get("actors", [])]
         issues = [entry["id"] for entry in summary.get("issues", [])]
@@ -58,6 +64,12 @@ def frame(text, kind, summary=None, columns=None):
     if kind == "events" and "key" in result.columns:
         result["key"] = result["key"].astype(bool)
     return result
+
+
+def runs_frame(table):
+    """The DataFrame of a _brink.RunsTable (an ensemble's runs kept as columns): runs.csv's columns with fixed
+    dtypes (docs/python.md)."""
+    return pd.DataFrame({name: _series(column) for name, column in table.columns().items()}, copy=False)
 
 
 def _series(column):
@@ -144,14 +156,16 @@ class Ensemble:
     """An ensemble: `.runs` (runs.csv's columns chosen by `keep`: one row per replication), `.series` (the
     per-run daily series asked for, a long DataFrame; None when none were), `.quantiles` (quantiles.csv),
     `.summary` (summary.json as a dict), `.complete`, and `.texts` (the files' texts as `brink run --runs`
-    writes them, whatever `keep` says)."""
+    writes them, whatever `keep` says). `.runs` is built from `table` (the runs kept as typed columns while
+    they finished: no text is read) when given, else from the text of runs.csv."""
 
-    def __init__(self, texts, seed, complete, keep=("outcome",), series=None):
+    def __init__(self, texts, seed, complete, keep=("outcome",), series=None, table=None):
         self.texts = texts
         self.seed = seed
         self.complete = complete
         self.keep = keep
         self._series = series
+        self._table = table
 
     @cached_property
     def summary(self):
@@ -159,6 +173,8 @@ class Ensemble:
 
     @cached_property
     def runs(self):
+        if self._table is not None:
+            return runs_frame(self._table)
         header = self.texts["runs"].split("\n", 1)[0].split(",")
         return frame(self.texts["runs"], "runs", self.summary, _kept_columns(header, self.keep))
 
@@ -230,7 +246,7 @@ def ensemble(scenario, runs, seed=None, threads=None, params=None, keep=("outcom
         raise ValueError(f"runs: expected an integer in [1, 1e8], got {runs!r}")
     if threads is not None and (not hasattr(threads, "__index__") or not 0 <= threads <= 4096):
         raise ValueError(f"threads: expected an integer in [0, 4096], got {threads!r}")
-    _kept_columns(["run"], keep)  # an unknown group fails before anything runs
+    kept = _kept_columns(_brink.runs_columns(scenario._spec), keep)  # an unknown group fails before any run
     if isinstance(series, str):
         series = [series]
     names = [str(name) for name in series or ()]
@@ -238,7 +254,7 @@ def ensemble(scenario, runs, seed=None, threads=None, params=None, keep=("outcom
         raise ValueError(f"series: a name is given twice in {names}")
     with tempfile.TemporaryDirectory(prefix="brink-ensemble-") as folder:
         result = _brink.ensemble(scenario._spec, seed, int(runs), int(threads or 0), folder,
-                                 _command("ensemble", seed, runs=runs), names)
+                                 _command("ensemble", seed, runs=runs), names, kept)
         texts = {}
         for name in ("runs", "quantiles", "summary"):
             path = os.path.join(folder, name + (".json" if name == "summary" else ".csv"))
@@ -247,7 +263,7 @@ def ensemble(scenario, runs, seed=None, threads=None, params=None, keep=("outcom
     arrays = result.get("series")
     if arrays is not None:
         arrays["names"] = names
-    done = Ensemble(texts, seed, result["complete"], keep, arrays if names else None)
+    done = Ensemble(texts, seed, result["complete"], keep, arrays if names else None, result["table"])
     if result["interrupted"]:
         interrupt = KeyboardInterrupt(f"brink.ensemble stopped after {result['runs']} of {runs} runs")
         interrupt.ensemble = done

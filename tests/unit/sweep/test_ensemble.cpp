@@ -1,5 +1,6 @@
 // Tests of run_ensemble (include/brink/sweep/ensemble.hpp) with a fake trajectory model.
 #include "brink/engine/rng.hpp"
+#include "brink/io/calendar.hpp"
 #include "brink/sweep/ensemble.hpp"
 #include "brink_test_support.hpp"
 
@@ -134,6 +135,49 @@ TEST_F(Ensemble, CountsOutcomesAndKeepsAFailedRunAsARow) {
     },)"),
               std::string::npos)
         << summary;
+}
+
+TEST_F(Ensemble, HandsOverEachRowsValuesInRunOrderOnAnyThreadCount) {
+    const ScenarioSpec spec = short_scenario();
+    for (const int threads : {1, 2}) {
+        std::vector<RunRow> rows;
+        EnsembleOptions with_rows = options("rows" + std::to_string(threads), threads);
+        with_rows.on_row = [&rows](const RunRow& row) { rows.push_back(row); };
+        run_ensemble(spec, 7, k_runs, with_rows);
+        ASSERT_EQ(rows.size(), static_cast<std::size_t>(k_runs));
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            EXPECT_EQ(rows[r].run, r);
+            EXPECT_EQ(rows[r].seed, engine::derive_seed(7, r));
+        }
+        // The values the file's row 0 holds: war on day 2.5 (2022-01-24), russia against usa, positions 0.25.
+        const RunRow& war = rows[0];
+        ASSERT_TRUE(war.outcome.has_value());
+        EXPECT_EQ(*war.outcome, model::OutcomeKind::War);
+        EXPECT_DOUBLE_EQ(war.time, 2.5);
+        ASSERT_TRUE(war.day.has_value());
+        EXPECT_EQ(io::days_to_date(*war.day), "2022-01-24");
+        EXPECT_EQ(war.initiator, "russia");
+        EXPECT_EQ(war.target, "usa");
+        EXPECT_EQ(war.violence, 1);
+        EXPECT_FALSE(war.war_how.has_value());  // the fake records no war
+        EXPECT_EQ(war.positions.size(), runs_position_columns(spec).size());
+        EXPECT_DOUBLE_EQ(war.positions.at(0), 0.25);
+        EXPECT_EQ(war.actor_outcomes.size(), spec.actors.size());
+        EXPECT_EQ(rows[1].peak_rung, 1);
+        // The failed run: no outcome, its message, nothing else.
+        EXPECT_FALSE(rows[13].outcome.has_value());
+        EXPECT_EQ(rows[13].error, "fake failure");
+        EXPECT_TRUE(rows[13].positions.empty());
+        EXPECT_TRUE(rows[1].error.empty());
+    }
+    // The column names are the file's header.
+    const std::vector<std::string> columns = runs_columns(spec);
+    std::string header;
+    for (const std::string& column : columns) {
+        header += (header.empty() ? "" : ",") + column;
+    }
+    EXPECT_EQ(read_file(m_root / "rows1" / "runs.csv").substr(0, header.size() + 1), header + "\n");
+    EXPECT_EQ(columns.size(), 12 + runs_position_columns(spec).size() + spec.actors.size() + 1);
 }
 
 TEST_F(Ensemble, QuantilesMatchTheExactQuantilesOfTheReplications) {
