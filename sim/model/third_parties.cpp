@@ -133,11 +133,11 @@ void request_support(CrisisState& state, Effects& effects, double now, int i, in
 void answer_request(CrisisState& state, Effects& effects, int i, int requester, bool yes) {
     auto& waiting = state.requests[ix(i)];
     waiting.erase(waiting.begin());
-    if (yes) {
-        Relations& r = state.relations;
-        r.declared(i, requester) = std::min(1.0, r.declared(i, requester) + k_declaration_step);
-        state.note_relations_written(i, requester);
-    }
+    // docs/model.md §7.3: a promise adds to declared support; a refusal, made to the requester's face, takes
+    // back what i had declared for it (i cannot be counted on by the one it has just turned down).
+    Relations& r = state.relations;
+    r.declared(i, requester) = yes ? std::min(1.0, r.declared(i, requester) + k_declaration_step) : 0.0;
+    state.note_relations_written(i, requester);
     const Action action = yes ? Action::AnswerRequest : Action::DeclineRequest;
     effects.log({yes ? EventType::AnswerRequest : EventType::DeclineRequest, i, requester, -1, 0.0,
                  action_cameo(action), true},

@@ -91,6 +91,33 @@ TEST(ThirdParties, DeclarationsAndGrantedRequestsAddHalfToDeclaredSupport) {
     answer_request(s, bench.effects, china, russia, false);
     EXPECT_TRUE(s.requests[ix(china)].empty());
     EXPECT_EQ(bench.effects.of_type(EventType::DeclineRequest).size(), 1u);
+    // The refusal takes back what China had declared for Russia (its promise a moment before included).
+    EXPECT_DOUBLE_EQ(s.relations.declared(china, russia), 0.0);
+}
+
+TEST(ThirdParties, ARefusalLeavesOnlySympathyAndCommitmentToDrawABystanderIntoTheWar) {
+    ComponentBench bench(fixtures::ukraine_like());
+    CrisisState& s = bench.state;
+    const int russia = s.actor_index("russia");
+    const int ukraine = s.actor_index("ukraine");
+    const int china = s.actor_index("china");
+    const int issue = s.contested_issue(russia, ukraine);
+    s.relations.declared(china, russia) = 0.5;  // as after Xi's endorsement of December 2021
+    s.note_relations_written(china, russia);
+    const double declared = join_probability(s, china, russia, ukraine, issue, View{});
+    s.requests[ix(china)].push_back({russia, ukraine});
+    answer_request(s, bench.effects, china, russia, false);
+    const double refused = join_probability(s, china, russia, ukraine, issue, View{});
+    // §11.1: J = h·[1 − (1 − F)(1 − D)(1 − a)]·(1 − W): with D back at 0 only F and the sympathy a remain.
+    const Relations& r = s.relations;
+    const double lean = std::max(0.0, r.affinity(china, russia) - r.affinity(china, ukraine)) / 2.0;
+    const double sympathy = s.params().bystander_propensity * lean * lean;
+    const double firm = r.commitment_on(china, russia, issue);
+    const double expected = std::clamp(
+        s.resolve(china) * (1.0 - (1.0 - firm) * (1.0 - sympathy)) * (1.0 - r.deterred(china, ukraine)), 0.0,
+        1.0);
+    EXPECT_NEAR(refused, expected, 1e-12);
+    EXPECT_LT(refused, declared);
 }
 
 TEST(ThirdParties, UtilitiesMatchTheirClosedForms) {
