@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace brink::plots::detail {
 
@@ -21,13 +22,40 @@ struct BandRow {
 // Per group ("war", "no_war"), per actor id.
 using OutcomeBands = std::map<std::string, std::map<std::string, std::vector<BandRow>>>;
 
-// bands.csv (docs/outputs.md); actors it names are added to the summary's list.
-OutcomeBands read_bands(const std::string& dir, SummaryInfo& summary) {
+// The rung rows of quantiles.csv (docs/outputs.md) as the one group "all": what an ensemble written before
+// bands.csv existed still tells (every run counted every day, as quantiles.csv counts them). `runs` is the
+// ensemble's finished runs.
+OutcomeBands read_all_run_bands(const std::string& dir, SummaryInfo& summary, long runs) {
+    auto table = detail::read_csv(detail::join_path(dir, "quantiles.csv"));
+    const std::size_t day = table.column("day");
+    const std::size_t actor = table.column("actor");
+    const std::size_t metric = table.column("metric");
+    const std::size_t q10 = table.column("q10");
+    const std::size_t q50 = table.column("q50");
+    const std::size_t q90 = table.column("q90");
+    OutcomeBands bands;
+    for (const auto& row : table.rows) {
+        if (row[metric] != "rung") {
+            continue;
+        }
+        auto d = detail::parse_number(row[day], table, "day");
+        auto lo = detail::parse_number(row[q10], table, "q10");
+        auto mid = detail::parse_number(row[q50], table, "q50");
+        auto hi = detail::parse_number(row[q90], table, "q90");
+        if (d && lo && mid && hi) {
+            summary.actor_index(row[actor]);
+            bands["all"][row[actor]].push_back({*d, static_cast<double>(runs), *lo, *mid, *hi});
+        }
+    }
+    return bands;
+}
+
+// bands.csv (docs/outputs.md); actors it names are added to the summary's list. nullopt when the ensemble has
+// none (written before brink recorded the bands by outcome).
+std::optional<OutcomeBands> read_bands(const std::string& dir, SummaryInfo& summary) {
     const std::string path = detail::join_path(dir, "bands.csv");
     if (!detail::file_exists(path)) {
-        throw PlotError(path +
-                        ": missing (ensembles written before brink recorded the bands by outcome have none); "
-                        "run the ensemble again to draw escalation_bands");
+        return std::nullopt;
     }
     auto table = detail::read_csv(path);
     const std::size_t day = table.column("day");
@@ -54,8 +82,8 @@ OutcomeBands read_bands(const std::string& dir, SummaryInfo& summary) {
 
 // The actors drawn: those the options name, else up to six that escalate furthest (highest 90th percentile
 // in either group), in scenario order.
-std::vector<std::size_t> band_actors(const std::string& dir, SummaryInfo& summary, const OutcomeBands& bands,
-                                     const PlotOptions& options) {
+std::vector<std::size_t> band_actors(const std::string& dir, const std::string& source, SummaryInfo& summary,
+                                     const OutcomeBands& bands, const PlotOptions& options) {
     auto peak_of = [&](const std::string& id) -> std::optional<double> {
         std::optional<double> peak;
         for (const auto& [group, actors] : bands) {
@@ -72,7 +100,7 @@ std::vector<std::size_t> band_actors(const std::string& dir, SummaryInfo& summar
     if (!options.band_actors.empty()) {
         for (const auto& id : options.band_actors) {
             if (!peak_of(id)) {
-                throw PlotError(dir + "/bands.csv: no rung quantiles for actor '" + id + "'");
+                throw PlotError(dir + "/" + source + ": no rung quantiles for actor '" + id + "'");
             }
             selected.push_back(summary.actor_index(id));
         }
@@ -121,19 +149,32 @@ struct BandGroup {
 std::string escalation_bands_script(const std::string& dir, const PlotOptions& options) {
     SummaryInfo summary = detail::load_summary(dir);
     TimeAxis axis = time_axis(summary);
-    OutcomeBands bands = read_bands(dir, summary);
-    const std::vector<std::size_t> selected = band_actors(dir, summary, bands, options);
     std::vector<BandGroup> groups{{"no_war", "no war", 0}, {"war", "war", 1}};
     for (const RunRow& run : read_runs(dir)) {
         if (!run.outcome.empty()) {
             ++groups[run.outcome == "war" ? 1 : 0].runs;
         }
     }
+    const long finished = groups[0].runs + groups[1].runs;
+    std::optional<OutcomeBands> by_outcome = read_bands(dir, summary);
+    // An ensemble written before bands.csv existed: every run together, from quantiles.csv, and the title
+    // says that war and no-war runs are not told apart.
+    const bool split = by_outcome.has_value();
+    OutcomeBands bands = split ? std::move(*by_outcome) : read_all_run_bands(dir, summary, finished);
+    if (!split) {
+        groups = {{"all", "all runs", 0, finished}};
+    }
+    const std::vector<std::size_t> selected =
+        band_actors(dir, split ? "bands.csv" : "quantiles.csv", summary, bands, options);
     const std::vector<Marker> marks = date_markers(options.marks, axis, dir);
     LineChart chart;
-    chart.title = "Escalation of " + std::to_string(groups[0].runs + groups[1].runs) +
-                  " runs by outcome, each until its crisis ended: median and 10-90% band, " +
-                  summary.scenario_name;
+    chart.title = split ? "Escalation of " + std::to_string(finished) +
+                              " runs by outcome, each until its crisis ended: median and 10-90% band, " +
+                              summary.scenario_name
+                        : "Escalation of " + std::to_string(finished) +
+                              " runs, war and no war together (this ensemble has no bands.csv): median and "
+                              "10-90% band, " +
+                              summary.scenario_name;
     chart.x_label = axis.label;
     chart.x_axis = axis.kind;
     chart.shape = LineShape::Steps;
@@ -172,7 +213,13 @@ std::string escalation_bands_script(const std::string& dir, const PlotOptions& o
     }
     if (chart.panels.empty()) {
         chart.panels.push_back(
-            LinePanel{"no rung quantiles in bands.csv", "rung", std::nullopt, {}, {}, {}, {}});
+            LinePanel{split ? "no rung quantiles in bands.csv" : "no rung quantiles in quantiles.csv",
+                      "rung",
+                      std::nullopt,
+                      {},
+                      {},
+                      {},
+                      {}});
     }
     return line_chart_script(chart);
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string>
 
 namespace brink::plots {
 
@@ -117,6 +118,15 @@ LineContent content_of(const LineChart& chart, int columns) {
 }
 
 // Where everything goes, in screen coordinates.
+// The chart's title as drawn: wrapped at spaces into lines of at most k_title_chars characters, so that a
+// long scenario name does not run off the canvas (13-point text on the 1200-pixel canvas fits about 130).
+constexpr std::size_t k_title_chars = 120;
+
+std::string chart_title(const LineChart& chart) {
+    return detail::text_width(chart.title) > k_title_chars ? detail::wrap_text(chart.title, k_title_chars)
+                                                           : chart.title;
+}
+
 struct LineLayout {
     LineContent content;
     int columns = 1;
@@ -221,7 +231,9 @@ LineLayout layout_of(const LineChart& chart, const detail::DataRange& x_range) {
             layout.marker_row_count = std::max(layout.marker_row_count, row + 1);
         }
     }
-    layout.title_space = chart.title.empty() ? 0.02 : 2.2 * k_line_height;
+    const std::string title = chart_title(chart);
+    const auto title_lines = static_cast<double>(std::count(title.begin(), title.end(), '\n') + 1);
+    layout.title_space = chart.title.empty() ? 0.02 : (2.2 + 1.2 * (title_lines - 1.0)) * k_line_height;
     layout.x_label_space = (chart.x_label.empty() ? 0.5 : 1.6) * k_line_height + layout.legend_space;
     layout.tic_space = (layout.date_axis ? 2.6 : 1.6) * k_line_height;
     layout.panel_top_space =
@@ -500,9 +512,9 @@ std::string line_chart_script(const LineChart& chart) {
     const LineLayout layout = layout_of(chart, x_range);
     std::vector<NamedTic> x_tics;
     if (layout.date_axis) {
-        // About one date label per 95 pixels of plot width.
+        // About one date label per 70 pixels of plot width.
         const int most_tics =
-            std::max(2, static_cast<int>(layout.plot_width * detail::k_canvas_width / 95.0));
+            std::max(2, static_cast<int>(layout.plot_width * detail::k_canvas_width / 70.0));
         x_tics = detail::date_tics(x_range.low, x_range.high, std::min(10, most_tics));
     }
     const double x_pad = (x_range.high - x_range.low) * 0.01;
@@ -511,9 +523,9 @@ std::string line_chart_script(const LineChart& chart) {
     write_data(script, chart);
     const std::vector<LegendEntry> legend = shared_legend_entries(chart);
     if (layout.use_multiplot) {
-        script << "set multiplot title " << gnuplot_quote(chart.title) << " font \",13\"\n";
+        script << "set multiplot title " << gnuplot_quote(chart_title(chart)) << " font \",13\"\n";
     } else if (!chart.title.empty()) {
-        script << "set title " << gnuplot_quote(chart.title) << " font \",13\" offset 0,"
+        script << "set title " << gnuplot_quote(chart_title(chart)) << " font \",13\" offset 0,"
                << (layout.marker_row_count > 0 ? format_fixed(0.8 + 1.2 * (layout.marker_row_count - 1), 1)
                                                : "0")
                << "\n";

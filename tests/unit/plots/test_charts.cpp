@@ -11,6 +11,7 @@
 #include <fstream>
 #include <functional>
 #include <regex>
+#include <sstream>
 
 namespace brink::plots {
 namespace {
@@ -207,14 +208,44 @@ TEST(ChartScript, EscalationBandsEndAGroupsLineWhenFewerThanATenthOfItsRunsAreLe
     EXPECT_FALSE(contains(script, "1899417600 2 1 3")) << script;
 }
 
-TEST(ChartScript, EscalationBandsOfAnEnsembleWithoutBandsCsvSayWhatIsMissing) {
+TEST(ChartScript, EscalationBandsOfAnEnsembleWithoutBandsCsvDrawEveryRunTogetherAndSaySo) {
     ScratchRun run("ensemble", "bands-missing");
     std::filesystem::remove(run.path() + "/bands.csv");
+    PlotOptions options;
+    options.band_actors = {"borduria"};
+    const std::string script = chart_script(run.path(), ChartKind::EscalationBands, options);
+    // One group of all 40 runs, from quantiles.csv's rung rows, and a title that says why.
+    EXPECT_TRUE(contains(script, "title \"all runs (n = 40): median\"")) << script;
+    EXPECT_FALSE(contains(script, "title \"war (n = 22): median\"")) << script;
+    EXPECT_TRUE(contains(script, "war and no war together (this ensemble has no bands.csv)")) << script;
+    std::ifstream quantiles(run.path() + "/quantiles.csv");
+    std::string line;
+    std::string day0;
+    while (std::getline(quantiles, line)) {
+        if (line.rfind("0,", 0) == 0 && contains(line, ",borduria,rung,")) {
+            day0 = line;
+        }
+    }
+    ASSERT_FALSE(day0.empty());
+    // Day 0's rung median and band of quantiles.csv (q10, q50, q90) are the chart's first point, drawn as
+    // x q50 q10 q90.
+    const auto fields = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::stringstream stream(text);
+        for (std::string field; std::getline(stream, field, ',');) {
+            out.push_back(field);
+        }
+        return out;
+    };
+    const std::vector<std::string> q = fields(day0);
+    EXPECT_TRUE(contains(script, " " + q[5] + " " + q[4] + " " + q[6] + "\n")) << script;
+    options.band_actors = {"atlantis"};
     try {
-        chart_script(run.path(), ChartKind::EscalationBands);
+        chart_script(run.path(), ChartKind::EscalationBands, options);
         FAIL() << "expected a PlotError";
     } catch (const PlotError& error) {
-        EXPECT_TRUE(contains(error.what(), "bands.csv: missing")) << error.what();
+        EXPECT_TRUE(contains(error.what(), "quantiles.csv: no rung quantiles for actor 'atlantis'"))
+            << error.what();
     }
 }
 
