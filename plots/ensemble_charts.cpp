@@ -22,59 +22,33 @@ struct BandRow {
 // Per group ("war", "no_war"), per actor id.
 using OutcomeBands = std::map<std::string, std::map<std::string, std::vector<BandRow>>>;
 
-// The rung rows of quantiles.csv (docs/outputs.md) as the one group "all": what an ensemble written before
-// bands.csv existed still tells (every run counted every day, as quantiles.csv counts them). `runs` is the
-// ensemble's finished runs.
-OutcomeBands read_all_run_bands(const std::string& dir, SummaryInfo& summary, long runs) {
-    auto table = detail::read_csv(detail::join_path(dir, "quantiles.csv"));
+// Band rows from a CSV with day, actor, q10, q50, q90 columns; actors named are added to the summary's list.
+// bands.csv (docs/outputs.md) gives each row's group (outcome) and run count; quantiles.csv, read when
+// `all_runs` is given (an ensemble written before bands.csv existed), gives its rung rows as the one group
+// "all", every run counted every day as quantiles.csv counts them, `all_runs` the ensemble's finished runs.
+OutcomeBands read_band_rows(const std::string& path, SummaryInfo& summary, std::optional<long> all_runs) {
+    auto table = detail::read_csv(path);
     const std::size_t day = table.column("day");
     const std::size_t actor = table.column("actor");
-    const std::size_t metric = table.column("metric");
     const std::size_t q10 = table.column("q10");
     const std::size_t q50 = table.column("q50");
     const std::size_t q90 = table.column("q90");
+    const std::size_t kind = all_runs ? table.column("metric") : table.column("outcome");
+    const std::optional<std::size_t> runs =
+        all_runs ? std::nullopt : std::optional<std::size_t>(table.column("runs"));
     OutcomeBands bands;
     for (const auto& row : table.rows) {
-        if (row[metric] != "rung") {
+        if (all_runs && row[kind] != "rung") {
             continue;
         }
         auto d = detail::parse_number(row[day], table, "day");
-        auto lo = detail::parse_number(row[q10], table, "q10");
-        auto mid = detail::parse_number(row[q50], table, "q50");
-        auto hi = detail::parse_number(row[q90], table, "q90");
-        if (d && lo && mid && hi) {
-            summary.actor_index(row[actor]);
-            bands["all"][row[actor]].push_back({*d, static_cast<double>(runs), *lo, *mid, *hi});
-        }
-    }
-    return bands;
-}
-
-// bands.csv (docs/outputs.md); actors it names are added to the summary's list. nullopt when the ensemble has
-// none (written before brink recorded the bands by outcome).
-std::optional<OutcomeBands> read_bands(const std::string& dir, SummaryInfo& summary) {
-    const std::string path = detail::join_path(dir, "bands.csv");
-    if (!detail::file_exists(path)) {
-        return std::nullopt;
-    }
-    auto table = detail::read_csv(path);
-    const std::size_t day = table.column("day");
-    const std::size_t group = table.column("outcome");
-    const std::size_t actor = table.column("actor");
-    const std::size_t runs = table.column("runs");
-    const std::size_t q10 = table.column("q10");
-    const std::size_t q50 = table.column("q50");
-    const std::size_t q90 = table.column("q90");
-    OutcomeBands bands;
-    for (const auto& row : table.rows) {
-        auto d = detail::parse_number(row[day], table, "day");
-        auto n = detail::parse_number(row[runs], table, "runs");
+        auto n = runs ? detail::parse_number(row[*runs], table, "runs") : std::optional<double>(*all_runs);
         auto lo = detail::parse_number(row[q10], table, "q10");
         auto mid = detail::parse_number(row[q50], table, "q50");
         auto hi = detail::parse_number(row[q90], table, "q90");
         if (d && n && lo && mid && hi) {
             summary.actor_index(row[actor]);
-            bands[row[group]][row[actor]].push_back({*d, *n, *lo, *mid, *hi});
+            bands[all_runs ? "all" : row[kind]][row[actor]].push_back({*d, *n, *lo, *mid, *hi});
         }
     }
     return bands;
@@ -156,11 +130,12 @@ std::string escalation_bands_script(const std::string& dir, const PlotOptions& o
         }
     }
     const long finished = groups[0].runs + groups[1].runs;
-    std::optional<OutcomeBands> by_outcome = read_bands(dir, summary);
     // An ensemble written before bands.csv existed: every run together, from quantiles.csv, and the title
     // says that war and no-war runs are not told apart.
-    const bool split = by_outcome.has_value();
-    OutcomeBands bands = split ? std::move(*by_outcome) : read_all_run_bands(dir, summary, finished);
+    const std::string bands_path = detail::join_path(dir, "bands.csv");
+    const bool split = detail::file_exists(bands_path);
+    OutcomeBands bands = split ? read_band_rows(bands_path, summary, std::nullopt)
+                               : read_band_rows(detail::join_path(dir, "quantiles.csv"), summary, finished);
     if (!split) {
         groups = {{"all", "all runs", 0, finished}};
     }
