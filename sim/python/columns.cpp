@@ -3,6 +3,8 @@
 // threads (the GIL released: a conversion makes no Python object), and handed to numpy.
 #include "columns.hpp"
 
+#include "bindings.hpp"
+
 #include "brink/io/calendar.hpp"
 #include "brink/io/numbers.hpp"
 
@@ -420,13 +422,6 @@ std::vector<Converted> convert(const Table& table, const std::vector<Request>& r
         std::rethrow_exception(failure);
     }
     return converted;
-}
-
-template <typename T>
-py::array_t<T> array_of(const std::vector<T>& values) {
-    py::array_t<T> array(static_cast<py::ssize_t>(values.size()));
-    std::copy(values.begin(), values.end(), array.mutable_data());
-    return array;
 }
 
 py::list texts(const std::vector<std::string_view>& fields) {

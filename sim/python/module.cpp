@@ -191,9 +191,11 @@ std::vector<SeriesRequest> series_requests(const ScenarioSpec& spec, const std::
 /// quantiles.csv; days before an actor's first sample have no row.
 class SeriesCollector {
   public:
+    /// `spec` must outlive the collector.
     SeriesCollector(const ScenarioSpec& spec, std::uint64_t base_seed, int runs,
                     std::vector<SeriesRequest> requests)
-        : m_requests(std::move(requests)),
+        : m_spec(spec),
+          m_requests(std::move(requests)),
           m_actors(spec.actors.size()),
           m_days(static_cast<int>(std::floor(spec.metadata.horizon)) + 1),
           m_rows(static_cast<std::size_t>(runs)) {
@@ -203,43 +205,26 @@ class SeriesCollector {
         for (const ActorSpec& actor : spec.actors) {
             m_actor_ids.push_back(actor.id);
         }
-        for (const IssueSpec& issue : spec.issues) {
-            m_issue_ids.push_back(issue.id);
-        }
     }
 
     /// Samples one finished run daily and keeps its rows (thread-safe).
     void collect(const model::RunResult& run) {
         const std::size_t slots = m_requests.size() * m_actors;
-        std::vector<int> actor_of(run.actor_ids.size(), -1);
-        for (std::size_t r = 0; r < run.actor_ids.size(); ++r) {
-            const auto found = std::find(m_actor_ids.begin(), m_actor_ids.end(), run.actor_ids[r]);
-            actor_of[r] = found == m_actor_ids.end() ? -1 : static_cast<int>(found - m_actor_ids.begin());
-        }
-        std::vector<int> issue_of(run.issue_ids.size(), -1);
-        for (std::size_t r = 0; r < run.issue_ids.size(); ++r) {
-            const auto found = std::find(m_issue_ids.begin(), m_issue_ids.end(), run.issue_ids[r]);
-            issue_of[r] = found == m_issue_ids.end() ? -1 : static_cast<int>(found - m_issue_ids.begin());
-        }
-        std::vector<double> current(slots, std::numeric_limits<double>::quiet_NaN());
+        const sweep::SpecIndices indices = sweep::spec_indices(m_spec, run);
         std::vector<Row> rows;
-        std::size_t next = 0;
-        for (int day = 0; day < m_days; ++day) {
-            while (next < run.trajectory.size() &&
-                   run.trajectory[next].time <= static_cast<double>(day) + 1e-9) {
-                const model::TrajectorySample& sample = run.trajectory[next++];
-                const int slot = slot_of(sample, actor_of, issue_of);
-                if (slot >= 0) {
-                    current[static_cast<std::size_t>(slot)] = sample.value;
+        sweep::sample_daily(
+            run, m_days, slots,
+            [&](const model::TrajectorySample& sample) {
+                return slot_of(sample, indices.actors, indices.issues);
+            },
+            [&](int day, const std::vector<double>& values) {
+                for (std::size_t slot = 0; slot < slots; ++slot) {
+                    if (std::isfinite(values[slot])) {
+                        rows.push_back({day, static_cast<std::int32_t>(slot / m_actors),
+                                        static_cast<std::int32_t>(slot % m_actors), values[slot]});
+                    }
                 }
-            }
-            for (std::size_t slot = 0; slot < slots; ++slot) {
-                if (std::isfinite(current[slot])) {
-                    rows.push_back({day, static_cast<std::int32_t>(slot / m_actors),
-                                    static_cast<std::int32_t>(slot % m_actors), current[slot]});
-                }
-            }
-        }
+            });
         const std::lock_guard<std::mutex> lock(m_mutex);
         const auto found = m_runs_of_seed.find(run.seed);
         if (found != m_runs_of_seed.end()) {
@@ -307,11 +292,11 @@ class SeriesCollector {
         return -1;
     }
 
+    const ScenarioSpec& m_spec;  // outlives the collector (python::ensemble's argument)
     std::vector<SeriesRequest> m_requests;
     std::size_t m_actors;
     int m_days;
     std::vector<std::string> m_actor_ids;
-    std::vector<std::string> m_issue_ids;
     std::unordered_map<std::uint64_t, std::vector<int>> m_runs_of_seed;
     std::vector<std::vector<Row>> m_rows;
     std::mutex m_mutex;

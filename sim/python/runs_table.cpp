@@ -1,6 +1,8 @@
 // An ensemble's runs table as typed columns (runs_table.hpp).
 #include "runs_table.hpp"
 
+#include "bindings.hpp"
+
 #include "brink/io/calendar.hpp"
 #include "brink/model/run_result.hpp"
 
@@ -19,13 +21,6 @@ namespace {
 // The columns before the positions: run, seed, outcome, time, date, initiator, target, peak_rung, violence,
 // war_start, war_end, war_how (sweep::runs_columns).
 constexpr std::size_t k_leading_columns = 12;
-
-template <typename T>
-py::array_t<T> array_of(const std::vector<T>& values) {
-    py::array_t<T> array(static_cast<py::ssize_t>(values.size()));
-    std::copy(values.begin(), values.end(), array.mutable_data());
-    return array;
-}
 
 // Whole numbers as int64, or as float64 with NaN in the failed runs' rows when any failed (pandas' own rule
 // for a column with empty fields).

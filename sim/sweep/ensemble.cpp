@@ -92,42 +92,22 @@ class DailyHistograms {
     /// Counter indices one run contributes: value of each cell at each day (carried forward from the last
     /// sample at or before the day; after the run ended, its last state).
     std::vector<std::uint32_t> bins_of(const model::RunResult& run, const ScenarioSpec& spec) const {
-        // Map the run's actor and issue indices to the spec's (the model keeps spec order; map by id anyway).
-        std::vector<int> actor_map(run.actor_ids.size(), -1);
-        for (std::size_t r = 0; r < run.actor_ids.size(); ++r) {
-            for (std::size_t a = 0; a < spec.actors.size(); ++a) {
-                if (spec.actors[a].id == run.actor_ids[r]) {
-                    actor_map[r] = static_cast<int>(a);
-                }
-            }
-        }
-        std::vector<int> issue_map(run.issue_ids.size(), -1);
-        for (std::size_t r = 0; r < run.issue_ids.size(); ++r) {
-            for (std::size_t i = 0; i < spec.issues.size(); ++i) {
-                if (spec.issues[i].id == run.issue_ids[r]) {
-                    issue_map[r] = static_cast<int>(i);
-                }
-            }
-        }
-        std::vector<double> current(m_slots.size(), std::numeric_limits<double>::quiet_NaN());
+        // The run's actor and issue indices mapped to the spec's (the model keeps spec order; by id anyway).
+        const SpecIndices indices = spec_indices(spec, run);
         std::vector<std::uint32_t> out;
         out.reserve(m_slots.size() * static_cast<std::size_t>(m_days));
-        std::size_t next = 0;
-        for (int day = 0; day < m_days; ++day) {
-            while (next < run.trajectory.size() &&
-                   run.trajectory[next].time <= static_cast<double>(day) + 1e-9) {
-                const model::TrajectorySample& sample = run.trajectory[next++];
-                const int slot = slot_for(sample, actor_map, issue_map);
-                if (slot >= 0) {
-                    current[static_cast<std::size_t>(slot)] = sample.value;
+        sample_daily(
+            run, m_days, m_slots.size(),
+            [&](const model::TrajectorySample& sample) {
+                return slot_for(sample, indices.actors, indices.issues);
+            },
+            [&](int day, const std::vector<double>& values) {
+                for (std::size_t s = 0; s < m_slots.size(); ++s) {
+                    if (std::isfinite(values[s])) {
+                        out.push_back(static_cast<std::uint32_t>(counter(s, day, values[s])));
+                    }
                 }
-            }
-            for (std::size_t s = 0; s < m_slots.size(); ++s) {
-                if (std::isfinite(current[s])) {
-                    out.push_back(static_cast<std::uint32_t>(counter(s, day, current[s])));
-                }
-            }
-        }
+            });
         return out;
     }
 
@@ -381,6 +361,25 @@ struct Tally {
 };
 
 }  // namespace
+
+SpecIndices spec_indices(const ScenarioSpec& spec, const model::RunResult& run) {
+    const auto index_of = [](const auto& items, const std::string& id) {
+        for (std::size_t k = 0; k < items.size(); ++k) {
+            if (items[k].id == id) {
+                return static_cast<int>(k);
+            }
+        }
+        return -1;
+    };
+    SpecIndices indices;
+    for (const std::string& id : run.actor_ids) {
+        indices.actors.push_back(index_of(spec.actors, id));
+    }
+    for (const std::string& id : run.issue_ids) {
+        indices.issues.push_back(index_of(spec.issues, id));
+    }
+    return indices;
+}
 
 std::vector<std::pair<std::size_t, std::size_t>> runs_position_columns(const ScenarioSpec& spec) {
     // Every (actor, issue) the actor holds a position on, actors first, then issues in the spec's order.

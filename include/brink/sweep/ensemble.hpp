@@ -14,8 +14,10 @@
 #include "brink/sweep/sweep.hpp"
 
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -58,6 +60,35 @@ std::vector<std::string> runs_columns(const ScenarioSpec& spec);
 
 /// The position:<actor>:<issue> columns of runs.csv as (actor index, issue index), in runs_columns' order.
 std::vector<std::pair<std::size_t, std::size_t>> runs_position_columns(const ScenarioSpec& spec);
+
+/// Where each of a run's actors and issues stands in `spec` (by id; -1 where the spec has no such id).
+struct SpecIndices {
+    std::vector<int> actors;  ///< Per run actor.
+    std::vector<int> issues;  ///< Per run issue.
+};
+
+/// The spec indices of `run`'s actors and issues.
+SpecIndices spec_indices(const ScenarioSpec& spec, const model::RunResult& run);
+
+/// A run's trajectory sampled daily, the rule of quantiles.csv (docs/outputs.md): on day d a slot holds its
+/// last sample at or before d (after the run ended, its final state; NaN before its first sample).
+/// `slot_of(sample)` gives a sample's slot in [0, slots), or < 0 for a sample not kept; `visit(day, values)`
+/// is called for each day 0 .. days − 1 with the slots' values.
+template <typename SlotOf, typename Visit>
+void sample_daily(const model::RunResult& run, int days, std::size_t slots, SlotOf&& slot_of, Visit&& visit) {
+    std::vector<double> current(slots, std::numeric_limits<double>::quiet_NaN());
+    std::size_t next = 0;
+    for (int day = 0; day < days; ++day) {
+        while (next < run.trajectory.size() && run.trajectory[next].time <= static_cast<double>(day) + 1e-9) {
+            const model::TrajectorySample& sample = run.trajectory[next++];
+            const int slot = slot_of(sample);
+            if (slot >= 0) {
+                current[static_cast<std::size_t>(slot)] = sample.value;
+            }
+        }
+        visit(day, current);
+    }
+}
 
 /// How to run an ensemble.
 struct EnsembleOptions {
